@@ -1,0 +1,21 @@
+import { DefaultChatTransport, type UIMessage } from 'ai';
+import { normaliseWorkerUrl, tokenSetting, workerUrlSetting } from './settings';
+
+/**
+ * The transport useChat talks through: settings are read on every request so a token pasted in the options
+ * page applies to the next question without reloading the panel.
+ */
+export function createChatTransport(path = '/v1/chat') {
+  return new DefaultChatTransport<UIMessage>({
+    api: path,
+    headers: async (): Promise<Record<string, string>> => {
+      const token = await tokenSetting.getValue();
+      return token ? { Authorization: `Bearer ${token}` } : {};
+    },
+    fetch: async (input, init) => {
+      const base = normaliseWorkerUrl(await workerUrlSetting.getValue());
+      const url = typeof input === 'string' && input.startsWith('/') ? `${base}${input}` : input;
+      return fetch(url, init);
+    },
+  });
+}

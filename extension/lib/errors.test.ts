@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { friendlyError } from './errors';
+
+describe('friendlyError', () => {
+  it('reads a problem+json body', () => {
+    const error = new Error(
+      JSON.stringify({ code: 'unauthorized', detail: 'Sign in to Beside: this request carried no token.' }),
+    );
+    expect(friendlyError(error)).toMatchObject({ code: 'unauthorized', title: 'Please sign in', action: 'sign-in' });
+    expect(friendlyError(error)?.detail).toContain('paste your sign-in token');
+  });
+
+  it('reads an in-stream error with its code', () => {
+    const error = new Error('[upstream_rate_limited] The AI model is busy (rate limited).');
+    expect(friendlyError(error)).toMatchObject({ code: 'upstream_rate_limited', action: 'retry' });
+  });
+
+  it('explains a network failure with the server address', () => {
+    const error = new TypeError('Failed to fetch');
+    const friendly = friendlyError(error, 'http://127.0.0.1:8787');
+    expect(friendly?.code).toBe('network');
+    expect(friendly?.detail).toContain('http://127.0.0.1:8787');
+  });
+
+  it('falls back to a generic message', () => {
+    expect(friendlyError(new Error('boom'))).toMatchObject({ code: 'unknown', action: 'retry' });
+    expect(friendlyError(undefined)).toBeUndefined();
+  });
+});

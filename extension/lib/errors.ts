@@ -1,0 +1,53 @@
+import { type ErrorCode, parseStreamError } from '../../shared/errors';
+
+export interface FriendlyError {
+  code: ErrorCode | 'network' | 'unknown';
+  title: string;
+  detail: string;
+  /** What the person can do about it. */
+  action: 'sign-in' | 'retry' | 'settings' | 'none';
+}
+
+const byCode: Partial<Record<FriendlyError['code'], Omit<FriendlyError, 'code' | 'detail'>>> = {
+  unauthorized: { title: 'Please sign in', action: 'sign-in' },
+  forbidden: { title: 'You don’t have access to this', action: 'none' },
+  model_not_configured: { title: 'No AI model is set up yet', action: 'none' },
+  upstream_timeout: { title: 'The AI took too long', action: 'retry' },
+  upstream_rate_limited: { title: 'The AI is busy right now', action: 'retry' },
+  upstream_error: { title: 'The AI couldn’t answer', action: 'retry' },
+  rate_limited: { title: 'Slow down a little', action: 'retry' },
+  payload_too_large: { title: 'That’s too much text at once', action: 'none' },
+  network: { title: 'Can’t reach Beside', action: 'settings' },
+};
+
+/**
+ * Turns whatever failed (a problem+json body, an in-stream error, a network failure) into words a
+ * salesperson understands, keeping the server's own explanation as the detail.
+ */
+export function friendlyError(error: Error | undefined, workerUrl?: string): FriendlyError | undefined {
+  if (!error) return undefined;
+  const raw = error.message ?? '';
+  let code: FriendlyError['code'] = 'unknown';
+  let detail = raw;
+  try {
+    const problem = JSON.parse(raw) as { code?: ErrorCode; detail?: string; title?: string };
+    if (problem.code) {
+      code = problem.code;
+      detail = problem.detail ?? problem.title ?? '';
+    }
+  } catch {
+    const parsed = parseStreamError(raw);
+    if (parsed.code) {
+      code = parsed.code;
+      detail = parsed.message;
+    } else if (error.name === 'TypeError' || /failed to fetch|networkerror|load failed/i.test(raw)) {
+      code = 'network';
+      detail = `The Beside server${workerUrl ? ` at ${workerUrl}` : ''} did not respond. Check that it is running and that the address in Settings is right.`;
+    }
+  }
+  if (code === 'unauthorized') {
+    detail = `${detail} Open Settings and paste your sign-in token.`.trim();
+  }
+  const known = byCode[code] ?? { title: 'Something went wrong', action: 'retry' as const };
+  return { code, detail: detail || 'Try again in a moment.', ...known };
+}

@@ -1,0 +1,111 @@
+import { useChat } from '@ai-sdk/react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { browser } from 'wxt/browser';
+import { createChatTransport } from '../lib/chat-transport';
+import { friendlyError } from '../lib/errors';
+import { workerUrlSetting } from '../lib/settings';
+import { CaptureChip } from './CaptureChip';
+import { Composer } from './Composer';
+import { EmptyState } from './EmptyState';
+import { ErrorNotice } from './ErrorNotice';
+import { usePageContext } from './hooks/usePageContext';
+import { useStoredValue } from './hooks/useStoredValue';
+import { useTheme } from './hooks/useTheme';
+import { MessageList } from './MessageList';
+
+/** The side panel: what was captured, the conversation, and the composer. */
+export function App() {
+  useTheme();
+  const [workerUrl] = useStoredValue(workerUrlSetting);
+  const capture = usePageContext();
+  const transport = useMemo(() => createChatTransport(), []);
+  const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat({ transport });
+
+  const busy = status === 'submitted' || status === 'streaming';
+  const friendly = friendlyError(error, workerUrl);
+
+  const ask = useCallback(
+    (text: string) => {
+      clearError();
+      void sendMessage({ text }, { body: { page: capture.page } });
+    },
+    [sendMessage, clearError, capture.page],
+  );
+
+  const retry = useCallback(() => {
+    clearError();
+    void regenerate({ body: { page: capture.page } });
+  }, [regenerate, clearError, capture.page]);
+
+  const newConversation = useCallback(() => {
+    void stop();
+    clearError();
+    setMessages([]);
+  }, [stop, clearError, setMessages]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'r') {
+        event.preventDefault();
+        void capture.refresh();
+      } else if (event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        newConversation();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [capture.refresh, newConversation]);
+
+  return (
+    <div className="app">
+      <header className="header">
+        <h1 className="brand">Beside</h1>
+        <div className="header__actions">
+          {messages.length > 0 && (
+            <button
+              type="button"
+              className="icon-button"
+              onClick={newConversation}
+              title="New conversation (Alt+N)"
+              aria-label="New conversation"
+            >
+              ＋
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => browser.runtime.openOptionsPage()}
+            title="Settings"
+            aria-label="Settings"
+          >
+            ⚙
+          </button>
+        </div>
+      </header>
+      <CaptureChip
+        state={capture.state}
+        onRefresh={capture.refresh}
+        onRemove={capture.remove}
+        onRestore={capture.restore}
+      />
+      <main className="conversation">
+        {messages.length === 0 && !friendly ? (
+          <EmptyState page={capture.page} onPick={ask} />
+        ) : (
+          <MessageList messages={messages} streaming={busy} />
+        )}
+        {friendly && <ErrorNotice error={friendly} onRetry={retry} />}
+        {status === 'ready' && messages.length > 0 && !friendly && (
+          <div className="after-answer">
+            <button type="button" className="link-button" onClick={retry}>
+              ↻ Regenerate
+            </button>
+          </div>
+        )}
+      </main>
+      <Composer busy={busy} onSend={ask} onStop={() => void stop()} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { describeCapture } from '../capture/describe';
+import type { CaptureState } from './hooks/usePageContext';
+
+interface Props {
+  state: CaptureState;
+  onRefresh: () => void;
+  onRemove: () => void;
+  onRestore: () => void;
+}
+
+/** Shows what the panel captured and will send; the person can open it, refresh it or leave it out. */
+export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
+  const [open, setOpen] = useState(false);
+
+  if (state.status === 'capturing') {
+    return (
+      <div className="chip chip--busy" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" /> Reading the page…
+      </div>
+    );
+  }
+  if (state.status === 'unavailable') {
+    return (
+      <div className="chip chip--muted" role="status">
+        <span className="chip__label">{state.message}</span>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onRefresh}
+          title="Try again (Alt+R)"
+          aria-label="Try reading the page again"
+        >
+          ↻
+        </button>
+      </div>
+    );
+  }
+  if (state.status === 'removed') {
+    return (
+      <div className="chip chip--muted" role="status">
+        <span className="chip__label">Page not shared</span>
+        <button type="button" className="link-button" onClick={onRestore}>
+          Share it again
+        </button>
+      </div>
+    );
+  }
+
+  const { page } = state;
+  return (
+    <div className="chip-wrap">
+      <div className="chip" data-testid="capture-chip">
+        <button
+          type="button"
+          className="chip__label link-button"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          title="See exactly what will be sent"
+        >
+          📄 {describeCapture(page)}
+          {page.truncated ? ' · shortened' : ''}
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onRefresh}
+          title="Read the page again (Alt+R)"
+          aria-label="Read the page again"
+        >
+          ↻
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onRemove}
+          title="Don’t share this page"
+          aria-label="Don’t share this page"
+        >
+          ×
+        </button>
+      </div>
+      {open && (
+        <div className="capture-preview" data-testid="capture-preview">
+          <div className="capture-preview__meta">
+            {page.site} · {page.kind} · {page.markdown.length.toLocaleString()} characters
+          </div>
+          <pre>{page.markdown || '(no text found on this page)'}</pre>
+        </div>
+      )}
+    </div>
+  );
+}

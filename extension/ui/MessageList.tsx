@@ -1,0 +1,41 @@
+import type { UIMessage } from 'ai';
+import { useEffect, useRef } from 'react';
+import { Markdown } from './Markdown';
+
+function textOf(message: UIMessage): string {
+  return message.parts
+    .filter((part) => part.type === 'text')
+    .map((part) => part.text)
+    .join('');
+}
+
+/** The conversation; follows the stream to the bottom unless the person scrolled up to read. */
+export function MessageList({ messages, streaming }: { messages: UIMessage[]; streaming: boolean }) {
+  const end = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const lastText = messages.length > 0 ? textOf(messages[messages.length - 1] as UIMessage) : '';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the streamed text grows
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 120;
+    if (nearBottom) end.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length, lastText]);
+
+  return (
+    <div className="messages" ref={container} aria-live="polite">
+      {messages.map((message) => (
+        <article key={message.id} className={`message message--${message.role}`} data-role={message.role}>
+          {message.role === 'user' ? <p>{textOf(message)}</p> : <Markdown text={textOf(message)} />}
+        </article>
+      ))}
+      {streaming && messages.at(-1)?.role === 'user' && (
+        <div className="message message--assistant message--pending" role="status" aria-label="Beside is thinking">
+          <span className="dots" aria-hidden="true" />
+        </div>
+      )}
+      <div ref={end} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { PageContext } from '../../../shared/page-context';
+import { CaptureError, captureTab, findPageTab } from '../../lib/page-capture';
+
+export type CaptureState =
+  | { status: 'capturing' }
+  | { status: 'ready'; page: PageContext }
+  | { status: 'removed'; page: PageContext }
+  | { status: 'unavailable'; message: string };
+
+/**
+ * What the panel knows about the page beside it. Captured when the panel opens and again when the person
+ * switches tab or the tab navigates; the person can refresh it or leave it out of the conversation.
+ */
+export function usePageContext() {
+  const [state, setState] = useState<CaptureState>({ status: 'capturing' });
+  const generation = useRef(0);
+
+  const capture = useCallback(async () => {
+    const current = ++generation.current;
+    setState({ status: 'capturing' });
+    try {
+      const tab = await findPageTab();
+      if (!tab) throw new CaptureError('Open a web page to chat about it.', 'no-tab');
+      const page = await captureTab(tab);
+      if (current === generation.current) setState({ status: 'ready', page });
+    } catch (error) {
+      if (current !== generation.current) return;
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ status: 'unavailable', message });
+    }
+  }, []);
+
+  useEffect(() => {
+    void capture();
+    const onActivated = () => void capture();
+    const onUpdated = (_tabId: number, change: { status?: string }, tab: { active?: boolean }) => {
+      if (change.status === 'complete' && tab.active) void capture();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [capture]);
+
+  const remove = useCallback(() => {
+    setState((previous) => (previous.status === 'ready' ? { status: 'removed', page: previous.page } : previous));
+  }, []);
+  const restore = useCallback(() => {
+    setState((previous) => (previous.status === 'removed' ? { status: 'ready', page: previous.page } : previous));
+  }, []);
+
+  const page = state.status === 'ready' ? state.page : undefined;
+  return { state, page, refresh: capture, remove, restore };
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { chatLimits } from '../shared/chat';
+import type { AppEnv } from './context';
+import { ApiError } from './http/api-error';
+import { problemResponse, toApiError } from './http/problem';
+import { authenticate } from './middleware/auth';
+import { extensionCors } from './middleware/cors';
+import { requestLog } from './middleware/request-log';
+import { chatRoutes } from './routes/chat';
+import { healthRoutes } from './routes/health';
+
+/**
+ * The worker's routes. Order matters: CORS answers preflights before auth; everything under /v1 except
+ * health needs a verified identity; bodies are size-limited before anything parses them.
+ */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog());
+  app.use('*', extensionCors());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: chatLimits.maxBodyBytes,
+      onError: () => {
+        throw new ApiError({
+          status: 413,
+          code: 'payload_too_large',
+          title: 'Request too large',
+          detail: `The request is larger than ${chatLimits.maxBodyBytes / 1_000_000} MB. Share less of the page and try again.`,
+        });
+      },
+    }),
+  );
+
+  app.route('/v1/health', healthRoutes);
+  app.use('/v1/*', authenticate());
+  app.route('/v1/chat', chatRoutes);
+
+  app.notFound((c) =>
+    problemResponse(
+      new ApiError({
+        status: 404,
+        code: 'not_found',
+        title: 'Not found',
+        detail: `No route for ${c.req.method} ${c.req.path}.`,
+      }),
+    ),
+  );
+
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(error) }));
+    return problemResponse(apiError, c.req.path);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

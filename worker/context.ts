@@ -1,0 +1,18 @@
+import type { Env } from './env';
+
+/** Who is calling, from a verified token. */
+export interface Identity {
+  subject: string;
+  email: string | undefined;
+  groups: string[];
+  /** The development-only shared token; treated as an administrator in development. */
+  isDevToken: boolean;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    identity: Identity;
+    requestId: string;
+  };
+}

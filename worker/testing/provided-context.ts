@@ -1,0 +1,8 @@
+// What the Node-side global setup hands to tests running in workerd.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    upstreamUrl: string;
+  }
+}
+
+export {};

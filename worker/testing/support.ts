@@ -1,0 +1,109 @@
+/**
+ * The shared setup of worker tests: an environment per test, tokens, and readers for the two kinds of
+ * answers the worker gives (problem+json and UI-message streams).
+ */
+import { env } from 'cloudflare:test';
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { inject } from 'vitest';
+import { createApp } from '../app';
+import type { Env } from '../env';
+import './provided-context';
+
+export const DEV_TOKEN = 'test-dev-token';
+export const ISSUER = 'https://login.test.example/';
+export const AUDIENCE = 'beside-test';
+
+let signingKeys: Promise<{ privateKey: CryptoKey; jwks: string }> | undefined;
+
+/** An RS256 key pair whose public half the worker trusts through AUTH_JWKS. */
+export function testKeys() {
+  signingKeys ??= (async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+    return { privateKey, jwks: JSON.stringify({ keys: [jwk] }) };
+  })();
+  return signingKeys;
+}
+
+export async function signToken(
+  claims: JWTPayload = {},
+  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+) {
+  const { privateKey } = await testKeys();
+  return new SignJWT({ email: 'sam@example.com', groups: ['sales-team'], ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setSubject(typeof claims.sub === 'string' ? claims.sub : 'user-123')
+    .setIssuer(options.issuer ?? ISSUER)
+    .setAudience(options.audience ?? AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '10m')
+    .sign(privateKey);
+}
+
+export const upstreamUrl = () => inject('upstreamUrl');
+
+/** A development-mode environment with the dev token, the test IdP and the test upstream. */
+export async function testEnv(overrides: Partial<Env> = {}): Promise<Env> {
+  const { jwks } = await testKeys();
+  return {
+    ...(env as Env),
+    ENVIRONMENT: 'development',
+    DEV_TOKEN,
+    AUTH_JWKS: jwks,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    OPENAI_BASE_URL: upstreamUrl(),
+    OPENAI_API_KEY: 'test-key',
+    CHAT_MODEL: 'test-chat',
+    EMBEDDING_MODEL: 'test-embedding',
+    MODEL_TIMEOUT_MS: '5000',
+    ...overrides,
+  };
+}
+
+const app = createApp();
+
+/** Calls the worker's app in-process; `env` decides the configuration. */
+export async function call(path: string, init: RequestInit = {}, environment?: Env): Promise<Response> {
+  return app.request(path, init, environment ?? (await testEnv()));
+}
+
+/** A JSON POST; pass `null` as token to send none. */
+export function jsonInit(body: unknown, token: string | null = DEV_TOKEN, init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', 'application/json');
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return { method: 'POST', ...init, headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
+}
+
+export function userMessage(text: string, id = crypto.randomUUID()) {
+  return { id, role: 'user' as const, parts: [{ type: 'text' as const, text }] };
+}
+
+export interface UIChunk {
+  type: string;
+  delta?: string;
+  errorText?: string;
+  [key: string]: unknown;
+}
+
+/** Reads an SSE UI-message stream into its chunks. */
+export async function readUIStream(response: Response): Promise<UIChunk[]> {
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .map((event) => event.replace(/^data: /, '').trim())
+    .filter((data) => data && data !== '[DONE]')
+    .map((data) => JSON.parse(data) as UIChunk);
+}
+
+export function textOf(chunks: UIChunk[]): string {
+  return chunks
+    .filter((chunk) => chunk.type === 'text-delta')
+    .map((chunk) => chunk.delta ?? '')
+    .join('');
+}
+
+export function errorOf(chunks: UIChunk[]): string | undefined {
+  return chunks.find((chunk) => chunk.type === 'error')?.errorText;
+}

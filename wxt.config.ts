@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * The extension. Permissions stay minimal: page access only through `activeTab` when the person invokes
+ * Beside, CRM sites only as optional host permissions they grant. The `e2e` mode adds 127.0.0.1 as a host
+ * permission because automation cannot click the toolbar button that grants activeTab; it is never shipped.
+ */
+const CRM_HOSTS = [
+  'https://*.salesforce.com/*',
+  'https://*.lightning.force.com/*',
+  'https://*.zendesk.com/*',
+  'https://mail.google.com/*',
+  'https://*.atlassian.net/*',
+  'https://app.hubspot.com/*',
+];
+
+export default defineConfig({
+  srcDir: 'extension',
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  manifest: ({ browser, mode }) => ({
+    name: 'Beside',
+    description: 'Your company assistant beside Salesforce, Zendesk, Gmail and your help center.',
+    permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
+    optional_host_permissions: CRM_HOSTS,
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: 'Open Beside' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+B', mac: 'Alt+B' },
+        description: 'Open Beside',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'beside@beside.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
