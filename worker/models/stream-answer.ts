@@ -1,0 +1,95 @@
+import {
+  type ModelMessage,
+  type StopCondition,
+  streamText,
+  type ToolSet,
+  toUIMessageStream,
+  type UIMessage,
+  type UIMessageChunk,
+} from 'ai';
+import type { Config } from '../config';
+import { guardUIStream } from '../http/guard-stream';
+import { errorStreamResponse, uiStreamResponse } from '../http/ui-stream';
+import { describeModelError, streamErrorText } from './errors';
+import { modelsFor } from './provider';
+
+export const NO_MODEL_MESSAGE =
+  'No AI model is configured on this Beside server. An administrator must set OPENAI_API_KEY (OpenAI) or ' +
+  'OPENAI_BASE_URL (any OpenAI-compatible server), and optionally CHAT_MODEL — in .dev.vars for `npm run dev`, ' +
+  'or with `wrangler secret put` on Cloudflare.';
+
+export interface StreamAnswerOptions {
+  config: Config;
+  request: Request;
+  instructions: string;
+  messages: ModelMessage[];
+  /** The conversation so far, so the stream's message id and parts continue it. */
+  originalMessages?: UIMessage[];
+  tools?: ToolSet;
+  stopWhen?: StopCondition<ToolSet>;
+  /** Parts to send before the model's answer (e.g. the sources retrieved for it). */
+  prelude?: UIMessageChunk[];
+  /** Called instead of the "no model" error when no model is configured (e.g. to answer from the knowledge base). */
+  withoutModel?: () => Response;
+}
+
+/**
+ * The one way the worker streams a model answer to the panel (chat and quick actions): timeout, cancellation
+ * when the person goes away, errors as readable stream parts, and logs that never contain the prompt.
+ */
+export function streamAnswer(options: StreamAnswerOptions): Response {
+  const { config } = options;
+  const models = modelsFor(config);
+  if (!models) return options.withoutModel?.() ?? errorStreamResponse('model_not_configured', NO_MODEL_MESSAGE);
+
+  // Stop, a closed panel or a timeout must cancel the upstream call too, not leave it running.
+  const upstream = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    upstream.abort(new DOMException('The model call timed out', 'TimeoutError'));
+  }, config.model.timeoutMs);
+  const signal = AbortSignal.any([options.request.signal, upstream.signal]);
+
+  const result = streamText({
+    model: models.chat,
+    instructions: options.instructions,
+    messages: options.messages,
+    ...(options.tools ? { tools: options.tools } : {}),
+    ...(options.stopWhen ? { stopWhen: options.stopWhen } : {}),
+    abortSignal: signal,
+    maxRetries: 1,
+    // The SDK's default logs the whole error, request body (page text) included; log only what went wrong.
+    onError: ({ error }) =>
+      console.warn(JSON.stringify({ event: 'model_error', ...describeModelError(error, signal) })),
+  });
+
+  const describe = (error: unknown) => streamErrorText(error, signal);
+  const answer = toUIMessageStream({
+    stream: result.stream,
+    ...(options.originalMessages ? { originalMessages: options.originalMessages } : {}),
+    onError: describe,
+    onEnd: () => clearTimeout(timer),
+  });
+  const stream = options.prelude?.length ? prepend(options.prelude, answer) : answer;
+  return uiStreamResponse(guardUIStream(stream, { controller: upstream, timedOut: () => timedOut, describe }));
+}
+
+/** Emits `first` parts after the answer's `start` part (the panel expects `start` to open the message). */
+function prepend(first: UIMessageChunk[], rest: ReadableStream<UIMessageChunk>): ReadableStream<UIMessageChunk> {
+  let sent = false;
+  return rest.pipeThrough(
+    new TransformStream<UIMessageChunk, UIMessageChunk>({
+      transform(chunk, controller) {
+        controller.enqueue(chunk);
+        if (!sent && chunk.type === 'start') {
+          sent = true;
+          for (const part of first) controller.enqueue(part);
+        }
+      },
+      flush(controller) {
+        if (!sent) for (const part of first) controller.enqueue(part);
+      },
+    }),
+  );
+}
