@@ -11,6 +11,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { usePageContext } from './hooks/usePageContext';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
+import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
 
 /** The side panel: what was captured, the conversation, and the composer. */
@@ -70,7 +71,7 @@ export function App() {
               title="New conversation (Alt+N)"
               aria-label="New conversation"
             >
-              ＋
+              <PlusIcon />
             </button>
           )}
           <button
@@ -80,7 +81,7 @@ export function App() {
             title="Settings"
             aria-label="Settings"
           >
-            ⚙
+            <SettingsIcon />
           </button>
         </div>
       </header>

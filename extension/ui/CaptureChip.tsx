@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { describeCapture } from '../capture/describe';
 import type { CaptureState } from './hooks/usePageContext';
+import { CloseIcon, PageIcon, RefreshIcon } from './icons';
 
 interface Props {
   state: CaptureState;
@@ -31,7 +32,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           title="Try again (Alt+R)"
           aria-label="Try reading the page again"
         >
-          ↻
+          <RefreshIcon />
         </button>
       </div>
     );
@@ -58,7 +59,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           aria-expanded={open}
           title="See exactly what will be sent"
         >
-          📄 {describeCapture(page)}
+          <PageIcon /> {describeCapture(page)}
           {page.truncated ? ' · shortened' : ''}
         </button>
         <button
@@ -68,7 +69,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           title="Read the page again (Alt+R)"
           aria-label="Read the page again"
         >
-          ↻
+          <RefreshIcon />
         </button>
         <button
           type="button"
@@ -77,7 +78,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           title="Don’t share this page"
           aria-label="Don’t share this page"
         >
-          ×
+          <CloseIcon />
         </button>
       </div>
       {open && (

@@ -1,0 +1,102 @@
+/**
+ * `npm run dev`: everything a newcomer needs, on one machine, offline.
+ *  1. creates .dev.vars from .dev.vars.example with a fresh dev token (first run only);
+ *  2. builds the extension into .output/chrome-mv3;
+ *  3. starts the worker with `wrangler dev` on http://127.0.0.1:8787 (local D1 in .wrangler/state);
+ *  4. seeds the sample knowledge base;
+ *  5. prints what to do next.
+ * `--demo-model` also starts the scripted OpenAI-compatible test server and points the worker at it, for trying
+ * the flows with no model at all (its answers are canned, not AI).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startWranglerDev } from './lib/wrangler-dev';
+
+const root = resolve(import.meta.dirname, '..');
+const devVars = join(root, '.dev.vars');
+const args = new Set(process.argv.slice(2));
+const port = Number(process.env.PORT ?? 8787);
+
+function ensureDevVars(): Record<string, string> {
+  if (!existsSync(devVars)) {
+    copyFileSync(join(root, '.dev.vars.example'), devVars);
+    const token = `dev-${randomBytes(12).toString('hex')}`;
+    writeFileSync(devVars, readFileSync(devVars, 'utf8').replace(/^DEV_TOKEN=.*$/m, `DEV_TOKEN=${token}`));
+    console.log('• Created .dev.vars with a new development token.');
+  }
+  const values: Record<string, string> = {};
+  for (const line of readFileSync(devVars, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
+    if (match?.[1]) values[match[1]] = (match[2] ?? '').replace(/^"(.*)"$/, '$1');
+  }
+  return values;
+}
+
+async function main() {
+  const vars = ensureDevVars();
+
+  console.log('• Building the extension…');
+  execFileSync(join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const overrides: Record<string, string> = {};
+  let stopDemoModel: (() => Promise<void>) | undefined;
+  if (args.has('--demo-model')) {
+    const { startUpstream } = await import('../test/upstream/server');
+    const demo = await startUpstream({ port: 8788 });
+    stopDemoModel = demo.close;
+    Object.assign(overrides, { OPENAI_BASE_URL: demo.url, OPENAI_API_KEY: 'demo', CHAT_MODEL: 'test-model' });
+    console.log(`• Demo model (scripted, not AI) on ${demo.url}`);
+  }
+
+  console.log('• Starting the worker…');
+  const worker = await startWranglerDev({
+    port,
+    envFiles: [devVars],
+    vars: overrides,
+    persistTo: join(root, '.wrangler/state'),
+    onOutput: args.has('--verbose') ? (text) => process.stdout.write(text) : undefined,
+  });
+
+  const seedModule = join(root, 'scripts/seed-sample.ts');
+  if (existsSync(seedModule)) {
+    const { seedSampleKnowledge } = (await import(seedModule)) as {
+      seedSampleKnowledge: (options: { workerUrl: string; token: string }) => Promise<unknown>;
+    };
+    await seedSampleKnowledge({ workerUrl: worker.url, token: vars.DEV_TOKEN ?? '' }).catch((error: unknown) => {
+      console.warn(`! Could not seed the sample knowledge base: ${(error as Error).message}`);
+    });
+  }
+
+  const health = (await (await fetch(`${worker.url}/v1/health`)).json()) as {
+    model: { configured: boolean; chat?: string };
+  };
+  console.log(`
+Beside is running.
+
+  Worker     ${worker.url}   (health: ${worker.url}/v1/health)
+  Extension  ${join(root, '.output/chrome-mv3')}
+  Model      ${health.model.configured ? health.model.chat : 'none — set OPENAI_API_KEY or OPENAI_BASE_URL in .dev.vars, or run `npm run dev -- --demo-model`'}
+
+Next steps
+  1. Open chrome://extensions, turn on Developer mode, click "Load unpacked" and pick the Extension folder above.
+  2. Open Beside's options (right-click the toolbar icon → Options): server ${worker.url}, token ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}
+  3. Open any page, click the Beside icon (or press Alt+B) and ask a question.
+
+Press Ctrl+C to stop.${args.has('--verbose') ? '' : ' (Run with -- --verbose to see the worker logs.)'}
+`);
+
+  const stop = async () => {
+    await worker.stop();
+    await stopDemoModel?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n✗ ${(error as Error).message}`);
+  process.exit(1);
+});

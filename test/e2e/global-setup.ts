@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startWranglerDev } from '../../scripts/lib/wrangler-dev';
+import { startStaticServer } from '../support/static-server';
+import { startUpstream } from '../upstream/server';
+
+export const E2E_DEV_TOKEN = 'e2e-dev-token';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { workerUrl: string; upstreamUrl: string; fixturesUrl: string; devToken: string };
+  }
+}
+
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts once for all end-to-end files: the test upstream (the "model"), the real worker under
+ * `wrangler dev` pointed at it, and a server for fixture pages. Each file launches its own Chromium.
+ */
+export default async function setup(project: TestProject) {
+  const extension = resolve(root, '.output/chrome-mv3-e2e/manifest.json');
+  if (!existsSync(extension))
+    throw new Error('Build the extension first: `npx wxt build --mode e2e` (npm run test:e2e does).');
+
+  const upstream = await startUpstream();
+  const fixtures = await startStaticServer([resolve(root, 'test/e2e/fixtures'), resolve(root, 'test/fixtures/pages')]);
+  const worker = await startWranglerDev({
+    vars: {
+      ENVIRONMENT: 'development',
+      DEV_TOKEN: E2E_DEV_TOKEN,
+      OPENAI_BASE_URL: upstream.url,
+      OPENAI_API_KEY: 'e2e',
+      CHAT_MODEL: 'test-model',
+      EMBEDDING_MODEL: 'text-embedding-3-small',
+      MODEL_TIMEOUT_MS: '10000',
+    },
+  });
+
+  project.provide('e2e', {
+    workerUrl: worker.url,
+    upstreamUrl: upstream.url,
+    fixturesUrl: fixtures.url,
+    devToken: E2E_DEV_TOKEN,
+  });
+  return async () => {
+    await worker.stop();
+    await fixtures.close();
+    await upstream.close();
+  };
+}

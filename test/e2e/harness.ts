@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { inject } from 'vitest';
+import './global-setup';
+
+const root = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = resolve(root, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+export interface RecordedUpstreamRequest {
+  id: number;
+  path: string;
+  body: unknown;
+  aborted: boolean;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  workerUrl: string;
+  fixturesUrl: string;
+  devToken: string;
+  /** Opens a fixture page (a path under test/e2e/fixtures or test/fixtures/pages) in a new tab. */
+  openFixture(path: string): Promise<Page>;
+  /** Opens the side panel UI for the most recently used page tab, sized like Chrome's side panel. */
+  openPanel(options?: { theme?: 'light' | 'dark' }): Promise<Page>;
+  /** Writes extension settings the way the options page does. */
+  configure(settings: { token?: string; workerUrl?: string; theme?: 'system' | 'light' | 'dark' }): Promise<void>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function e2eConfig() {
+  return inject('e2e');
+}
+
+/** Requests the worker made to the test upstream (the model), newest last. */
+export async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
+  const base = e2eConfig().upstreamUrl.replace(/\/v1$/, '');
+  return (await (await fetch(`${base}/__requests`)).json()) as RecordedUpstreamRequest[];
+}
+
+/**
+ * Real Chromium with the real built extension (e2e build: adds only a 127.0.0.1 host permission, because
+ * automation cannot click the toolbar button that grants activeTab).
+ */
+export async function launchBrowser(options: { signedIn?: boolean } = {}): Promise<Browser> {
+  const { workerUrl, fixturesUrl, devToken } = e2eConfig();
+  const extensionPath = resolve(root, '.output/chrome-mv3-e2e');
+  const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const browser: Browser = {
+    context,
+    serviceWorker,
+    extensionId,
+    workerUrl,
+    fixturesUrl,
+    devToken,
+    async openFixture(path) {
+      const page = await context.newPage();
+      await page.goto(`${fixturesUrl}/${path.replace(/^\//, '')}`);
+      await page.bringToFront();
+      return page;
+    },
+    async openPanel({ theme } = {}) {
+      const panel = await context.newPage();
+      await panel.setViewportSize({ width: 360, height: 720 });
+      if (theme) await panel.emulateMedia({ colorScheme: theme });
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return panel;
+    },
+    async configure(settings) {
+      await serviceWorker.evaluate(async (values) => {
+        const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+        await chrome.storage.local.set(Object.fromEntries(entries));
+      }, settings);
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+
+  await browser.configure({ workerUrl, token: options.signedIn === false ? '' : devToken });
+  return browser;
+}

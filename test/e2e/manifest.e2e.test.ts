@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const manifest = (folder: string) =>
+  JSON.parse(readFileSync(resolve(root, '.output', folder, 'manifest.json'), 'utf8'));
+
+describe('built extensions', () => {
+  it('ships Chrome MV3 with only the minimal permissions and no host access', () => {
+    const chrome = manifest('chrome-mv3');
+    expect(chrome.manifest_version).toBe(3);
+    expect([...chrome.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+    expect(chrome.host_permissions ?? []).toEqual([]);
+    expect(JSON.stringify(chrome)).not.toContain('<all_urls>');
+    expect(chrome.side_panel.default_path).toBe('sidepanel.html');
+    expect(chrome.commands._execute_action.suggested_key.default).toBe('Alt+B');
+  });
+
+  it('builds for Firefox (MV3) with a fixed add-on id and a sidebar', () => {
+    const firefox = manifest('firefox-mv3');
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.browser_specific_settings.gecko.id).toBe('beside@beside.dev');
+    expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
+  });
+
+  it('keeps the side panel JavaScript within 200 KB gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const html = readFileSync(resolve(root, '.output/chrome-mv3/sidepanel.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce(
+      (total, file) => total + gzipSync(readFileSync(resolve(root, '.output/chrome-mv3', file))).length,
+      0,
+    );
+    expect(gzipped).toBeLessThan(200 * 1024);
+  });
+});
