@@ -1,0 +1,96 @@
+import type { PageContext, Selection } from '../../shared/page-context';
+import { cutText, fitToBudget } from './budget';
+import { candidateDocuments, urlOf } from './dom/frames';
+import { resetVisibility } from './dom/visibility';
+import { extractors, genericExtractorIds } from './registry';
+import { captureSelection } from './selection';
+import { type CaptureOptions, defaultCaptureOptions, type Extraction } from './types';
+
+const charsPerToken = 4;
+
+interface Matched {
+  extraction: Extraction;
+  url: URL;
+}
+
+/** First extractor (in registry order) that matches a document and returns something; frames are tried too. */
+function extract(documents: readonly Document[], topUrl: URL, options: CaptureOptions, siteOnly: boolean) {
+  for (const extractor of extractors) {
+    if (siteOnly && genericExtractorIds.has(extractor.id)) continue;
+    for (const document of documents) {
+      const url = urlOf(document) ?? topUrl;
+      try {
+        if (!extractor.matches(url, document)) continue;
+        const extraction = extractor.extract(document, url, options);
+        if (extraction) return { extraction, url } satisfies Matched;
+      } catch (error) {
+        // One extractor's failure must never break capture: fall through to the next one.
+        console.warn(`[beside] extractor ${extractor.id} failed`, error);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Size of the page's visible text, to report what capture saved; innerText is what a naive capture would send. */
+function sourceCharsOf(document: Document): number {
+  const body = document.body as HTMLElement | null;
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the baseline we report against
+  return (body?.innerText ?? body?.textContent ?? '').length;
+}
+
+function selectionContext(selection: Selection, extraction: Extraction | undefined): string | undefined {
+  const owner = extraction?.record
+    ? `${extraction.record.objectType}: ${extraction.record.name}`
+    : extraction?.conversation?.subject;
+  const parts = [owner, selection.context].filter((part): part is string => !!part);
+  return parts.length > 0 ? parts.join(' › ').slice(0, 500) : undefined;
+}
+
+/**
+ * Runs in the page (isolated world), read-only: picks the extractor, fits its output into the token budget by
+ * priority, and returns the typed PageContext the panel shows and the worker reads.
+ */
+export function capturePage(document: Document, options: CaptureOptions = defaultCaptureOptions): PageContext {
+  resetVisibility();
+  const topUrl = urlOf(document) ?? new URL('about:blank');
+  const documents = candidateDocuments(document);
+  const maxChars = Math.max(200, options.tokenBudget * charsPerToken);
+  const rawSelection = captureSelection(documents);
+
+  if (options.selectionOnly) {
+    const matched = rawSelection ? extract(documents, topUrl, options, true) : undefined;
+    const selection = rawSelection && { ...rawSelection, context: selectionContext(rawSelection, matched?.extraction) };
+    const text = selection ? cutText(selection.text, maxChars - 200) : '';
+    const context = selection?.context ? `Context: ${selection.context}\n\n` : '';
+    return {
+      url: topUrl.href,
+      title: document.title,
+      site: matched?.extraction.site ?? 'selection',
+      kind: matched?.extraction.kind ?? 'generic',
+      markdown: selection ? `# Selection\n\n${context}${text}` : '',
+      ...(selection ? { selection: { ...selection, text } } : {}),
+      capturedAt: new Date().toISOString(),
+      truncated: !!selection && text.length < selection.text.length,
+      sourceChars: selection?.text.length ?? 0,
+    };
+  }
+
+  const matched = extract(documents, topUrl, options, false);
+  const extraction: Extraction = matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' };
+  const fitted = fitToBudget(extraction, maxChars);
+  const selection = rawSelection && { ...rawSelection, context: selectionContext(rawSelection, extraction) };
+  return {
+    url: (matched?.url ?? topUrl).href,
+    title: extraction.title || document.title,
+    site: extraction.site,
+    kind: extraction.kind,
+    markdown: fitted.markdown,
+    ...(fitted.extraction.record ? { record: fitted.extraction.record } : {}),
+    ...(fitted.extraction.conversation ? { conversation: fitted.extraction.conversation } : {}),
+    ...(selection ? { selection } : {}),
+    capturedAt: new Date().toISOString(),
+    truncated: fitted.truncated,
+    sourceChars: sourceCharsOf(document),
+  };
+}

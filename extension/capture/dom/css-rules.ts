@@ -1,0 +1,143 @@
+/**
+ * A tiny reader of the page's own `<style>` rules, used only where there is no layout engine (linkedom in unit
+ * tests, or any DOM without `getComputedStyle`). It keeps the declarations that can hide text, so the same
+ * visibility rules run with and without a browser. Media queries, pseudo-classes and pseudo-elements are skipped:
+ * they describe states the person is not looking at.
+ */
+
+export type Declarations = Map<string, string>;
+
+interface StyleRule {
+  selector: string;
+  declarations: Declarations;
+  specificity: number;
+  order: number;
+}
+
+/** The properties that decide whether text is visible; everything else is ignored to keep matching cheap. */
+export const visibilityProperties = new Set([
+  'display',
+  'visibility',
+  'opacity',
+  'position',
+  'left',
+  'top',
+  'right',
+  'width',
+  'height',
+  'overflow',
+  'overflow-x',
+  'overflow-y',
+  'clip',
+  'clip-path',
+  'font-size',
+  'color',
+  'background',
+  'background-color',
+  'text-indent',
+  'transform',
+]);
+
+export function parseDeclarations(text: string): Declarations {
+  const declarations: Declarations = new Map();
+  for (const part of text.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const property = part.slice(0, colon).trim().toLowerCase();
+    if (!visibilityProperties.has(property)) continue;
+    const value = part
+      .slice(colon + 1)
+      .replace(/!\s*important/i, '')
+      .trim()
+      .toLowerCase();
+    declarations.set(property, value);
+  }
+  return declarations;
+}
+
+/** Rough CSS specificity (ids, classes/attributes, tags) folded into one number; enough to order our few rules. */
+function specificityOf(selector: string): number {
+  const ids = selector.match(/#[\w-]+/g)?.length ?? 0;
+  const classes = selector.match(/\.[\w-]+|\[[^\]]+\]/g)?.length ?? 0;
+  const tags = selector.replace(/[#.][\w-]+|\[[^\]]+\]/g, ' ').match(/(^|[\s>+~])[a-z][\w-]*/gi)?.length ?? 0;
+  return ids * 10_000 + classes * 100 + tags;
+}
+
+/** Removes `@media {…}`, `@supports {…}`, `@font-face {…}` blocks, keeping only top-level rules. */
+function topLevelRules(css: string): string {
+  let output = '';
+  let index = 0;
+  while (index < css.length) {
+    const at = css.indexOf('@', index);
+    if (at < 0) {
+      output += css.slice(index);
+      break;
+    }
+    output += css.slice(index, at);
+    const open = css.indexOf('{', at);
+    const semicolon = css.indexOf(';', at);
+    if (open < 0 || (semicolon >= 0 && semicolon < open)) {
+      index = semicolon < 0 ? css.length : semicolon + 1; // @import …; / @charset …;
+      continue;
+    }
+    let depth = 1;
+    let cursor = open + 1;
+    while (cursor < css.length && depth > 0) {
+      const char = css[cursor];
+      if (char === '{') depth++;
+      else if (char === '}') depth--;
+      cursor++;
+    }
+    index = cursor;
+  }
+  return output;
+}
+
+const interactiveState =
+  /:(hover|focus|focus-within|focus-visible|active|visited|target|checked)|::?(before|after|placeholder|selection|marker|first-line|first-letter)/i;
+
+export function parseStyleRules(css: string, startOrder = 0): StyleRule[] {
+  const rules: StyleRule[] = [];
+  const source = topLevelRules(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+  const rulePattern = /([^{}]+)\{([^{}]*)\}/g;
+  let order = startOrder;
+  for (const match of source.matchAll(rulePattern)) {
+    const declarations = parseDeclarations(match[2] ?? '');
+    if (declarations.size === 0) continue;
+    for (const raw of (match[1] ?? '').split(',')) {
+      const selector = raw.trim();
+      if (!selector || interactiveState.test(selector)) continue;
+      rules.push({ selector, declarations, specificity: specificityOf(selector), order: order++ });
+    }
+  }
+  return rules;
+}
+
+/** Declared (not computed) style of elements: matching `<style>` rules in cascade order, then the inline style. */
+export class DeclaredStyles {
+  private readonly rules: StyleRule[];
+
+  constructor(document: Document) {
+    const rules: StyleRule[] = [];
+    for (const style of Array.from(document.querySelectorAll('style'))) {
+      rules.push(...parseStyleRules(style.textContent ?? '', rules.length));
+    }
+    this.rules = rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+  }
+
+  of(element: Element): Declarations {
+    const declared: Declarations = new Map();
+    for (const rule of this.rules) {
+      let matches = false;
+      try {
+        matches = element.matches(rule.selector);
+      } catch {
+        // A selector this DOM cannot evaluate says nothing we can rely on.
+      }
+      if (matches) for (const [property, value] of rule.declarations) declared.set(property, value);
+    }
+    const inline = element.getAttribute('style');
+    if (inline) for (const [property, value] of parseDeclarations(inline)) declared.set(property, value);
+    return declared;
+  }
+}

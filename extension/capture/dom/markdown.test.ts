@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../testing/pages';
+import { textOf, toMarkdown } from './markdown';
+
+const render = (body: string) =>
+  toMarkdown(parsePage(`<html><body>${body}</body></html>`, 'https://example.com/').body);
+
+describe('toMarkdown', () => {
+  it('keeps headings, paragraphs, lists and nested lists', () => {
+    expect(
+      render('<h2>Plan</h2><p>Two  <b>steps</b>:</p><ol><li>Quote</li><li>Sign<ul><li>Legal</li></ul></li></ol>'),
+    ).toBe('## Plan\n\nTwo **steps** :\n\n1. Quote\n2. Sign\n\n   - Legal');
+  });
+
+  it('renders data tables as GFM tables and reads layout tables as blocks', () => {
+    expect(render('<table><tr><th>Product</th><th>Qty</th></tr><tr><td>Widget | Pro</td><td>3</td></tr></table>')).toBe(
+      '| Product | Qty |\n| --- | --- |\n| Widget \\| Pro | 3 |',
+    );
+    expect(render('<table><tr><td><p>Only</p></td></tr><tr><td><p>column</p></td></tr></table>')).toBe(
+      'Only\n\ncolumn',
+    );
+  });
+
+  it('keeps code blocks verbatim with their language, and line breaks', () => {
+    expect(render('<pre><code class="language-ts">const a = 1;\n  a++;</code></pre><p>one<br>two</p>')).toBe(
+      '```ts\nconst a = 1;\n  a++;\n```\n\none\ntwo',
+    );
+  });
+
+  it('quotes blockquotes, skips images and form controls, and drops menus on request', () => {
+    const document = parsePage(
+      '<html><body><nav><a>Menu</a></nav><blockquote><p>Quoted</p></blockquote><img alt="x"><input value="v"><button>Save</button></body></html>',
+      'https://example.com/',
+    );
+    expect(toMarkdown(document.body)).toBe('Menu\n\n> Quoted\n\nSave');
+    expect(toMarkdown(document.body, { dropNavigation: true })).toBe('> Quoted');
+  });
+
+  it('textOf gives one line of visible text', () => {
+    const document = parsePage('<div><p>A</p><p>B <span hidden>C</span></p></div>', 'https://example.com/');
+    expect(textOf(document.querySelector('div'))).toBe('A B');
+  });
+});

@@ -1,0 +1,265 @@
+import { type Visibility, visibilityOf } from './visibility';
+
+/**
+ * Visible DOM → Markdown (or plain lines), in one read-only walk: hidden subtrees are skipped as they are met,
+ * so nothing the person cannot see is ever read. Keeps what the model needs to understand a page (headings,
+ * lists, tables, code, quotes, line breaks) and drops what costs tokens without meaning (links' targets, images,
+ * form controls).
+ */
+export interface MarkdownOptions {
+  /** No Markdown syntax: headings, lists and tables become plain lines. */
+  plain?: boolean;
+  /** Subtrees to leave out (a CSS selector), e.g. quoted history in an email. */
+  skip?: string;
+  /** Leave out navigation landmarks and buttons: a generic page's menus and actions are noise to the model. */
+  dropNavigation?: boolean;
+  /** How to judge visibility; by default the document's own (layout engine, or declared styles). */
+  visibility?: Visibility;
+}
+
+/** Controls' values are read only by extractors that know what they mean (see labelled-value.ts). */
+const formControls = new Set(['input', 'textarea', 'select']);
+const navigation = 'nav, [role="navigation"], [role="menubar"], [role="toolbar"]';
+
+class Writer {
+  readonly blocks: string[] = [];
+  private inline = '';
+
+  text(value: string): void {
+    const collapsed = value.replace(/\s+/g, ' ');
+    if (collapsed === ' ' || collapsed === '') {
+      if (this.inline && !/[\s]$/.test(this.inline)) this.inline += ' ';
+      return;
+    }
+    const needsTrim = this.inline === '' || /[\s]$/.test(this.inline);
+    this.inline += needsTrim ? collapsed.trimStart() : collapsed;
+  }
+
+  raw(value: string): void {
+    this.inline += this.inline === '' || /\s$/.test(this.inline) ? value.trimStart() : value;
+  }
+
+  lineBreak(): void {
+    this.inline = `${this.inline.trimEnd()}\n`;
+  }
+
+  flush(): void {
+    const text = this.inline
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    if (text) this.blocks.push(text);
+    this.inline = '';
+  }
+
+  block(value: string): void {
+    this.flush();
+    if (value.trim()) this.blocks.push(value);
+  }
+
+  result(): string {
+    this.flush();
+    return this.blocks.join('\n\n');
+  }
+}
+
+function childrenOf(node: Node): Node[] {
+  const host = node as Element & { shadowRoot?: ShadowRoot | null };
+  const source: Node = host.shadowRoot ?? node;
+  const children: Node[] = [];
+  for (const child of Array.from(source.childNodes)) {
+    const slot = child as HTMLSlotElement;
+    if (slot.localName === 'slot' && typeof slot.assignedNodes === 'function') {
+      const assigned = slot.assignedNodes({ flatten: true });
+      children.push(...(assigned.length > 0 ? assigned : Array.from(slot.childNodes)));
+    } else children.push(child);
+  }
+  return children;
+}
+
+function frameDocument(element: Element): Document | null {
+  try {
+    return (element as HTMLIFrameElement).contentDocument ?? null; // null or throws when cross-origin
+  } catch {
+    return null;
+  }
+}
+
+class MarkdownWalker {
+  constructor(
+    private readonly visibility: Visibility,
+    private readonly options: MarkdownOptions,
+  ) {}
+
+  render(root: Node): string {
+    const writer = new Writer();
+    this.children(root, writer);
+    return writer.result();
+  }
+
+  /** One line of inline text (headings, table cells, list labels). */
+  inline(root: Node): string {
+    return this.render(root)
+      .replace(/\s*\n+\s*/g, ' ')
+      .trim();
+  }
+
+  private children(node: Node, writer: Writer): void {
+    for (const child of childrenOf(node)) this.node(child, writer);
+  }
+
+  private node(node: Node, writer: Writer): void {
+    if (node.nodeType === 3) {
+      const parent = node.parentElement;
+      if (!parent || !this.visibility.hidesText(parent)) writer.text(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (this.visibility.isHidden(element)) return;
+    if (this.options.skip && element.matches(this.options.skip)) return;
+    if (this.options.dropNavigation && element.matches(navigation)) return;
+    this.element(element, writer);
+  }
+
+  private element(element: Element, writer: Writer): void {
+    const tag = element.localName;
+    const plain = this.options.plain === true;
+    if (formControls.has(tag) || tag === 'img') return;
+    if (tag === 'button' && this.options.dropNavigation) return;
+    if (tag === 'br') {
+      writer.lineBreak();
+      return;
+    }
+    if (tag === 'hr') {
+      writer.block(plain ? '' : '---');
+      return;
+    }
+    if (tag === 'iframe') {
+      const document = frameDocument(element);
+      if (document?.body) {
+        const options = { ...this.options, visibility: visibilityOf(document) };
+        writer.block(new MarkdownWalker(options.visibility, options).render(document.body));
+      }
+      return;
+    }
+    const heading = tag.match(/^h([1-6])$/);
+    if (heading) {
+      const text = this.inline(element);
+      writer.block(plain || !text ? text : `${'#'.repeat(Number(heading[1]))} ${text}`);
+      return;
+    }
+    if (tag === 'ul' || tag === 'ol') {
+      writer.block(this.list(element, tag === 'ol'));
+      return;
+    }
+    if (tag === 'table') {
+      this.table(element, writer);
+      return;
+    }
+    if (tag === 'pre') {
+      writer.block(this.code(element));
+      return;
+    }
+    if (tag === 'blockquote') {
+      const quoted = this.render(element);
+      writer.block(plain ? quoted : quoted.replace(/^/gm, '> '));
+      return;
+    }
+    if (!plain && (tag === 'code' || tag === 'kbd')) {
+      const text = this.inline(element);
+      if (text) writer.raw(` \`${text}\` `);
+      return;
+    }
+    if (!plain && (tag === 'strong' || tag === 'b')) {
+      const text = this.inline(element);
+      if (text) writer.raw(` **${text}** `);
+      return;
+    }
+    if (this.visibility.isBlock(element)) {
+      writer.flush();
+      this.children(element, writer);
+      writer.flush();
+    } else this.children(element, writer);
+  }
+
+  private list(list: Element, ordered: boolean): string {
+    const items: string[] = [];
+    for (const item of Array.from(list.children)) {
+      if (item.localName !== 'li' || this.visibility.isHidden(item)) continue;
+      const text = this.render(item);
+      if (!text) continue;
+      const marker = this.options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';
+      const indent = ' '.repeat(marker.length);
+      items.push(marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`));
+    }
+    return items.join('\n');
+  }
+
+  private code(pre: Element): string {
+    const text = this.preformatted(pre).replace(/\n+$/, '');
+    if (this.options.plain) return text;
+    const language = `${pre.className} ${pre.querySelector('code')?.className ?? ''}`.match(/language-([\w+-]+)/)?.[1];
+    return `\`\`\`${language ?? ''}\n${text}\n\`\`\``;
+  }
+
+  /** Code keeps its whitespace, but hidden spans inside it are still dropped. */
+  private preformatted(node: Node): string {
+    let text = '';
+    for (const child of childrenOf(node)) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
+        text += (child as Element).localName === 'br' ? '\n' : this.preformatted(child);
+      }
+    }
+    return text;
+  }
+
+  private table(table: Element, writer: Writer): void {
+    const rows = Array.from(table.querySelectorAll('tr')).filter(
+      (row) => row.closest('table') === table && !this.visibility.isHidden(row),
+    );
+    const cells = rows.map((row) =>
+      Array.from(row.children)
+        .filter((cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell))
+        .map((cell) => this.inline(cell).replace(/\|/g, '\\|')),
+    );
+    const columns = Math.max(0, ...cells.map((row) => row.length));
+    // Layout tables (one column, or tables of tables, as on Hacker News) are read as ordinary blocks.
+    if (columns < 2 || table.querySelector('table')) {
+      writer.flush();
+      this.children(table, writer);
+      writer.flush();
+      return;
+    }
+    const filled = cells.filter((row) => row.some(Boolean));
+    if (this.options.plain) {
+      writer.block(filled.map((row) => row.join(' | ')).join('\n'));
+      return;
+    }
+    const line = (row: string[]) =>
+      `| ${Array.from({ length: columns }, (_, index) => row[index] ?? '').join(' | ')} |`;
+    const [header = [], ...body] = filled;
+    writer.block([line(header), `|${' --- |'.repeat(columns)}`, ...body.map(line)].join('\n'));
+  }
+}
+
+/** The visible content of `root` as Markdown. */
+export function toMarkdown(root: Node | null | undefined, options: MarkdownOptions = {}): string {
+  if (!root) return '';
+  const document = root.ownerDocument ?? (root as Document);
+  const visibility = options.visibility ?? visibilityOf(document);
+  if (root.nodeType === 1 && visibility.isHidden(root as Element)) return '';
+  return new MarkdownWalker(visibility, options).render(root);
+}
+
+/** The visible text of `root` on one line: for labels, names and field values. */
+export function textOf(root: Node | null | undefined, options: MarkdownOptions = {}): string {
+  if (!root) return '';
+  const document = root.ownerDocument ?? (root as Document);
+  const visibility = options.visibility ?? visibilityOf(document);
+  if (root.nodeType === 1 && visibility.isHidden(root as Element)) return '';
+  return new MarkdownWalker(visibility, { ...options, plain: true }).inline(root);
+}

@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractors, genericExtractorIds } from './registry';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+describe('registry', () => {
+  it('wires every site file exactly once, with a test beside it, and ends with the generic fallbacks', () => {
+    const siteFiles = readdirSync(join(here, 'sites')).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    );
+    const ids = extractors.map((extractor) => extractor.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const file of siteFiles) expect(ids).toContain(file.replace(/\.ts$/, ''));
+    expect(ids.slice(-2)).toEqual(['article', 'generic']);
+    expect([...genericExtractorIds]).toEqual(['article', 'generic']);
+    const tests = readdirSync(join(here, 'sites')).filter((file) => file.endsWith('.test.ts'));
+    const tested = tests.join(' ');
+    for (const file of siteFiles) {
+      const id = file.replace(/\.ts$/, '');
+      expect(tested.includes(id) || tests.includes('small-sites.test.ts'), id).toBe(true);
+    }
+  });
+
+  it('keeps site extractors independent: no site file imports another', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of readdirSync(join(here, 'sites')).filter(
+      (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+    )) {
+      expect(readFileSync(join(here, 'sites', file), 'utf8'), file).not.toMatch(/from '\.\/(?!.*\.test)/);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { capturePage } from '../capture-page';
+import { describeCapture } from '../describe';
+import { loadPage, sharedPage } from '../testing/pages';
+
+describe('github', () => {
+  it('captures the real saved issue page: opening post and every comment with author and time', () => {
+    const url = 'https://github.com/kepano/defuddle/issues/56';
+    const page = capturePage(loadPage(sharedPage('defuddle/general--github.com-issue-56.html'), url));
+    expect(page.site).toBe('github');
+    expect(describeCapture(page)).toBe('Issue #56 · 7 messages');
+    const messages = page.conversation?.messages ?? [];
+    expect(messages.map((message) => message.author)).toEqual([
+      'jmorrell',
+      'jmorrell',
+      'masylum',
+      'nbbaier',
+      'nbbaier',
+      'masylum',
+      'nbbaier',
+    ]);
+    expect(messages[0]?.time).toBe('2025-05-25T20:35:48.000Z');
+    expect(messages[0]?.text).toContain('This is due to linkedom not implementing `doc.styleSheets`');
+    expect(page.conversation?.fields).toEqual([{ label: 'State', value: 'Open' }]);
+  });
+});

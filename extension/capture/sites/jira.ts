@@ -1,0 +1,90 @@
+import type { ConversationMessage, RecordField } from '../../../shared/page-context';
+import { uniqueFields } from '../dom/fields';
+import { textOf, toMarkdown } from '../dom/markdown';
+import { visibleAll, visibleFirst } from '../dom/query';
+import { timeOf } from '../dom/time';
+import type { SiteExtractor } from '../types';
+
+/**
+ * Jira Cloud issues (full page or the issue opened over a board): the summary, status and the fields of the
+ * details panel, then the description as the reporter's first message and the comments after it.
+ * Selectors are Jira's `data-testid`s, proven by test/fixtures/pages/jira--issue.html.
+ */
+const selectors = {
+  summary: '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
+  key: '[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]',
+  status: '[data-testid="issue.views.issue-base.foundation.status.status-field-wrapper"]',
+  details: '[data-testid="issue.views.issue-details.issue-layout.container-right"]',
+  fieldHeading: '[data-testid$="field-heading-title"], [data-testid^="issue-field-heading"]',
+  fieldRow: '[data-testid$=".field-container"], [data-component-selector="jira-issue-field-heading-field-wrapper"]',
+  description: '[data-testid="issue.views.field.rich-text.description"]',
+  comment: '[data-testid^="issue-comment-base.ui.comment.ak-comment."][data-testid$="-container"]',
+  commentAuthor: '[data-testid$=".author"], [data-testid*="comment-author"]',
+  commentBody: '[data-testid$=".body"], .ak-renderer-document',
+  reporter: 'Reporter',
+};
+
+const issueKey = /\b([A-Z][A-Z0-9_]+-\d+)\b/;
+
+function fields(document: ParentNode): RecordField[] {
+  const fields: RecordField[] = [];
+  const status = textOf(visibleFirst(document, selectors.status));
+  if (status) fields.push({ label: 'Status', value: status });
+  const panel = visibleFirst(document, selectors.details);
+  if (!panel) return fields;
+  for (const row of visibleAll(panel, selectors.fieldRow)) {
+    const heading = row.querySelector(selectors.fieldHeading);
+    const label = textOf(heading);
+    const value = textOf(row).slice(label.length).trim();
+    fields.push({ label, value });
+  }
+  return fields;
+}
+
+function comments(document: ParentNode): ConversationMessage[] {
+  return visibleAll(document, selectors.comment).map((comment) => {
+    const time = timeOf(comment.querySelector('time, [datetime]') ?? undefined);
+    return {
+      author: textOf(comment.querySelector(selectors.commentAuthor)) || 'Unknown',
+      role: 'other' as const,
+      ...(time ? { time } : {}),
+      visibility: 'public' as const,
+      text: toMarkdown(comment.querySelector(selectors.commentBody)),
+    };
+  });
+}
+
+export const jira: SiteExtractor = {
+  id: 'jira',
+  matches: (url) => url.hostname.endsWith('.atlassian.net') && /\/browse\/|selectedIssue=/.test(url.href),
+  extract(document, url) {
+    const summary = textOf(visibleFirst(document, selectors.summary));
+    if (!summary) return undefined;
+    const key =
+      textOf(visibleFirst(document, selectors.key)).match(issueKey)?.[1] ??
+      (url.searchParams.get('selectedIssue') || url.pathname).match(issueKey)?.[1];
+    const recordFields = uniqueFields(fields(document));
+    const reporter = recordFields.find((field) => field.label === selectors.reporter)?.value ?? 'Reporter';
+    const description = toMarkdown(visibleFirst(document, selectors.description));
+    const messages: ConversationMessage[] = [
+      ...(description
+        ? [{ author: reporter, role: 'other' as const, visibility: 'public' as const, text: description }]
+        : []),
+      ...comments(document),
+    ];
+    return {
+      title: `${key ? `${key}: ` : ''}${summary}`,
+      site: 'jira',
+      kind: 'record',
+      record: {
+        objectType: 'Issue',
+        ...(key ? { id: key } : {}),
+        name: summary,
+        fields: recordFields,
+        related: [],
+        activity: [],
+      },
+      conversation: { fields: [], messages, omittedMessages: 0 },
+    };
+  },
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { expectFixtureCapture } from '../testing/expect-capture';
+import { loadFixture } from '../testing/pages';
+import { salesforceLightning } from './salesforce-lightning';
+
+describe('salesforce-lightning', () => {
+  it('captures an opportunity: highlights, detail fields, related lists, timeline; nothing hidden or stale', () => {
+    const page = expectFixtureCapture('salesforce-lightning--opportunity');
+    const contactRoles = page.record?.related.find((list) => list.name === 'Contact Roles');
+    expect(contactRoles?.rows[0]).toEqual([
+      { label: 'Name', value: 'Priya Natarajan' },
+      { label: 'Role', value: 'Economic Buyer' },
+      { label: 'Title', value: 'CFO' },
+      { label: 'Email', value: 'priya.natarajan@acme.example' },
+    ]);
+    // Highlights come first and are not repeated by the details section.
+    expect(page.record?.fields.filter((field) => field.label === 'Amount')).toHaveLength(1);
+    expect(page.record?.activity[1]).toMatch(/^Nov 2 · Call · Pricing review with CFO — CFO accepts/);
+  });
+
+  it('captures a case from the active Details tab only', () => {
+    expectFixtureCapture('salesforce-lightning--case');
+  });
+
+  it('matches record URLs only, and says "not on this page" without a highlights panel', () => {
+    const document = loadFixture('salesforce-lightning--opportunity');
+    const record = new URL('https://acme-corp.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view');
+    expect(salesforceLightning.matches(record, document)).toBe(true);
+    expect(
+      salesforceLightning.matches(
+        new URL('https://acme-corp.lightning.force.com/lightning/o/Opportunity/list'),
+        document,
+      ),
+    ).toBe(false);
+    expect(
+      salesforceLightning.matches(
+        new URL('https://example.com/lightning/r/Opportunity/0065g00000XyZabAAF/view'),
+        document,
+      ),
+    ).toBe(false);
+    for (const panel of Array.from(document.querySelectorAll('records-highlights2'))) panel.remove();
+    expect(salesforceLightning.extract(document, record, { tokenBudget: 6000 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,133 @@
+import type { RecordField, RelatedList } from '../../../shared/page-context';
+import { cleanLabel, countIn, uniqueFields } from '../dom/fields';
+import { textOf } from '../dom/markdown';
+import { visibleAll, visibleFirst } from '../dom/query';
+import type { SiteExtractor } from '../types';
+
+/**
+ * Salesforce Lightning Experience record pages (Account, Opportunity, Contact, Lead, Case and custom objects).
+ * Lightning keeps previously opened records in the DOM, hidden, and renders a stale mobile copy of the
+ * highlights: every query below only returns what is visible, and everything is read inside the visible record.
+ * Proven by test/fixtures/pages/salesforce-lightning--*.html.
+ */
+const selectors = {
+  highlights: 'records-highlights2, records-lwc-highlights-panel .slds-page-header, .forceHighlightsPanel',
+  recordPage: '.oneContent, one-record-home-flexipage2, .lafPageHost',
+  objectType: '.entityNameTitle',
+  name: 'slot[name="primaryField"], .slds-page-header__title, h1',
+  highlightItem: 'records-highlights-details-item, force-highlights-details-item, .slds-page-header__detail-block',
+  highlightLabel: '.slds-text-title, p[title]',
+  highlightValue: '.fieldComponent, p:not(.slds-text-title)',
+  detailItem: 'records-record-layout-item, force-record-layout-item',
+  detailLabel: '.test-id__field-label, .slds-form-element__label',
+  detailValue: '.test-id__field-value, .slds-form-element__static',
+  relatedList:
+    'lst-related-list-single-container, force-related-list-single-container, .forceRelatedListSingleContainer',
+  relatedTitle: '.slds-card__header-title',
+  relatedTile: '.slds-tile',
+  tileName: '.slds-tile__title, h3',
+  timelineItem: '.slds-timeline__item_expandable, .slds-timeline__item',
+  timelineTitle: '.slds-timeline__title, .subjectLink',
+  timelineDate: '.slds-timeline__date',
+  timelineDetails: '.slds-timeline__item_details',
+};
+
+const maxRows = 5;
+const recordUrl = /\/lightning\/r\/(?:(\w+)\/)?(\w{15}|\w{18})\//;
+
+function highlightFields(panel: Element): RecordField[] {
+  return visibleAll(panel, selectors.highlightItem).map((item) => {
+    const label = item.querySelector(selectors.highlightLabel);
+    return {
+      label: label?.getAttribute('title') || textOf(label),
+      value: textOf(item.querySelector(selectors.highlightValue)),
+    };
+  });
+}
+
+function detailFields(page: ParentNode): RecordField[] {
+  return visibleAll(page, selectors.detailItem).map((item) => ({
+    label: item.getAttribute('field-label') || textOf(item.querySelector(selectors.detailLabel)),
+    value: textOf(item.querySelector(selectors.detailValue)),
+  }));
+}
+
+function tableRows(table: Element): RecordField[][] {
+  const headers = visibleAll(table, 'thead th').map(
+    (header) => header.getAttribute('aria-label') || textOf(header) || '',
+  );
+  return visibleAll(table, 'tbody tr')
+    .slice(0, maxRows)
+    .map((row) =>
+      visibleAll(row, 'th, td')
+        .map((cell, index) => ({ label: headers[index] ?? `Column ${index + 1}`, value: textOf(cell) }))
+        .filter((field) => field.value),
+    );
+}
+
+function tileRows(card: Element): RecordField[][] {
+  return visibleAll(card, selectors.relatedTile)
+    .slice(0, maxRows)
+    .map((tile) => {
+      const row: RecordField[] = [{ label: 'Name', value: textOf(tile.querySelector(selectors.tileName)) }];
+      for (const term of visibleAll(tile, 'dt')) {
+        const detail = term.nextElementSibling;
+        if (detail?.localName === 'dd') row.push({ label: cleanLabel(textOf(term)), value: textOf(detail) });
+      }
+      return row.filter((field) => field.value);
+    });
+}
+
+function relatedLists(page: ParentNode): RelatedList[] {
+  return visibleAll(page, selectors.relatedList).flatMap((card) => {
+    const title = card.querySelector(selectors.relatedTitle);
+    const name = title?.querySelector('span[title]')?.getAttribute('title') || textOf(title).replace(/\(.*?\)\s*$/, '');
+    if (!name) return [];
+    const table = visibleFirst(card, 'table');
+    const rows = table ? tableRows(table) : tileRows(card);
+    const count = countIn(textOf(title)) ?? (rows.length > 0 ? rows.length : undefined);
+    return [{ name: name.trim(), ...(count === undefined ? {} : { count }), rows }];
+  });
+}
+
+function activity(page: ParentNode): string[] {
+  return visibleAll(page, selectors.timelineItem).map((item) => {
+    const type = item.className.match(/slds-timeline__item_(call|email|task|event)/)?.[1];
+    const details = textOf(visibleFirst(item, selectors.timelineDetails));
+    return [
+      textOf(item.querySelector(selectors.timelineDate)),
+      type ? type[0]?.toUpperCase() + type.slice(1) : '',
+      textOf(item.querySelector(selectors.timelineTitle)) + (details ? ` — ${details}` : ''),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  });
+}
+
+export const salesforceLightning: SiteExtractor = {
+  id: 'salesforce-lightning',
+  matches: (url) =>
+    /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) && url.pathname.startsWith('/lightning/r/'),
+  extract(document, url) {
+    const panel = visibleFirst(document, selectors.highlights);
+    if (!panel) return undefined;
+    const page = panel.closest(selectors.recordPage) ?? document;
+    const [, typeFromUrl, id] = url.pathname.match(recordUrl) ?? [];
+    const objectType = textOf(panel.querySelector(selectors.objectType)) || typeFromUrl || 'Record';
+    const nameElement = panel.querySelector(selectors.name);
+    const name = textOf(nameElement).replace(new RegExp(`^${objectType}\\s*`), '') || document.title;
+    return {
+      title: `${objectType}: ${name}`,
+      site: 'salesforce-lightning',
+      kind: 'record',
+      record: {
+        objectType,
+        ...(id ? { id } : {}),
+        name,
+        fields: uniqueFields([...highlightFields(panel), ...detailFields(page)]),
+        related: relatedLists(page),
+        activity: activity(page),
+      },
+    };
+  },
+};

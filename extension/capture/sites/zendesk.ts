@@ -1,0 +1,101 @@
+import type { ConversationMessage, RecordField } from '../../../shared/page-context';
+import { readWithinBudget } from '../conversation-window';
+import { uniqueFields } from '../dom/fields';
+import { labelledValue } from '../dom/labelled-value';
+import { textOf, toMarkdown } from '../dom/markdown';
+import { controlValue, visibleAll, visibleFirst } from '../dom/query';
+import { timeOf } from '../dom/time';
+import type { SiteExtractor } from '../types';
+
+/**
+ * Zendesk Agent Workspace tickets. Zendesk keeps every open ticket tab mounted (one `[data-ticket-id]` each) and
+ * shows one: everything is read inside the visible one. Selectors are Zendesk's own `data-test-id`s, proven by
+ * test/fixtures/pages/zendesk--*.html.
+ */
+const selectors = {
+  workspace: '[data-ticket-id]',
+  subject: '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]',
+  status: '[data-test-id="ticket-status-tag"], [data-test-id="tabs-nav-item-ticket-status"]',
+  fieldPanel: '[data-test-id="ticket-form-panel"], [data-test-id="ticket-fields"], [data-test-id="ticket-sidebar"]',
+  comment: '[data-test-id="omni-log-comment-item"]',
+  sender: '[data-test-id="omni-log-item-sender"], [data-test-id="omni-log-comment-user-link"]',
+  time: '[data-test-id^="timestamp-"], time',
+  body: '[data-test-id="omni-log-message-content"], [data-test-id="omni-log-item-message"], .zd-comment',
+  internalTag: '[data-test-id="omni-log-internal-note-tag"]',
+};
+
+const ticketPath = /^\/agent\/tickets\/(\d+)/;
+
+function ticketFields(workspace: ParentNode): RecordField[] {
+  const fields: RecordField[] = [];
+  const status = textOf(visibleFirst(workspace, selectors.status));
+  if (status) fields.push({ label: 'Status', value: status });
+  const panel = visibleFirst(workspace, selectors.fieldPanel);
+  if (!panel) return fields;
+  for (const label of visibleAll(panel, 'label')) {
+    const row = label.parentElement;
+    if (row) fields.push({ label: textOf(label), value: labelledValue(row, label) });
+  }
+  return fields;
+}
+
+function isInternal(comment: Element): boolean {
+  const label = (comment.getAttribute('aria-label') ?? '').toLowerCase();
+  return label.startsWith('internal note') || comment.querySelector(selectors.internalTag) !== null;
+}
+
+function readComment(comment: Element): ConversationMessage {
+  const time = timeOf(comment.querySelector(selectors.time) ?? undefined);
+  return {
+    author: textOf(comment.querySelector(selectors.sender)) || 'Unknown',
+    role: 'other',
+    ...(time ? { time } : {}),
+    visibility: isInternal(comment) ? 'internal' : 'public',
+    text: toMarkdown(comment.querySelector(selectors.body)),
+  };
+}
+
+function messages(workspace: ParentNode, maxChars: number, requester?: string, assignee?: string) {
+  const { messages, skipped } = readWithinBudget(visibleAll(workspace, selectors.comment), readComment, maxChars);
+  // Whoever writes internal notes, or is the assignee, is an agent; the requester is the customer.
+  const agents = new Set(
+    messages.filter((message) => message.visibility === 'internal').map((message) => message.author),
+  );
+  for (const message of messages) if (assignee?.includes(message.author)) agents.add(message.author);
+  const withRoles = messages.map((message): ConversationMessage => {
+    const role = message.author === requester ? 'customer' : agents.has(message.author) ? 'agent' : 'other';
+    return { ...message, role };
+  });
+  return { messages: withRoles, skipped };
+}
+
+export const zendesk: SiteExtractor = {
+  id: 'zendesk',
+  matches: (url) => url.hostname.endsWith('.zendesk.com') && ticketPath.test(url.pathname),
+  extract(document, url, options) {
+    const id = url.pathname.match(ticketPath)?.[1];
+    const workspace =
+      visibleFirst(document, `${selectors.workspace}[data-ticket-id="${id}"]`) ??
+      visibleFirst(document, selectors.workspace) ??
+      document;
+    const subjectElement = visibleFirst(workspace, selectors.subject);
+    const subject = controlValue(subjectElement) || textOf(subjectElement) || document.title;
+    const fields = uniqueFields(ticketFields(workspace));
+    const fieldValue = (label: string) => fields.find((field) => field.label === label)?.value;
+    const maxChars = options.tokenBudget * 4;
+    const conversation = messages(workspace, maxChars, fieldValue('Requester'), fieldValue('Assignee'));
+    if (conversation.messages.length === 0) return undefined;
+    return {
+      title: `Ticket #${id}: ${subject}`,
+      site: 'zendesk',
+      kind: 'ticket',
+      conversation: {
+        ...(id ? { id } : {}),
+        subject,
+        fields,
+        messages: conversation.messages,
+        omittedMessages: conversation.skipped,
+      },
+    };
+  },
+};
