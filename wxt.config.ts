@@ -1,9 +1,10 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './extension/actions/entry-points';
 
 /**
  * The extension. Permissions stay minimal: page access only through `activeTab` when the person invokes
- * Beside, CRM sites only as optional host permissions they grant. The `e2e` mode adds 127.0.0.1 as a host
- * permission because automation cannot click the toolbar button that grants activeTab; it is never shipped.
+ * Beside, CRM sites only as optional host permissions they grant. The `e2e` mode adds 127.0.0.1 (and grants the
+ * optional CRM hosts) because automation cannot click the toolbar button that grants activeTab; it is never shipped.
  */
 const CRM_HOSTS = [
   'https://*.salesforce.com/*',
@@ -24,9 +25,12 @@ export default defineConfig({
     description: 'Your company assistant beside Salesforce, Zendesk, Gmail and your help center.',
     permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
     optional_host_permissions: CRM_HOSTS,
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // e2e: the fixture server, and the CRM hosts as if the person had granted them (routed to fixtures).
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', ...CRM_HOSTS] } : {}),
     action: { default_title: 'Open Beside' },
     commands: {
+      // Quick-action shortcuts come from the action registry, like the panel's buttons and the context menu.
+      ...manifestCommands(),
       _execute_action: {
         suggested_key: { default: 'Alt+B', mac: 'Alt+B' },
         description: 'Open Beside',

@@ -60,7 +60,6 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           title="See exactly what will be sent"
         >
           <PageIcon /> {describeCapture(page)}
-          {page.truncated ? ' · shortened' : ''}
         </button>
         <button
           type="button"

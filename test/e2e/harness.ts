@@ -23,8 +23,11 @@ export interface Browser {
   workerUrl: string;
   fixturesUrl: string;
   devToken: string;
-  /** Opens a fixture page (a path under test/e2e/fixtures or test/fixtures/pages) in a new tab. */
-  openFixture(path: string): Promise<Page>;
+  /**
+   * Opens a fixture page (a path under test/e2e/fixtures or test/fixtures/pages) in a new tab; with `at`, the
+   * browser shows it at that URL (e.g. a Salesforce or Zendesk address) so site extractors recognise it.
+   */
+  openFixture(path: string, options?: { at?: string }): Promise<Page>;
   /** Opens the side panel UI for the most recently used page tab, sized like Chrome's side panel. */
   openPanel(options?: { theme?: 'light' | 'dark' }): Promise<Page>;
   /** Writes extension settings the way the options page does. */
@@ -79,9 +82,16 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
     workerUrl,
     fixturesUrl,
     devToken,
-    async openFixture(path) {
+    async openFixture(path, { at } = {}) {
       const page = await context.newPage();
-      await page.goto(`${fixturesUrl}/${path.replace(/^\//, '')}`);
+      const source = `${fixturesUrl}/${path.replace(/^\//, '')}`;
+      if (at) {
+        const html = await (await fetch(source)).text();
+        await page.route(at, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+        );
+      }
+      await page.goto(at ?? source);
       await page.bringToFront();
       return page;
     },
