@@ -101,3 +101,20 @@ describe('signed out', () => {
     }
   });
 });
+
+describe('the real side panel', () => {
+  it('opens beside the page it reads and answers there', async () => {
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.openFixture('acme-opportunity.html');
+      const panel = await browser.openRealSidePanel(tab);
+      const chip = panel.getByTestId('capture-chip');
+      await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toContain('Acme');
+      await ask(panel, '[[reply: The next step is the revised order form.]] Next step?');
+      await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 15_000 }).toContain('revised order form');
+      await browser.screenshot(panel, 'real-side-panel');
+    } finally {
+      await browser.close();
+    }
+  });
+});

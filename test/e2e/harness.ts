@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
+import { freePort } from '../../scripts/lib/ports';
 import './global-setup';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -30,6 +31,11 @@ export interface Browser {
   openFixture(path: string, options?: { at?: string }): Promise<Page>;
   /** Opens the side panel UI for the most recently used page tab, sized like Chrome's side panel. */
   openPanel(options?: { theme?: 'light' | 'dark' }): Promise<Page>;
+  /**
+   * Opens Chrome's real side panel beside `tab` (chrome.sidePanel.open from an extension page, which carries
+   * the user gesture) and returns it, reached over CDP because Playwright does not list side panels as pages.
+   */
+  openRealSidePanel(tab: Page): Promise<Page>;
   /** Writes extension settings the way the options page does. */
   configure(settings: { token?: string; workerUrl?: string; theme?: 'system' | 'light' | 'dark' }): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -54,6 +60,7 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
   const { workerUrl, fixturesUrl, devToken } = e2eConfig();
   const extensionPath = resolve(root, '.output/chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
+  const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -69,6 +76,7 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      `--remote-debugging-port=${debuggingPort}`,
     ],
   });
   const serviceWorker =
@@ -100,6 +108,29 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
       await panel.setViewportSize({ width: 360, height: 720 });
       if (theme) await panel.emulateMedia({ colorScheme: theme });
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return panel;
+    },
+    async openRealSidePanel(tab) {
+      const tabUrl = tab.url();
+      const opener = await context.newPage();
+      await opener.goto(`chrome-extension://${extensionId}/options.html`);
+      await opener.evaluate(async (url) => {
+        const [target] = await chrome.tabs.query({ url });
+        if (target?.id === undefined) throw new Error(`no tab at ${url}`);
+        await chrome.tabs.update(target.id, { active: true });
+        await chrome.sidePanel.open({ tabId: target.id });
+      }, tabUrl.split('#')[0] as string);
+      await opener.close();
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+      let panel: Page | undefined;
+      for (let attempt = 0; attempt < 50 && !panel; attempt++) {
+        panel = cdp
+          .contexts()
+          .flatMap((candidate) => candidate.pages())
+          .find((page) => page.url().endsWith('/sidepanel.html'));
+        if (!panel) await new Promise((done) => setTimeout(done, 100));
+      }
+      if (!panel) throw new Error('the side panel did not appear');
       return panel;
     },
     async configure(settings) {
