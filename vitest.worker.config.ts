@@ -1,24 +1,30 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Worker tests run inside workerd with the bindings from wrangler.toml (D1 on local SQLite). The test
  * upstream (an OpenAI-compatible HTTP server) runs in Node, started by the global setup; its URL reaches
- * the tests through `inject('upstreamUrl')`.
+ * the tests through `inject('upstreamUrl')`. The D1 migrations are read here (Node) and applied by
+ * worker/testing/apply-migrations.ts (workerd) before each test file.
  */
-export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: {
-          ENVIRONMENT: 'test',
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            ENVIRONMENT: 'test',
+            TEST_MIGRATIONS: migrations,
+          },
         },
-      },
-    }),
-  ],
-  test: {
-    include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts'],
-    globalSetup: ['test/setup/upstream.global.ts'],
-  },
+      }),
+    ],
+    test: {
+      include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts'],
+      globalSetup: ['test/setup/upstream.global.ts'],
+      setupFiles: ['worker/testing/apply-migrations.ts'],
+    },
+  };
 });

@@ -18,6 +18,8 @@ export const errorCodes = [
   'upstream_timeout',
   'upstream_rate_limited',
   'internal_error',
+  /** The vector index refused a write or query (e.g. its dimension differs from the embedding model's). */
+  'vector_index_error',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -4,11 +4,15 @@ import { chatLimits } from '../shared/chat';
 import type { AppEnv } from './context';
 import { ApiError } from './http/api-error';
 import { problemResponse, toApiError } from './http/problem';
+import { adminApiKey } from './middleware/admin';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { requestLog } from './middleware/request-log';
+import { actionRoutes } from './routes/actions';
 import { chatRoutes } from './routes/chat';
+import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
+import { searchRoutes } from './routes/search';
 
 /**
  * The worker's routes. Order matters: CORS answers preflights before auth; everything under /v1 except
@@ -35,8 +39,14 @@ export function createApp() {
   );
 
   app.route('/v1/health', healthRoutes);
+  // The admin API key is accepted on the document routes only, ahead of the sign-in check.
+  app.use('/v1/documents', adminApiKey());
+  app.use('/v1/documents/*', adminApiKey());
   app.use('/v1/*', authenticate());
   app.route('/v1/chat', chatRoutes);
+  app.route('/v1/search', searchRoutes);
+  app.route('/v1/documents', documentRoutes);
+  app.route('/v1/actions', actionRoutes);
 
   app.notFound((c) =>
     problemResponse(

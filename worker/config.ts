@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
 
 /** The worker's settings, parsed once per environment object (bindings never change within an isolate). */
 export interface Config {
@@ -24,6 +25,7 @@ export interface Config {
     devToken: string | undefined;
   };
   allowedOrigins: string[];
+  knowledge: KnowledgeConfig;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -69,6 +71,7 @@ export function readConfig(env: Env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    knowledge: readKnowledgeConfig(env),
   };
   cache.set(env, config);
   return config;

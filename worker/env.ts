@@ -4,8 +4,8 @@
  */
 export interface Env {
   DB: D1Database;
-  /** Present on Cloudflare deploys; absent locally, where the local vector index stands in. */
-  VECTORIZE?: VectorizeIndex;
+  /** Present on Cloudflare deploys (a Vectorize V2 index); absent locally, where the local vector index stands in. */
+  VECTORIZE?: Vectorize;
 
   ENVIRONMENT?: string;
   VERSION?: string;
@@ -28,4 +28,15 @@ export interface Env {
 
   /** Comma-separated origins allowed by CORS, e.g. chrome-extension://<id>. */
   ALLOWED_ORIGINS?: string;
+
+  /** Knowledge spaces as JSON: space → groups that may read it ("*" = every signed-in person). */
+  SPACES?: string;
+  /** Comma-separated groups whose members administer knowledge (ingest, delete, list; read every space). */
+  ADMIN_GROUPS?: string;
+  /** A bearer key for the document routes only (CLI, CI); a secret: `wrangler secret put ADMIN_API_KEY`. */
+  ADMIN_API_KEY?: string;
+  /** Asks the embedding model for this many dimensions (text-embedding-3-* support it); must match the index. */
+  EMBEDDING_DIMENSIONS?: string;
+  /** "false" turns embeddings off: keyword-only retrieval even when a model server is configured. */
+  EMBEDDINGS?: string;
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerActionTriggers } from '../actions/triggers';
 
 /**
  * The toolbar button and its shortcut (Alt+B, the `_execute_action` command) open the side panel. Chrome does
@@ -15,4 +16,6 @@ export default defineBackground(() => {
       (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
     });
   }
+  // Listeners must be registered synchronously here so a restarted service worker still receives the click.
+  registerActionTriggers();
 });

@@ -1,4 +1,5 @@
 import { DefaultChatTransport, type UIMessage } from 'ai';
+import { routeRequest } from './route-request';
 import { normaliseWorkerUrl, tokenSetting, workerUrlSetting } from './settings';
 
 /**
@@ -11,6 +12,11 @@ export function createChatTransport(path = '/v1/chat') {
     headers: async (): Promise<Record<string, string>> => {
       const token = await tokenSetting.getValue();
       return token ? { Authorization: `Bearer ${token}` } : {};
+    },
+    // Quick actions share this transport (and so the conversation): route-request.ts sends them to their route.
+    prepareSendMessagesRequest: ({ api, id, messages, body, trigger, messageId }) => {
+      const routed = routeRequest(api, body);
+      return { api: routed.api, body: { ...routed.body, id, messages, trigger, messageId } };
     },
     fetch: async (input, init) => {
       const base = normaliseWorkerUrl(await workerUrlSetting.getValue());

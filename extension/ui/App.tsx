@@ -1,18 +1,23 @@
 import { useChat } from '@ai-sdk/react';
 import { useCallback, useEffect, useMemo } from 'react';
 import { browser } from 'wxt/browser';
+import type { PageContext } from '../../shared/page-context';
+import type { ExtensionAction } from '../actions/types';
 import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { workerUrlSetting } from '../lib/settings';
 import { CaptureChip } from './CaptureChip';
 import { Composer } from './Composer';
+import { DraftEmail } from './DraftEmail';
 import { EmptyState } from './EmptyState';
 import { ErrorNotice } from './ErrorNotice';
 import { usePageContext } from './hooks/usePageContext';
+import { useQuickActions } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
 import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
+import { QuickActions } from './QuickActions';
 
 /** The side panel: what was captured, the conversation, and the composer. */
 export function App() {
@@ -37,6 +42,16 @@ export function App() {
     clearError();
     void regenerate({ body: { page: capture.page } });
   }, [regenerate, clearError, capture.page]);
+
+  // A summary action streams into the conversation (so the person can ask a follow-up); drafts open DraftEmail.
+  const summarize = useCallback(
+    (action: ExtensionAction, page: PageContext) => {
+      clearError();
+      void sendMessage({ text: action.request(page) }, { body: { action: action.id, page } });
+    },
+    [sendMessage, clearError],
+  );
+  const actions = useQuickActions({ capture, summarize });
 
   const newConversation = useCallback(() => {
     void stop();
@@ -91,8 +106,23 @@ export function App() {
         onRemove={capture.remove}
         onRestore={capture.restore}
       />
+      <QuickActions
+        page={capture.page}
+        busy={busy}
+        notice={actions.notice}
+        onRun={actions.run}
+        onDismissNotice={actions.dismissNotice}
+      />
       <main className="conversation">
-        {messages.length === 0 && !friendly ? (
+        {actions.draft && (
+          <DraftEmail
+            key={actions.draft.key}
+            request={actions.draft}
+            workerUrl={workerUrl}
+            onClose={actions.closeDraft}
+          />
+        )}
+        {actions.draft ? null : messages.length === 0 && !friendly ? (
           <EmptyState page={capture.page} onPick={ask} />
         ) : (
           <MessageList messages={messages} streaming={busy} />

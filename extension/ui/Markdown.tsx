@@ -1,23 +1,33 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { Citation } from './Citations';
+import { CITATION_HREF, linkCitations, type Sources } from './citation-sources';
 
 /**
  * Model output rendered as Markdown. react-markdown never renders raw HTML (it is shown as text) and drops
- * javascript: URLs; links open in a new tab without access to this page.
+ * javascript: URLs; links open in a new tab without access to this page. Citations ([1], [P]) that match a
+ * source sent with the answer become citation markers; any other bracketed number stays plain text.
  */
-const components: Components = {
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  ),
-};
+function componentsFor(sources: Sources | undefined): Components {
+  return {
+    a: ({ href, children }) => {
+      const label = href?.startsWith(CITATION_HREF) ? href.slice(CITATION_HREF.length) : undefined;
+      const source = label ? sources?.get(label) : undefined;
+      if (source) return <Citation source={source} />;
+      return (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      );
+    },
+  };
+}
 
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, sources }: { text: string; sources?: Sources }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
-        {text}
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={componentsFor(sources)}>
+        {sources ? linkCitations(text, sources) : text}
       </ReactMarkdown>
     </div>
   );

@@ -1,12 +1,28 @@
 import type { UIMessage } from 'ai';
 import { useEffect, useRef } from 'react';
+import type { CitedSource } from '../../shared/knowledge';
+import { citedLabels, sourcesOf } from './citation-sources';
 import { Markdown } from './Markdown';
+import { Sources } from './Sources';
 
 function textOf(message: UIMessage): string {
   return message.parts
     .filter((part) => part.type === 'text')
     .map((part) => part.text)
     .join('');
+}
+
+/** An answer with its citations: markers in the text, and the cited sources listed below it. */
+function AssistantMessage({ message }: { message: UIMessage }) {
+  const text = textOf(message);
+  const sources = sourcesOf(message);
+  const cited = citedLabels(text, sources).map((label) => sources.get(label) as CitedSource);
+  return (
+    <>
+      <Markdown text={text} sources={sources} />
+      <Sources sources={cited} />
+    </>
+  );
 }
 
 /** The conversation; follows the stream to the bottom unless the person scrolled up to read. */
@@ -27,7 +43,7 @@ export function MessageList({ messages, streaming }: { messages: UIMessage[]; st
     <div className="messages" ref={container} aria-live="polite">
       {messages.map((message) => (
         <article key={message.id} className={`message message--${message.role}`} data-role={message.role}>
-          {message.role === 'user' ? <p>{textOf(message)}</p> : <Markdown text={textOf(message)} />}
+          {message.role === 'user' ? <p>{textOf(message)}</p> : <AssistantMessage message={message} />}
         </article>
       ))}
       {streaming && messages.at(-1)?.role === 'user' && (

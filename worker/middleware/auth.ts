@@ -86,6 +86,8 @@ export async function verifyToken(token: string, config: Config): Promise<Identi
 /** Requires `Authorization: Bearer <token>` and puts the caller's identity on the context. */
 export function authenticate() {
   return createMiddleware<AppEnv>(async function authenticateRequest(c, next) {
+    // Already authenticated by a route-specific scheme mounted before this (the admin API key, middleware/admin.ts).
+    if (c.get('identity')) return next();
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw unauthorized('Sign in to Beside: this request carried no token.');

@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import { guardUIStream } from '../http/guard-stream';
 import { errorStreamResponse, uiStreamResponse } from '../http/ui-stream';
 import { describeModelError, streamErrorText } from './errors';
+import { fallbackOnError } from './fallback-on-error';
 import { modelsFor } from './provider';
 
 export const NO_MODEL_MESSAGE =
@@ -31,6 +32,8 @@ export interface StreamAnswerOptions {
   prelude?: UIMessageChunk[];
   /** Called instead of the "no model" error when no model is configured (e.g. to answer from the knowledge base). */
   withoutModel?: () => Response;
+  /** Parts sent ahead of the error when the model fails before writing text (e.g. the retrieved passages). */
+  onModelFailure?: () => UIMessageChunk[];
 }
 
 /**
@@ -72,7 +75,8 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     onEnd: () => clearTimeout(timer),
   });
   const stream = options.prelude?.length ? prepend(options.prelude, answer) : answer;
-  return uiStreamResponse(guardUIStream(stream, { controller: upstream, timedOut: () => timedOut, describe }));
+  const guarded = guardUIStream(stream, { controller: upstream, timedOut: () => timedOut, describe });
+  return uiStreamResponse(options.onModelFailure ? fallbackOnError(guarded, options.onModelFailure) : guarded);
 }
 
 /** Emits `first` parts after the answer's `start` part (the panel expects `start` to open the message). */

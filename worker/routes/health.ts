@@ -19,6 +19,8 @@ export const healthRoutes = new Hono<AppEnv>().get('/', (c) => {
       vectorIndex: c.env.VECTORIZE ? 'vectorize' : 'local',
       keywordIndex: 'd1-fts5',
       models: config.model.configured ? (config.model.baseURL ? 'openai-compatible' : 'openai') : 'none',
+      // Without an embedding model, knowledge search is keyword-only (BM25), and says so in its results.
+      retrieval: config.model.configured && config.knowledge.embeddingsEnabled ? 'hybrid' : 'keyword-only',
     },
   };
   return c.json(body);

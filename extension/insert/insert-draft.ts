@@ -1,0 +1,40 @@
+import { replyEditors } from './registry';
+import type { EditorTarget, InsertRequest, InsertResult } from './types';
+import { setFieldValue, writeIntoField, writeIntoRichEditor } from './write';
+
+export function findEditor(document: Document): { id: string; target: EditorTarget } | undefined {
+  for (const editor of replyEditors) {
+    try {
+      const target = editor.find(document);
+      if (target) return { id: editor.id, target };
+    } catch (error) {
+      // One editor's broken selector must not stop the others (refined-github's rule for features).
+      console.warn(`[beside] reply editor ${editor.id} failed`, error);
+    }
+  }
+  return undefined;
+}
+
+/** Puts the draft into the page's reply editor. Never clicks send, never submits a form. */
+export function insertDraft(document: Document, request: InsertRequest): InsertResult {
+  const found = findEditor(document);
+  if (!found) {
+    return {
+      ok: false,
+      reason: 'no-editor',
+      message: 'No reply box found on this page. Open the reply or compose box, click into it, and try again.',
+    };
+  }
+  const { body, subject, label } = found.target;
+  try {
+    const window = document.defaultView!;
+    if (body instanceof window.HTMLTextAreaElement) writeIntoField(body, request.body);
+    else writeIntoRichEditor(body, request.body);
+    // Only an empty subject is filled: a reply keeps its "Re: …", and the person's own subject wins.
+    const fillSubject = !!(subject && request.subject && !subject.value.trim());
+    if (fillSubject) setFieldValue(subject!, request.subject!);
+    return { ok: true, editor: found.id, label, subject: fillSubject };
+  } catch (error) {
+    return { ok: false, reason: 'failed', message: `Could not insert into ${label}: ${String(error).slice(0, 200)}` };
+  }
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { formatEmail, withoutCitations } from '../../shared/email-draft';
+import { insertIntoPage } from '../actions/insert-into-page';
+import { gmailComposeUrl, mailtoUrl, outlookComposeUrl } from '../actions/mail-links';
+
+interface Props {
+  /** An email has a subject and mail-client links; a ticket reply only goes into the page or the clipboard. */
+  kind: 'email' | 'reply';
+  to: string;
+  subject: string;
+  body: string;
+  disabled: boolean;
+}
+
+/** Where the draft goes: the clipboard, a mail client, or the page's own reply box — always on a click. */
+export function DraftDelivery({ kind, to, subject, body, disabled }: Props) {
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  // Citation markers are for the person checking the draft, not for the recipient.
+  const clean = withoutCitations(body);
+  const mail = { ...(to ? { to } : {}), subject, body: clean };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(kind === 'email' ? formatEmail({ subject, body: clean }) : clean);
+      setStatus({ ok: true, text: kind === 'email' ? 'Subject and body copied.' : 'Reply copied.' });
+    } catch {
+      setStatus({ ok: false, text: 'Copy failed: select the text and copy it by hand.' });
+    }
+  };
+
+  const insert = async () => {
+    setStatus(undefined);
+    const result = await insertIntoPage({ ...(kind === 'email' && subject ? { subject } : {}), body: clean });
+    setStatus(
+      result.ok
+        ? {
+            ok: true,
+            text: `Inserted into ${result.label}${result.subject ? ' (with the subject)' : ''}. Nothing was sent.`,
+          }
+        : { ok: false, text: result.message },
+    );
+  };
+
+  return (
+    <div className="draft__delivery">
+      <div className="draft__buttons">
+        <button type="button" className="button" disabled={disabled || !clean.trim()} onClick={() => void insert()}>
+          Insert into page
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={disabled || !clean.trim()}
+          onClick={() => void copy()}
+        >
+          Copy
+        </button>
+      </div>
+      {kind === 'email' && (
+        <div className="draft__links">
+          <span className="muted">Open in</span>
+          <a href={gmailComposeUrl(mail)} target="_blank" rel="noopener noreferrer" aria-disabled={disabled}>
+            Gmail
+          </a>
+          <a href={outlookComposeUrl(mail)} target="_blank" rel="noopener noreferrer" aria-disabled={disabled}>
+            Outlook
+          </a>
+          <a href={mailtoUrl(mail)} aria-disabled={disabled}>
+            Mail app
+          </a>
+        </div>
+      )}
+      {status && (
+        <p
+          className={status.ok ? 'draft__status' : 'draft__status draft__status--error'}
+          role="status"
+          data-testid="draft-status"
+        >
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

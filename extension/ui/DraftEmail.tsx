@@ -1,0 +1,204 @@
+import { useChat } from '@ai-sdk/react';
+import type { UIMessage } from 'ai';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ActionOptions, defaultActionOptions } from '../../shared/actions';
+import { parseEmailDraft, placeholdersIn } from '../../shared/email-draft';
+import { draftOptionsSetting } from '../actions/draft-options';
+import { fallbackSubject, recipientEmail } from '../actions/recipient';
+import { createChatTransport } from '../lib/chat-transport';
+import { friendlyError } from '../lib/errors';
+import { DraftControls } from './DraftControls';
+import { DraftDelivery } from './DraftDelivery';
+import { ErrorNotice } from './ErrorNotice';
+import type { DraftRequest } from './hooks/useQuickActions';
+import { useStoredValue } from './hooks/useStoredValue';
+
+function answerText(messages: UIMessage[]): string {
+  const answer = messages.filter((message) => message.role === 'assistant').at(-1);
+  return (answer?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+function sourcesOf(messages: UIMessage[]): { id: string; title: string; url?: string }[] {
+  const answer = messages.filter((message) => message.role === 'assistant').at(-1);
+  return (answer?.parts ?? []).flatMap((part) => {
+    if (part.type === 'source-url') return [{ id: part.sourceId, title: part.title ?? part.url, url: part.url }];
+    if (part.type === 'source-document') return [{ id: part.sourceId, title: part.title }];
+    return [];
+  });
+}
+
+interface Props {
+  request: DraftRequest;
+  workerUrl: string | undefined;
+  onClose: () => void;
+}
+
+/**
+ * The draft view of an email or ticket reply: streams the draft, then lets the person change tone, length and
+ * language and regenerate, edit subject and body in place, and deliver it. Its own useChat, apart from the
+ * conversation: a draft is regenerated, not continued.
+ */
+export function DraftEmail({ request, workerUrl, onClose }: Props) {
+  const { action, page } = request;
+  const isEmail = action.output === 'email';
+  const transport = useMemo(() => createChatTransport(), []);
+  const chat = useChat({ id: `draft-${request.key}`, transport });
+  const [storedOptions, storeOptions] = useStoredValue(draftOptionsSetting);
+  const [options, setOptions] = useState<ActionOptions>();
+  const [edited, setEdited] = useState<{ subject: string; body: string }>();
+  const [to, setTo] = useState(() => recipientEmail(page) ?? '');
+  const [note, setNote] = useState('');
+  const started = useRef(false);
+
+  const busy = chat.status === 'submitted' || chat.status === 'streaming';
+  const current = options ?? storedOptions;
+
+  const generate = useCallback(
+    (chosen: ActionOptions, guidance: string) => {
+      setEdited(undefined);
+      chat.clearError();
+      chat.setMessages([]);
+      void chat.sendMessage(
+        { text: guidance.trim() || action.request(page) },
+        { body: { action: action.id, page, options: chosen } },
+      );
+    },
+    [chat.clearError, chat.setMessages, chat.sendMessage, action, page],
+  );
+
+  // The click that opened the view is the request: start as soon as the saved options are known.
+  useEffect(() => {
+    if (started.current || storedOptions === undefined) return;
+    started.current = true;
+    generate(storedOptions ?? defaultActionOptions, '');
+  }, [storedOptions, generate]);
+
+  const regenerate = () => {
+    const chosen = current ?? defaultActionOptions;
+    void storeOptions(chosen);
+    generate(chosen, note);
+  };
+
+  const streamed = answerText(chat.messages);
+  const parsed = isEmail ? parseEmailDraft(streamed) : { subject: '', body: streamed.trim(), hasSubject: false };
+  const finished = !busy && streamed.length > 0;
+  const subject =
+    edited?.subject ?? (parsed.hasSubject || !finished || !isEmail ? parsed.subject : fallbackSubject(page));
+  const body = edited?.body ?? parsed.body;
+  const placeholders = [...new Set(placeholdersIn(`${subject}\n${body}`))];
+  const sources = sourcesOf(chat.messages);
+  const error = friendlyError(chat.error, workerUrl);
+  // For the person (and tests): "ready" only once a draft has arrived, not in the moment before the request.
+  const phase =
+    chat.status === 'ready' && !chat.messages.some((message) => message.role === 'assistant')
+      ? 'starting'
+      : chat.status;
+  const edit = (change: Partial<{ subject: string; body: string }>) => setEdited({ subject, body, ...change });
+
+  return (
+    <section className="draft" data-testid="draft" data-status={phase} aria-label={action.label}>
+      <header className="draft__header">
+        <h2>
+          <span aria-hidden="true">{action.icon}</span> {action.label}
+        </h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the draft" title="Close">
+          ×
+        </button>
+      </header>
+
+      {current && <DraftControls options={current} disabled={busy} onChange={setOptions} />}
+
+      {isEmail && (
+        <>
+          <label className="draft__field">
+            <span className="draft__label">To</span>
+            <input
+              type="email"
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+              placeholder="name@company.com"
+            />
+          </label>
+          <label className="draft__field">
+            <span className="draft__label">Subject</span>
+            <input
+              data-testid="draft-subject"
+              value={subject}
+              readOnly={busy}
+              onChange={(event) => edit({ subject: event.target.value })}
+            />
+          </label>
+        </>
+      )}
+      <label className="draft__field draft__field--body">
+        <span className="draft__label">{isEmail ? 'Body' : 'Reply'}</span>
+        <textarea
+          data-testid="draft-body"
+          value={body}
+          readOnly={busy}
+          rows={12}
+          onChange={(event) => edit({ body: event.target.value })}
+          placeholder={busy ? 'Writing…' : ''}
+        />
+      </label>
+      {busy && (
+        <p className="muted draft__progress" role="status">
+          <span className="spinner" aria-hidden="true" /> Writing the draft…
+        </p>
+      )}
+
+      {finished && placeholders.length > 0 && (
+        <p className="draft__warning" data-testid="draft-placeholders">
+          Fill in before sending: {placeholders.join(', ')}
+        </p>
+      )}
+      {sources.length > 0 && (
+        <div className="draft__sources">
+          <span className="draft__label">Grounded in</span>
+          <ol>
+            {sources.map((source) => (
+              <li key={source.id}>
+                {source.url ? (
+                  <a href={source.url} target="_blank" rel="noopener noreferrer">
+                    {source.title}
+                  </a>
+                ) : (
+                  source.title
+                )}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {error && <ErrorNotice error={error} onRetry={regenerate} />}
+
+      <div className="draft__regenerate">
+        <textarea
+          aria-label="Guidance for the next draft"
+          placeholder="Add guidance, e.g. “propose a call on Tuesday”"
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter regenerates, Shift+Enter adds a line: the same keys as the question box.
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && !busy) {
+              event.preventDefault();
+              regenerate();
+            }
+          }}
+        />
+        {busy ? (
+          <button type="button" className="button button--secondary" onClick={() => void chat.stop()}>
+            Stop
+          </button>
+        ) : (
+          <button type="button" className="button button--secondary" onClick={regenerate}>
+            ↻ Regenerate
+          </button>
+        )}
+      </div>
+
+      <DraftDelivery kind={isEmail ? 'email' : 'reply'} to={to} subject={subject} body={body} disabled={busy} />
+    </section>
+  );
+}

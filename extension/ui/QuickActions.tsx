@@ -1,0 +1,63 @@
+import { useEffect, useMemo } from 'react';
+import type { PageContext } from '../../shared/page-context';
+import { actionsFor } from '../actions/registry';
+import { shortcutMatches } from '../actions/shortcut';
+import type { ExtensionAction } from '../actions/types';
+
+interface Props {
+  page: PageContext | undefined;
+  busy: boolean;
+  notice: string | undefined;
+  onRun: (action: ExtensionAction, page: PageContext) => void;
+  onDismissNotice: () => void;
+}
+
+/** One-click actions that fit the page beside the panel; their shortcuts also work while the panel has focus. */
+export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Props) {
+  const actions = useMemo(() => actionsFor(page), [page]);
+
+  useEffect(() => {
+    if (!page || busy) return;
+    const onKey = (event: KeyboardEvent) => {
+      const action = actions.find(
+        (candidate) => candidate.shortcut?.key && shortcutMatches(candidate.shortcut.key, event),
+      );
+      if (!action) return;
+      event.preventDefault();
+      onRun(action, page);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions, page, busy, onRun]);
+
+  if (actions.length === 0 && !notice) return null;
+  return (
+    <div className="quick-actions">
+      {actions.length > 0 && page && (
+        <div className="quick-actions__list" role="toolbar" aria-label="Quick actions">
+          {actions.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className="quick-action"
+              data-action={action.id}
+              disabled={busy}
+              onClick={() => onRun(action, page)}
+              title={action.shortcut?.key ? `${action.label} (${action.shortcut.key})` : action.label}
+            >
+              <span aria-hidden="true">{action.icon}</span> {action.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {notice && (
+        <div className="notice quick-actions__notice" role="status" data-testid="action-notice">
+          <span>{notice}</span>
+          <button type="button" className="icon-button" onClick={onDismissNotice} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

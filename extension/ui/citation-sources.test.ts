@@ -1,0 +1,82 @@
+import type { UIMessage } from 'ai';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { CitedSource } from '../../shared/knowledge';
+import { citedLabels, linkCitations, sourcesOf } from './citation-sources';
+import { Markdown } from './Markdown';
+
+const knowledge: CitedSource = {
+  label: '1',
+  kind: 'knowledge',
+  title: 'Refund policy',
+  url: 'https://help.example.com/refunds',
+  space: 'support',
+  heading: 'Annual plans',
+  text: 'Annual plans are refundable within 30 days.',
+};
+const page: CitedSource = {
+  label: 'P',
+  kind: 'page',
+  title: 'Ticket 4821',
+  url: 'https://desk.example.com/4821',
+  text: 'Customer asks…',
+};
+
+const message = (parts: unknown[]): UIMessage => ({ id: 'm', role: 'assistant', parts: parts as UIMessage['parts'] });
+
+describe('sourcesOf', () => {
+  it('reads source parts and search_knowledge results, ignoring anything malformed', () => {
+    const sources = sourcesOf(
+      message([
+        { type: 'source-url', sourceId: 'page-P', url: page.url, providerMetadata: { beside: page } },
+        {
+          type: 'source-document',
+          sourceId: 'k-1',
+          mediaType: 'text/markdown',
+          title: 'x',
+          providerMetadata: { beside: knowledge },
+        },
+        { type: 'source-url', sourceId: 'other', url: 'https://x', providerMetadata: { beside: { label: 'nope' } } },
+        {
+          type: 'tool-search_knowledge',
+          toolCallId: 't',
+          state: 'output-available',
+          input: { query: 'sso' },
+          output: { passages: [{ ...knowledge, label: '2', title: 'SSO' }] },
+        },
+        { type: 'text', text: 'Answer [1][2][P]' },
+      ]),
+    );
+    expect([...sources.keys()]).toEqual(['P', '1', '2']);
+    expect(sources.get('2')?.title).toBe('SSO');
+  });
+});
+
+describe('linkCitations', () => {
+  const sources = new Map([
+    ['1', knowledge],
+    ['P', page],
+  ]);
+
+  it('links only citations that match a source, outside code', () => {
+    const text = 'Refunds take 30 days [1][P]. Made up [7]. See `[1]` and [1](https://x).\n\n```\n[P]\n```';
+    expect(linkCitations(text, sources)).toBe(
+      'Refunds take 30 days [\\[1\\]](#cite-1)[\\[P\\]](#cite-P). Made up [7]. See `[1]` and [1](https://x).\n\n```\n[P]\n```',
+    );
+    expect(citedLabels(text, sources)).toEqual(['1', 'P']);
+  });
+
+  it('renders known citations as markers with the passage, unknown ones as text', () => {
+    const html = renderToStaticMarkup(
+      createElement(Markdown, { text: 'Yes [1], per the ticket [P], not [3].', sources }),
+    );
+    expect(html).toContain('<summary class="citation__marker citation__marker--knowledge"');
+    expect(html).toContain('company knowledge');
+    expect(html).toContain('this page');
+    expect(html).toContain('Annual plans are refundable within 30 days.');
+    expect(html).toContain('href="https://help.example.com/refunds"');
+    expect(html).toContain('not [3].');
+    expect(html).not.toContain('#cite-3');
+  });
+});

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PageContext } from '../../../shared/page-context';
+import { type PendingAction, selectionPage } from '../../actions/pending';
+import { findAction } from '../../actions/registry';
+import type { ExtensionAction } from '../../actions/types';
+import { captureTab, findPageTab } from '../../lib/page-capture';
+import type { usePageContext } from './usePageContext';
+import { usePendingAction } from './usePendingAction';
+
+export interface DraftRequest {
+  action: ExtensionAction;
+  page: PageContext;
+  /** Changes on every click so the same action on the same page starts a fresh draft. */
+  key: number;
+}
+
+/** The selection, for a keyboard command: unlike a menu click, it does not come with the selected text. */
+async function captureSelection(): Promise<PageContext | undefined> {
+  const tab = await findPageTab();
+  if (!tab) return undefined;
+  return captureTab(tab, { tokenBudget: 6_000, selectionOnly: true });
+}
+
+interface Options {
+  capture: ReturnType<typeof usePageContext>;
+  /** Streams a summary into the conversation, where the person can ask a follow-up. */
+  summarize: (action: ExtensionAction, page: PageContext) => void;
+}
+
+/**
+ * Runs quick actions from every entry point — panel buttons, the context menu, keyboard commands: summaries
+ * go into the conversation, drafts open the draft view.
+ */
+export function useQuickActions({ capture, summarize }: Options) {
+  const [draft, setDraft] = useState<DraftRequest>();
+  const [notice, setNotice] = useState<string>();
+  const [waiting, setWaiting] = useState<PendingAction>();
+
+  const run = useCallback(
+    (action: ExtensionAction, page: PageContext) => {
+      setNotice(undefined);
+      if (action.output === 'summary') {
+        setDraft(undefined);
+        summarize(action, page);
+      } else {
+        setDraft({ action, page, key: Date.now() });
+      }
+    },
+    [summarize],
+  );
+
+  usePendingAction((pending) => {
+    const action = findAction(pending.actionId);
+    if (!action) return;
+    if (pending.unsupported) return setNotice(pending.unsupported);
+    if (!action.needsSelection) return setWaiting(pending);
+    const page = selectionPage(pending);
+    if (page) return run(action, page);
+    captureSelection()
+      .then((captured) =>
+        captured?.selection ? run(action, captured) : setNotice('Select some text on the page first, then try again.'),
+      )
+      .catch((error: unknown) => setNotice(error instanceof Error ? error.message : String(error)));
+  });
+
+  // An action on the whole page waits for the panel's capture of that page.
+  useEffect(() => {
+    if (!waiting) return;
+    const action = findAction(waiting.actionId);
+    if (capture.state.status === 'ready' && action) {
+      setWaiting(undefined);
+      run(action, capture.state.page);
+    } else if (capture.state.status === 'unavailable') {
+      setWaiting(undefined);
+      setNotice(capture.state.message);
+    }
+  }, [waiting, capture.state, run]);
+
+  return {
+    run,
+    draft,
+    closeDraft: useCallback(() => setDraft(undefined), []),
+    notice,
+    dismissNotice: useCallback(() => setNotice(undefined), []),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm run ingest -- <folder | file | sitemap or page URL> --space <name> [--url http://127.0.0.1:8787]
+ *  [--token …] [--concurrency 4]`: adds or updates company knowledge through the worker.
+ * WORKER_URL and BESIDE_TOKEN may stand in for --url and --token. Exits non-zero when anything failed.
+ */
+import { parseArgs } from 'node:util';
+import { collectDocuments } from './knowledge/collect';
+import { progressBar } from './knowledge/progress';
+import { formatSummary, type Summary, uploadDocuments } from './knowledge/upload';
+
+const USAGE =
+  'Usage: npm run ingest -- <folder | file | sitemap or URL> --space <name> [--url http://127.0.0.1:8787] [--token <token>]';
+
+export interface IngestArguments {
+  source: string;
+  space: string;
+  workerUrl: string;
+  token: string;
+  concurrency: number;
+}
+
+export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): IngestArguments {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      space: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) throw new Error(USAGE);
+  const source = positionals[0];
+  if (!source || positionals.length > 1) throw new Error(`Give exactly one folder, file or URL.\n${USAGE}`);
+  if (!values.space) throw new Error(`--space is required (e.g. --space support).\n${USAGE}`);
+  const token = values.token ?? env.BESIDE_TOKEN;
+  if (!token)
+    throw new Error(`A token is required: --token or BESIDE_TOKEN (the dev token with npm run dev).\n${USAGE}`);
+  const concurrency = Number.parseInt(values.concurrency ?? '4', 10);
+  return {
+    source,
+    space: values.space,
+    workerUrl: values.url ?? env.WORKER_URL ?? 'http://127.0.0.1:8787',
+    token,
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 4,
+  };
+}
+
+export async function runIngest(
+  args: IngestArguments,
+  options: { onProgress?: Parameters<typeof uploadDocuments>[0]['onProgress'] } = {},
+): Promise<Summary> {
+  const items = await collectDocuments(args.source, args.space);
+  return uploadDocuments({
+    workerUrl: args.workerUrl,
+    token: args.token,
+    items,
+    concurrency: args.concurrency,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+async function main(): Promise<number> {
+  let args: IngestArguments;
+  try {
+    args = parseIngestArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  console.error(`Ingesting ${args.source} into space "${args.space}" via ${args.workerUrl}`);
+  const summary = await runIngest(args, { onProgress: progressBar() });
+  console.log(formatSummary(summary));
+  return summary.errors.length > 0 || summary.documents === 0 ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import type { ActionOptions, ActionOutput, Length, Tone } from '../../shared/actions';
+
+/**
+ * Tone, length and language as instructions. Each option maps to words the model can act on (a word count,
+ * what to leave out) rather than an adjective alone, so changing a control visibly changes the draft.
+ */
+
+const TONE: Record<Tone, string> = {
+  friendly: 'Tone: friendly — warm and personable, still professional; contractions are fine.',
+  formal: 'Tone: formal — courteous and polished; no contractions, no exclamation marks, no slang.',
+  concise: 'Tone: concise — direct and to the point; no pleasantries beyond a one-line greeting and sign-off.',
+};
+
+const WORDS: Record<Length, string> = {
+  short: 'Length: short — at most 80 words.',
+  medium: 'Length: medium — about 120 to 180 words.',
+  long: 'Length: long — about 250 to 350 words, with the detail that helps.',
+};
+
+const SUMMARY: Record<Length, string> = {
+  short: 'Length: short — at most 3 bullet points.',
+  medium: 'Length: medium — about 5 bullet points.',
+  long: 'Length: long — up to 8 bullet points, then one short paragraph on what matters most.',
+};
+
+export function toneLine(tone: Tone): string {
+  return TONE[tone];
+}
+
+export function lengthLine(length: Length, output: ActionOutput): string {
+  return output === 'summary' ? SUMMARY[length] : WORDS[length];
+}
+
+/** Without a chosen language the draft answers in the language the other party writes in. */
+export function languageLine(language: string | undefined, output: ActionOutput): string {
+  if (language) return `Language: write in ${language}.`;
+  return output === 'summary'
+    ? 'Language: write in the language of the text you summarise.'
+    : "Language: write in the language of the other party's latest message on the page; if there is none, in the language of the page.";
+}
+
+export function styleLines(options: ActionOptions, output: ActionOutput): string {
+  return [toneLine(options.tone), lengthLine(options.length, output), languageLine(options.language, output)].join(
+    '\n',
+  );
+}
+
+/** The rule every draft follows: what the page and the knowledge do not say stays a visible placeholder. */
+export const PLACEHOLDERS = `Never invent facts, names, prices, discounts, dates, deadlines, figures, links or commitments.
+Use only what the page (and company knowledge, when given) says. Where the message needs something you were not given,
+write a placeholder in square brackets that says what is missing, for example [date to confirm], [price to confirm],
+[link to the proposal], [your name]. A placeholder is always better than a guess.`;

@@ -1,0 +1,17 @@
+import { actionSpecs } from '../../shared/actions';
+import { selectionOnly } from './page-facts';
+import { styleLines } from './style';
+import type { WorkerAction } from './types';
+
+/** Right-click → Summarize selection: exactly the selected text, nothing else of the page. */
+export const summarizeSelection: WorkerAction = {
+  ...actionSpecs['summarize-selection'],
+  defaultRequest: 'Summarize the selected text.',
+  pageFor: selectionOnly,
+  task: (options) => `Task: summarise the text between <selection> and </selection> — exactly that text. Do not add
+anything from elsewhere on the page or from your own knowledge.
+Start with one line naming the source: **From “<the page title>”**, using the title attribute of the <page> tag.
+Then the summary as Markdown bullet points. If the selection is too short to summarise, restate it in one sentence.
+The person may ask follow-up questions about it afterwards.
+${styleLines(options, 'summary')}`,
+};

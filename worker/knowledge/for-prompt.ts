@@ -1,0 +1,81 @@
+import type { UIMessageChunk } from 'ai';
+import type { Config } from '../config';
+import type { Identity } from '../context';
+import type { Env } from '../env';
+import { citedSource, type RetrievedSource, sourceChunk } from './citations';
+import { knowledgeDeps } from './deps';
+import { retrieve } from './retrieve';
+import { readableSpaces } from './spaces';
+
+export type { RetrievedSource } from './citations';
+
+export interface KnowledgeForPrompt {
+  /** `<knowledge>` block of numbered, delimited, untrusted passages; '' when nothing was found. */
+  block: string;
+  sources: RetrievedSource[];
+  /** `source-url` / `source-document` parts to stream before the answer (`prelude` of streamAnswer). */
+  chunks: UIMessageChunk[];
+  /** Set when retrieval ran degraded (keyword-only) or failed; for logs and the no-model answer. */
+  notice?: string;
+}
+
+export const DEFAULT_PROMPT_PASSAGES = 5;
+
+/** Knowledge text must not be able to close our delimiters and pose as instructions. */
+function neutralize(text: string): string {
+  return text.replace(/<\/?\s*(knowledge|passage|page|selection|untrusted)[^>]*>/gi, (tag) =>
+    tag.replace(/</g, '‹').replace(/>/g, '›'),
+  );
+}
+
+const attribute = (value: string) => value.replace(/["<>\n]/g, ' ').slice(0, 300);
+
+export function renderKnowledgeBlock(sources: RetrievedSource[]): string {
+  if (sources.length === 0) return '';
+  const passages = sources.map((source) => {
+    const url = source.url ? ` url="${attribute(source.url)}"` : '';
+    const heading = source.heading ? ` section="${attribute(source.heading)}"` : '';
+    return `<passage n="${source.label}" title="${attribute(source.title)}"${heading} space="${source.space}"${url}>\n${neutralize(source.text)}\n</passage>`;
+  });
+  return `<knowledge>\n${passages.join('\n')}\n</knowledge>`;
+}
+
+/**
+ * The company knowledge for one question, ready for a prompt: the best passages the person may read
+ * (their spaces, filtered inside both searches and re-checked), numbered [first]…, as a delimited block,
+ * with the stream parts that let the panel turn citations into links. Never throws: without knowledge the
+ * answer can still be given from the page, so a retrieval failure yields an empty block and a notice.
+ */
+export async function knowledgeForPrompt(options: {
+  env: Env;
+  config: Config;
+  identity: Identity;
+  query: string;
+  k?: number;
+  /** The first citation number (when earlier passages in the same answer already use 1…n). */
+  first?: number;
+}): Promise<KnowledgeForPrompt> {
+  const { env, config, identity } = options;
+  const spaces = readableSpaces(identity, config);
+  const first = options.first ?? 1;
+  try {
+    const retrieved = await retrieve(knowledgeDeps(env, config), {
+      query: options.query.slice(0, 2_000),
+      spaces,
+      k: options.k ?? DEFAULT_PROMPT_PASSAGES,
+    });
+    const allowed = new Set(spaces);
+    const sources: RetrievedSource[] = retrieved.results
+      .filter((result) => allowed.has(result.space))
+      .map((result, index) => ({ ...result, label: String(first + index) }));
+    return {
+      block: renderKnowledgeBlock(sources),
+      sources,
+      chunks: sources.map((source) => sourceChunk(citedSource(source))),
+      ...(retrieved.notice ? { notice: retrieved.notice } : {}),
+    };
+  } catch (error) {
+    console.warn(JSON.stringify({ event: 'knowledge_retrieval_failed', error: String(error) }));
+    return { block: '', sources: [], chunks: [], notice: 'The knowledge base could not be searched.' };
+  }
+}

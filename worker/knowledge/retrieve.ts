@@ -1,0 +1,140 @@
+import type { RetrievalMode, SearchResult } from '../../shared/knowledge';
+import { dedupeSections, type FusedHit, reciprocalRankFusion } from './fuse';
+import type { KnowledgeDeps } from './ingest';
+import { keywordSearch } from './keyword';
+import { type ChunkHit, chunksByIds } from './store';
+
+/** Candidates taken from each side before fusion: enough for recall, few enough to stay fast. */
+export const CANDIDATES = 50;
+/**
+ * Fusion parameters, chosen on kb-eval with the test upstream's hashed bag-of-words embeddings
+ * (bench/retrieval.ts; a sweep of k ∈ {1,5,10,20,60} × vector weight ∈ {0…1}): the classic k = 60 with equal
+ * weights scored MRR@5 0.852 / recall@5 0.798, below keyword alone (0.918 / 0.842), because those vectors are
+ * a weaker copy of the keyword signal; k = 10 with vector weight 0.35 scored 0.922 / 0.845. With a real
+ * embedding model the vector side is stronger: re-run the benchmark against it before trusting these.
+ */
+export const FUSION = { k: 10, keywordWeight: 1, vectorWeight: 0.35 } as const;
+
+export interface RetrieveOptions {
+  query: string;
+  /** The caller's readable spaces (already narrowed): the filter inside both queries and on the results. */
+  spaces: string[];
+  k: number;
+  mode?: RetrievalMode;
+}
+
+export interface Retrieved {
+  results: SearchResult[];
+  mode: RetrievalMode;
+  notice?: string;
+  /** `totalMs` includes the query embedding, which overlaps the keyword search. */
+  timings: { embedMs: number; totalMs: number };
+}
+
+export const KEYWORD_ONLY_NOTICE = 'Keyword search only: no embedding model is configured on this server.';
+export const EMBEDDING_FAILED_NOTICE = 'Keyword search only: the embedding model did not answer.';
+
+async function vectorSearch(
+  deps: KnowledgeDeps,
+  vector: number[],
+  spaces: string[],
+  limit: number,
+): Promise<(ChunkHit & { score: number })[]> {
+  const { matches } = await deps.index.query(vector, { topK: limit, filter: { space: { $in: spaces } } });
+  // Text comes from D1, in the caller's spaces: a vector whose chunk was replaced or deleted (Vectorize
+  // applies writes seconds later) or whose metadata is wrong can never surface.
+  const hits = new Map(
+    (
+      await chunksByIds(
+        deps.db,
+        matches.map((match) => match.id),
+        spaces,
+      )
+    ).map((hit) => [hit.id, hit]),
+  );
+  return matches.flatMap((match) => {
+    const hit = hits.get(match.id);
+    return hit ? [{ ...hit, score: match.score }] : [];
+  });
+}
+
+function toResult({ hit, score }: FusedHit): SearchResult {
+  return {
+    documentId: hit.documentId,
+    chunkId: hit.id,
+    title: hit.title,
+    url: hit.url,
+    space: hit.space,
+    heading: hit.heading,
+    text: hit.text,
+    score,
+  };
+}
+
+/** The query's vector, or why there is none (then the search is keyword-only). */
+async function embedQuery(
+  deps: KnowledgeDeps,
+  query: string,
+): Promise<{ vector: number[] | undefined; notice?: string; embedMs: number }> {
+  if (!deps.embedder) return { vector: undefined, notice: KEYWORD_ONLY_NOTICE, embedMs: 0 };
+  const started = Date.now();
+  try {
+    const [vector] = await deps.embedder.embed([query]);
+    return { vector, embedMs: Date.now() - started };
+  } catch (error) {
+    console.warn(JSON.stringify({ event: 'query_embedding_failed', error: String(error) }));
+    return { vector: undefined, notice: EMBEDDING_FAILED_NOTICE, embedMs: Date.now() - started };
+  }
+}
+
+/**
+ * Hybrid retrieval: keyword (BM25) and vector candidates, fused per document section, filtered by space.
+ * The keyword query starts at once and runs in D1 while the query is embedded and the vectors are scanned
+ * in this isolate, so the two sides overlap instead of adding up.
+ */
+export async function retrieve(deps: KnowledgeDeps, options: RetrieveOptions): Promise<Retrieved> {
+  const started = Date.now();
+  const spaces = [...options.spaces];
+  const requested = options.mode ?? 'hybrid';
+  if (spaces.length === 0) return { results: [], mode: requested, timings: { embedMs: 0, totalMs: 0 } };
+
+  const keyword =
+    requested === 'vector' ? Promise.resolve([]) : keywordSearch(deps.db, options.query, spaces, CANDIDATES);
+  keyword.catch(() => undefined); // awaited below; this only stops an early failure from being reported as unhandled
+  const embedded = requested === 'keyword' ? { vector: undefined, embedMs: 0 } : await embedQuery(deps, options.query);
+  const vectorHits = embedded.vector ? await vectorSearch(deps, embedded.vector, spaces, CANDIDATES) : [];
+  // Without a query vector, a vector-only request degrades to keyword search rather than to nothing.
+  const mode: RetrievalMode = requested !== 'keyword' && !embedded.vector ? 'keyword' : requested;
+  const keywordHits =
+    mode === 'keyword' && requested === 'vector'
+      ? await keywordSearch(deps.db, options.query, spaces, CANDIDATES)
+      : await keyword;
+
+  let fused: FusedHit[];
+  if (mode === 'hybrid') {
+    fused = reciprocalRankFusion(
+      [
+        { hits: keywordHits, weight: FUSION.keywordWeight },
+        { hits: vectorHits, weight: FUSION.vectorWeight },
+      ],
+      FUSION.k,
+    );
+  } else {
+    const hits = mode === 'keyword' ? keywordHits : vectorHits;
+    fused = dedupeSections(hits).map((hit) => ({ hit, score: hit.score }));
+  }
+
+  // Re-checked on the way out, whatever the queries did: nothing outside the caller's spaces leaves here.
+  const allowed = new Set(spaces);
+  const results = fused
+    .filter(({ hit }) => allowed.has(hit.space))
+    .slice(0, options.k)
+    .map(toResult);
+  const notice = 'notice' in embedded ? embedded.notice : undefined;
+  return {
+    results,
+    mode,
+    ...(notice ? { notice } : {}),
+    timings: { embedMs: embedded.embedMs, totalMs: Date.now() - started },
+  };
+}

@@ -1,0 +1,82 @@
+import { convertToModelMessages, type ModelMessage, safeValidateUIMessages, type UIMessage } from 'ai';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { ActionRequest } from '../../shared/actions';
+import { groundAction } from '../actions/grounding';
+import { actionInstructions } from '../actions/prompt';
+import { findWorkerAction } from '../actions/registry';
+import { readConfig } from '../config';
+import type { AppEnv } from '../context';
+import { ApiError, notFound } from '../http/api-error';
+import { jsonBody } from '../middleware/validate';
+import { streamAnswer } from '../models/stream-answer';
+
+/** An unknown action is a 404 before the body is even looked at. */
+const knownAction = createMiddleware<AppEnv>(async function knownActionId(c, next) {
+  const id = c.req.param('id') ?? '';
+  if (!findWorkerAction(id)) throw notFound(`There is no quick action "${id.slice(0, 100)}".`);
+  await next();
+});
+
+async function conversationOf(messages: unknown[] | undefined, defaultRequest: string) {
+  if (!messages) {
+    const request: ModelMessage = { role: 'user', content: defaultRequest };
+    return { messages: [request], originalMessages: undefined };
+  }
+  const validated = await safeValidateUIMessages<UIMessage>({ messages });
+  if (!validated.success) {
+    throw new ApiError({
+      status: 400,
+      code: 'invalid_request',
+      title: 'Invalid messages',
+      detail: validated.error.message.slice(0, 500),
+    });
+  }
+  return { messages: await convertToModelMessages(validated.data), originalMessages: validated.data };
+}
+
+/**
+ * `POST /v1/actions/:id`: a quick action, streamed like a chat answer (same auth, validation, limits, errors;
+ * the same streamAnswer). The action decides what of the page the model sees and whether knowledge grounds it.
+ */
+export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...jsonBody(ActionRequest), async (c) => {
+  const action = findWorkerAction(c.req.param('id'))!;
+  const body = c.req.valid('json');
+  const config = readConfig(c.env);
+
+  if (action.needsSelection && !body.page.selection) {
+    throw new ApiError({
+      status: 400,
+      code: 'invalid_request',
+      title: 'No selection',
+      detail: `"${action.label}" needs selected text: select some text on the page and try again.`,
+      issues: [{ path: 'page.selection', message: 'Required for this action.' }],
+    });
+  }
+
+  const conversation = await conversationOf(body.messages, action.defaultRequest);
+  const grounding = action.knowledgeQuery
+    ? await groundAction({
+        env: c.env,
+        config,
+        identity: c.get('identity'),
+        query: action.knowledgeQuery(body.page),
+      })
+    : { block: '', sources: [] };
+
+  return streamAnswer({
+    config,
+    request: c.req.raw,
+    instructions: actionInstructions({
+      action,
+      page: body.page,
+      options: body.options,
+      knowledge: grounding.block,
+      today: new Date().toISOString().slice(0, 10),
+      pageTokenBudget: config.pageTokenBudget,
+    }),
+    messages: conversation.messages,
+    ...(conversation.originalMessages ? { originalMessages: conversation.originalMessages } : {}),
+    prelude: grounding.sources,
+  });
+});

@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { SearchRequest, type SearchResponse } from '../../shared/knowledge';
+import { readConfig } from '../config';
+import type { AppEnv } from '../context';
+import { knowledgeDeps } from '../knowledge/deps';
+import { retrieve } from '../knowledge/retrieve';
+import { searchSpaces } from '../knowledge/spaces';
+import { jsonBody } from '../middleware/validate';
+
+/** Searches the company knowledge the caller may read; `spaces` in the request only narrows that. */
+export const searchRoutes = new Hono<AppEnv>().post('/', ...jsonBody(SearchRequest), async (c) => {
+  const body = c.req.valid('json');
+  const config = readConfig(c.env);
+  const spaces = searchSpaces(c.get('identity'), config, body.spaces);
+  const retrieved = await retrieve(knowledgeDeps(c.env, config), {
+    query: body.query,
+    spaces,
+    k: body.k,
+    mode: body.mode,
+  });
+  const notice = config.knowledge.spacesError ?? retrieved.notice;
+  c.header('Server-Timing', `embed;dur=${retrieved.timings.embedMs}, retrieve;dur=${retrieved.timings.totalMs}`);
+  const response: SearchResponse = { results: retrieved.results, mode: retrieved.mode, ...(notice ? { notice } : {}) };
+  return c.json(response);
+});
