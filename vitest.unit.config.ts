@@ -11,5 +11,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
+    testTimeout: 20_000,
   },
 });

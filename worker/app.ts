@@ -7,6 +7,7 @@ import { problemResponse, toApiError } from './http/problem';
 import { adminApiKey } from './middleware/admin';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
+import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { actionRoutes } from './routes/actions';
 import { chatRoutes } from './routes/chat';
@@ -16,7 +17,8 @@ import { searchRoutes } from './routes/search';
 
 /**
  * The worker's routes. Order matters: CORS answers preflights before auth; everything under /v1 except
- * health needs a verified identity; bodies are size-limited before anything parses them.
+ * health needs a verified identity; bodies are size-limited before anything parses them; the routes that
+ * spend model capacity are rate-limited per person after auth.
  */
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -43,6 +45,7 @@ export function createApp() {
   app.use('/v1/documents', adminApiKey());
   app.use('/v1/documents/*', adminApiKey());
   app.use('/v1/*', authenticate());
+  for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search']) app.use(path, rateLimit());
   app.route('/v1/chat', chatRoutes);
   app.route('/v1/search', searchRoutes);
   app.route('/v1/documents', documentRoutes);

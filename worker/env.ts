@@ -4,6 +4,8 @@
  */
 export interface Env {
   DB: D1Database;
+  /** Per-person request limit on chat, actions and search ([[ratelimits]] in wrangler.toml). */
+  RATE_LIMITER?: RateLimit;
   /** Present on Cloudflare deploys (a Vectorize V2 index); absent locally, where the local vector index stands in. */
   VECTORIZE?: Vectorize;
 
