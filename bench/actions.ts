@@ -9,18 +9,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
-import { startWranglerDev } from '../scripts/lib/wrangler-dev';
+import { CHROMIUM_PATH, withExtension } from '../scripts/lib/chromium';
 import type { ActionId } from '../shared/actions';
 import type { PageContext } from '../shared/page-context';
 import { startStaticServer } from '../test/support/static-server';
-import { startUpstream } from '../test/upstream/server';
+import { BENCH_TOKEN, readUntil, startStack } from './lib/stack';
 import { median, percentile, printTable, sample } from './table';
 
 const RUNS = 20;
-const TOKEN = 'bench-dev-token';
 const root = resolve(import.meta.dirname, '..');
 const extensionPath = join(root, '.output/chrome-mv3-e2e');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 /** In the panel: click, then poll until `target` shows text; returns the milliseconds in between. */
 function clickToFirstText(panel: Page, button: string, target: string): Promise<number> {
@@ -100,25 +98,14 @@ async function newConversation(panel: Page) {
 async function endToEnd(fixturesUrl: string, workerUrl: string): Promise<Record<ActionId, number[]>> {
   const profile = mkdtempSync(join(tmpdir(), 'beside-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: withExtension(extensionPath),
   });
   try {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(serviceWorker.url()).host;
-    await serviceWorker.evaluate((values) => chrome.storage.local.set(values), { workerUrl, token: TOKEN });
+    await serviceWorker.evaluate((values) => chrome.storage.local.set(values), { workerUrl, token: BENCH_TOKEN });
 
     const results = {} as Record<ActionId, number[]>;
     const zendesk = await context.newPage();
@@ -174,18 +161,6 @@ const page: PageContext = {
   capturedAt: '2026-11-21T10:00:00.000Z',
 };
 
-async function firstChunk(response: Response, needle: string): Promise<void> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let seen = '';
-  while (!seen.includes(needle)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`stream ended before ${needle}: ${seen.slice(0, 300)}`);
-    seen += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel();
-}
-
 /** The worker's share per action: its route vs the upstream alone, interleaved, minus the transport baseline. */
 async function workerShare(upstreamUrl: string, workerUrl: string, ids: readonly ActionId[]) {
   const direct = () =>
@@ -193,13 +168,13 @@ async function workerShare(upstreamUrl: string, workerUrl: string, ids: readonly
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
       body: JSON.stringify({ model: 'test-model', stream: true, messages: [{ role: 'user', content: 'Draft it.' }] }),
-    }).then((response) => firstChunk(response, '"content"'));
+    }).then((response) => readUntil(response, '"content"'));
   const action = (id: ActionId) => () =>
     fetch(`${workerUrl}/v1/actions/${id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
       body: JSON.stringify({ page }),
-    }).then((response) => firstChunk(response, '"text-delta"'));
+    }).then((response) => readUntil(response, '"text-delta"'));
   const directTrivial = () => fetch(`${upstreamUrl}/models`).then((response) => response.text());
   const workerTrivial = () => fetch(`${workerUrl}/v1/health`).then((response) => response.text());
 
@@ -225,18 +200,8 @@ export default async function actions() {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     execFileSync(join(root, 'node_modules/.bin/wxt'), ['build', '--mode', 'e2e'], { cwd: root, stdio: 'inherit' });
   }
-  const upstream = await startUpstream();
   const fixtures = await startStaticServer([join(root, 'test/e2e/fixtures'), join(root, 'test/fixtures/pages')]);
-  const worker = await startWranglerDev({
-    vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: TOKEN,
-      OPENAI_BASE_URL: upstream.url,
-      OPENAI_API_KEY: 'bench',
-      CHAT_MODEL: 'test-model',
-      EMBEDDING_MODEL: 'text-embedding-3-small',
-    },
-  });
+  const { upstream, worker, stop } = await startStack();
   try {
     const clicks = await endToEnd(fixtures.url, worker.url);
     const ids = Object.keys(clicks) as ActionId[];
@@ -257,8 +222,7 @@ export default async function actions() {
       );
     }
   } finally {
-    await worker.stop();
+    await stop();
     await fixtures.close();
-    await upstream.close();
   }
 }

@@ -12,12 +12,12 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { generatedLightningPage, generatedTicket } from '../extension/capture/testing/generated-pages';
 import type { ExpectedCapture } from '../extension/capture/testing/pages';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium';
 import type { PageContext } from '../shared/page-context';
 import { percentile, printTable, sample } from './table';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test/fixtures/pages');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const runs = 40;
 
 async function bundle(minify: boolean): Promise<string> {
@@ -91,17 +91,9 @@ export default async function captureBench(): Promise<void> {
   const script = await bundle(false);
   const minified = await bundle(true);
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -2,30 +2,19 @@
  * 200 concurrent streaming chats through `wrangler dev` on this machine, with no error (DESIGN budget).
  * Reports completion, errors, and time to first token / to the end under that load.
  */
-import { startWranglerDev } from '../scripts/lib/wrangler-dev';
-import { startUpstream } from '../test/upstream/server';
+import { BENCH_TOKEN, startStack } from './lib/stack';
 import { median, percentile, printTable } from './table';
 
 const CONCURRENCY = 200;
-const TOKEN = 'bench-dev-token';
 
 export default async function concurrency() {
-  const upstream = await startUpstream();
-  const worker = await startWranglerDev({
-    vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: TOKEN,
-      OPENAI_BASE_URL: upstream.url,
-      OPENAI_API_KEY: 'bench',
-      CHAT_MODEL: 'test-model',
-    },
-  });
+  const { worker, stop } = await startStack();
   try {
     const one = async (index: number) => {
       const start = performance.now();
       const response = await fetch(`${worker.url}/v1/chat`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
         body: JSON.stringify({
           messages: [
             {
@@ -96,7 +85,6 @@ export default async function concurrency() {
     );
     if (good.length !== CONCURRENCY) process.exitCode = 1;
   } finally {
-    await worker.stop();
-    await upstream.close();
+    await stop();
   }
 }

@@ -3,36 +3,13 @@
  * answer: first content byte straight from the OpenAI-compatible upstream vs first text part through the
  * worker under `wrangler dev` (auth, validation, prompt building, AI SDK provider, UI-message stream).
  */
-import { startWranglerDev } from '../scripts/lib/wrangler-dev';
-import { startUpstream } from '../test/upstream/server';
+import { BENCH_TOKEN, readUntil, startStack } from './lib/stack';
 import { median, percentile, printTable, sample } from './table';
 
 const RUNS = 60;
-const TOKEN = 'bench-dev-token';
-
-async function firstChunkContaining(response: Response, needle: string): Promise<void> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let seen = '';
-  while (!seen.includes(needle)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`stream ended before ${needle}: ${seen.slice(0, 300)}`);
-    seen += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel();
-}
 
 export default async function ttft() {
-  const upstream = await startUpstream();
-  const worker = await startWranglerDev({
-    vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: TOKEN,
-      OPENAI_BASE_URL: upstream.url,
-      OPENAI_API_KEY: 'bench',
-      CHAT_MODEL: 'test-model',
-    },
-  });
+  const { upstream, worker, stop } = await startStack();
   try {
     const text = '[[reply: Acme is in negotiation.]] Where is this deal?';
     const direct = () =>
@@ -40,15 +17,15 @@ export default async function ttft() {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
         body: JSON.stringify({ model: 'test-model', stream: true, messages: [{ role: 'user', content: text }] }),
-      }).then((response) => firstChunkContaining(response, '"content"'));
+      }).then((response) => readUntil(response, '"content"'));
     const throughWorker = () =>
       fetch(`${worker.url}/v1/chat`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
         body: JSON.stringify({
           messages: [{ id: crypto.randomUUID(), role: 'user', parts: [{ type: 'text', text }] }],
         }),
-      }).then((response) => firstChunkContaining(response, '"text-delta"'));
+      }).then((response) => readUntil(response, '"text-delta"'));
 
     // Transport baselines: a trivial request each way. wrangler dev puts a local proxy in front of workerd that
     // production does not have; subtracting its cost isolates what the worker's own code adds.
@@ -91,7 +68,6 @@ export default async function ttft() {
       `worker overhead at p50: ${raw.toFixed(2)} ms raw; ${(raw - transport).toFixed(2)} ms after the wrangler dev transport baseline (${transport.toFixed(2)} ms). Budget ≤ 5 ms.`,
     );
   } finally {
-    await worker.stop();
-    await upstream.close();
+    await stop();
   }
 }

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_PATH, withExtension } from '../../scripts/lib/chromium';
 import { freePort } from '../../scripts/lib/ports';
 import './global-setup';
 
 const root = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(root, 'test-results/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 export interface RecordedUpstreamRequest {
   id: number;
@@ -62,22 +62,10 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      `--remote-debugging-port=${debuggingPort}`,
-    ],
+    args: [...withExtension(extensionPath), `--remote-debugging-port=${debuggingPort}`],
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,4 +1,4 @@
-import { convertToModelMessages, type ModelMessage, safeValidateUIMessages, type UIMessage } from 'ai';
+import type { ModelMessage } from 'ai';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ActionRequest } from '../../shared/actions';
@@ -8,6 +8,7 @@ import { findWorkerAction } from '../actions/registry';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
 import { ApiError, notFound } from '../http/api-error';
+import { conversationFrom } from '../http/ui-messages';
 import { jsonBody } from '../middleware/validate';
 import { streamAnswer } from '../models/stream-answer';
 
@@ -23,16 +24,8 @@ async function conversationOf(messages: unknown[] | undefined, defaultRequest: s
     const request: ModelMessage = { role: 'user', content: defaultRequest };
     return { messages: [request], originalMessages: undefined };
   }
-  const validated = await safeValidateUIMessages<UIMessage>({ messages });
-  if (!validated.success) {
-    throw new ApiError({
-      status: 400,
-      code: 'invalid_request',
-      title: 'Invalid messages',
-      detail: validated.error.message.slice(0, 500),
-    });
-  }
-  return { messages: await convertToModelMessages(validated.data), originalMessages: validated.data };
+  const conversation = await conversationFrom(messages);
+  return { messages: conversation.model, originalMessages: conversation.ui };
 }
 
 /**

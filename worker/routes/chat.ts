@@ -1,9 +1,9 @@
-import { convertToModelMessages, isStepCount, safeValidateUIMessages, type UIMessage, type UIMessageChunk } from 'ai';
+import { isStepCount, type UIMessage, type UIMessageChunk } from 'ai';
 import { Hono } from 'hono';
 import { ChatRequest } from '../../shared/chat';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
-import { ApiError } from '../http/api-error';
+import { conversationFrom } from '../http/ui-messages';
 import { pageSource, sourceChunk } from '../knowledge/citations';
 import { fallbackResponse, fallbackText, textChunks } from '../knowledge/fallback';
 import { knowledgeForPrompt } from '../knowledge/for-prompt';
@@ -27,16 +27,8 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const config = readConfig(c.env);
   const identity = c.get('identity');
 
-  const validated = await safeValidateUIMessages<UIMessage>({ messages: body.messages });
-  if (!validated.success) {
-    throw new ApiError({
-      status: 400,
-      code: 'invalid_request',
-      title: 'Invalid messages',
-      detail: validated.error.message.slice(0, 500),
-    });
-  }
-  const messages = validated.data;
+  const conversation = await conversationFrom(body.messages);
+  const messages = conversation.ui;
 
   // The first question gets the knowledge up front (and its sources in the stream); later turns use the
   // search_knowledge tool when they need more, so a follow-up like "shorter please" costs no search.
@@ -61,7 +53,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
       knowledge: knowledge?.block ?? '',
       canSearch: true,
     }),
-    messages: await convertToModelMessages(messages),
+    messages: conversation.model,
     originalMessages: messages,
     tools: { search_knowledge: searchKnowledgeTool({ env: c.env, config, identity, counter }) },
     stopWhen: isStepCount(MAX_STEPS),
