@@ -37,7 +37,7 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'beside@beside.dev', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'beside@beside.dev', strict_min_version: '120.0' } } }
       : {}),
   }),
 });
