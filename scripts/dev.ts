@@ -12,7 +12,11 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formatSummary } from './knowledge/upload';
 import { startWranglerDev } from './lib/wrangler-dev';
+import { seedSampleKnowledge } from './seed-sample';
+
+const DEFAULT_SPACES = '{"company":["*"],"sales":["sales-team"],"support":["support-team"],"hr":["hr-team"]}';
 
 const root = resolve(import.meta.dirname, '..');
 const devVars = join(root, '.dev.vars');
@@ -41,6 +45,11 @@ async function main() {
   execFileSync(join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const overrides: Record<string, string> = {};
+  if (!vars.SPACES) {
+    // A .dev.vars from before knowledge spaces existed: use the sample spaces so seeding and search work.
+    overrides.SPACES = DEFAULT_SPACES;
+    console.log('• .dev.vars has no SPACES; using the sample spaces (see .dev.vars.example).');
+  }
   let stopDemoModel: (() => Promise<void>) | undefined;
   if (args.has('--demo-model')) {
     const { startUpstream } = await import('../test/upstream/server');
@@ -59,14 +68,12 @@ async function main() {
     onOutput: args.has('--verbose') ? (text) => process.stdout.write(text) : undefined,
   });
 
-  const seedModule = join(root, 'scripts/seed-sample.ts');
-  if (existsSync(seedModule)) {
-    const { seedSampleKnowledge } = (await import(seedModule)) as {
-      seedSampleKnowledge: (options: { workerUrl: string; token: string }) => Promise<unknown>;
-    };
-    await seedSampleKnowledge({ workerUrl: worker.url, token: vars.DEV_TOKEN ?? '' }).catch((error: unknown) => {
-      console.warn(`! Could not seed the sample knowledge base: ${(error as Error).message}`);
-    });
+  console.log('• Seeding the sample knowledge base (knowledge-samples/)…');
+  try {
+    const summary = await seedSampleKnowledge({ workerUrl: worker.url, token: vars.DEV_TOKEN ?? '' });
+    console.log(formatSummary(summary).replace(/^/gm, '    '));
+  } catch (error) {
+    console.warn(`! Could not seed the sample knowledge base: ${(error as Error).message}`);
   }
 
   const health = (await (await fetch(`${worker.url}/v1/health`)).json()) as {

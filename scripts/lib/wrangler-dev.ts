@@ -39,7 +39,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   writeFileSync(
     varsFile,
     Object.entries(options.vars ?? {})
-      .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+      .map(([key, value]) => `${key}=${envFileValue(value)}`)
       .join('\n'),
   );
   const envFiles = [...(options.envFiles ?? []), varsFile].flatMap((file) => ['--env-file', file]);
@@ -116,4 +116,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
 function hasMigrations(): boolean {
   const folder = join(root, 'migrations');
   return existsSync(folder) && readdirSync(folder).some((file) => file.endsWith('.sql'));
+}
+
+/** dotenv keeps single-quoted values literally (JSON such as SPACES survives); double quotes only as a fallback. */
+function envFileValue(value: string): string {
+  return value.includes("'") || value.includes('\n') ? JSON.stringify(value) : `'${value}'`;
 }
