@@ -71,15 +71,40 @@ function toResult({ hit, score }: FusedHit): SearchResult {
   };
 }
 
+/**
+ * Query vectors recently computed in this isolate, most recent last: the same question is often searched
+ * again within seconds (a quick action re-run, the model's search_knowledge call repeating the first turn's
+ * question, a person retrying), and its embedding is a network round trip on the answer's critical path.
+ * Keyed by the embedder's id (model and dimensions) and the exact query text; small, so it costs < 1 MB.
+ */
+const queryVectors = new Map<string, number[]>();
+export const QUERY_VECTOR_CACHE_SIZE = 64;
+
+/** For tests: forget the cached query vectors. */
+export function clearQueryVectorCache(): void {
+  queryVectors.clear();
+}
+
 /** The query's vector, or why there is none (then the search is keyword-only). */
 async function embedQuery(
   deps: KnowledgeDeps,
   query: string,
 ): Promise<{ vector: number[] | undefined; notice?: string; embedMs: number }> {
   if (!deps.embedder) return { vector: undefined, notice: KEYWORD_ONLY_NOTICE, embedMs: 0 };
+  const key = `${deps.embedder.id}\u0000${query}`;
+  const cached = queryVectors.get(key);
+  if (cached) {
+    queryVectors.delete(key);
+    queryVectors.set(key, cached);
+    return { vector: cached, embedMs: 0 };
+  }
   const started = Date.now();
   try {
     const [vector] = await deps.embedder.embed([query]);
+    if (vector) {
+      queryVectors.set(key, vector);
+      if (queryVectors.size > QUERY_VECTOR_CACHE_SIZE) queryVectors.delete(queryVectors.keys().next().value as string);
+    }
     return { vector, embedMs: Date.now() - started };
   } catch (error) {
     console.warn(JSON.stringify({ event: 'query_embedding_failed', error: String(error) }));
@@ -87,10 +112,22 @@ async function embedQuery(
   }
 }
 
+/** The vector side: embed the query, then search the index; no vector (and why) when there is no embedder. */
+async function vectorSide(
+  deps: KnowledgeDeps,
+  query: string,
+  spaces: string[],
+): Promise<{ hits: (ChunkHit & { score: number })[]; vector: number[] | undefined; notice?: string; embedMs: number }> {
+  const embedded = await embedQuery(deps, query);
+  const hits = embedded.vector ? await vectorSearch(deps, embedded.vector, spaces, CANDIDATES) : [];
+  return { ...embedded, hits };
+}
+
 /**
  * Hybrid retrieval: keyword (BM25) and vector candidates, fused per document section, filtered by space.
- * The keyword query starts at once and runs in D1 while the query is embedded and the vectors are scanned
- * in this isolate, so the two sides overlap instead of adding up.
+ * The two sides run concurrently (Promise.all): the keyword query is in D1 while the query is embedded (a
+ * network call to the model server) and the vectors are searched, so the answer waits for the slower side,
+ * not for both one after the other.
  */
 export async function retrieve(deps: KnowledgeDeps, options: RetrieveOptions): Promise<Retrieved> {
   const started = Date.now();
@@ -98,17 +135,17 @@ export async function retrieve(deps: KnowledgeDeps, options: RetrieveOptions): P
   const requested = options.mode ?? 'hybrid';
   if (spaces.length === 0) return { results: [], mode: requested, timings: { embedMs: 0, totalMs: 0 } };
 
-  const keyword =
-    requested === 'vector' ? Promise.resolve([]) : keywordSearch(deps.db, options.query, spaces, CANDIDATES);
-  keyword.catch(() => undefined); // awaited below; this only stops an early failure from being reported as unhandled
-  const embedded = requested === 'keyword' ? { vector: undefined, embedMs: 0 } : await embedQuery(deps, options.query);
-  const vectorHits = embedded.vector ? await vectorSearch(deps, embedded.vector, spaces, CANDIDATES) : [];
+  const [keywordFirst, embedded] = await Promise.all([
+    requested === 'vector' ? Promise.resolve(undefined) : keywordSearch(deps.db, options.query, spaces, CANDIDATES),
+    requested === 'keyword'
+      ? Promise.resolve({ hits: [], vector: undefined, embedMs: 0 })
+      : vectorSide(deps, options.query, spaces),
+  ]);
   // Without a query vector, a vector-only request degrades to keyword search rather than to nothing.
   const mode: RetrievalMode = requested !== 'keyword' && !embedded.vector ? 'keyword' : requested;
   const keywordHits =
-    mode === 'keyword' && requested === 'vector'
-      ? await keywordSearch(deps.db, options.query, spaces, CANDIDATES)
-      : await keyword;
+    keywordFirst ?? (mode === 'keyword' ? await keywordSearch(deps.db, options.query, spaces, CANDIDATES) : []);
+  const vectorHits = embedded.hits;
 
   let fused: FusedHit[];
   if (mode === 'hybrid') {

@@ -34,10 +34,79 @@ interface Snapshot {
   ids: string[];
   namespaces: (string | undefined)[];
   metadata: (VectorMetadata | undefined)[];
-  /** Row-major, `dimensions` floats per vector. */
-  matrix: Float32Array;
-  /** 1 / ‖v‖ per vector (0 for a zero vector), so a query costs one dot product per vector. */
-  inverseNorms: Float32Array;
+  /**
+   * Row-major, `dimensions` floats per vector, each scaled to unit length when loaded (a zero vector stays
+   * zero): cosine is then one dot product. `returnValues` reads the stored values from D1 instead.
+   */
+  unit: Float32Array;
+  /**
+   * Rows a (namespace, filter) accepts, computed once per snapshot: a query then scans only the vectors it
+   * may return instead of testing every row's metadata. Bounded; the knowledge search uses one per set of
+   * readable spaces.
+   */
+  rowsByFilter: Map<string, Int32Array>;
+}
+
+const MAX_CACHED_FILTERS = 32;
+
+/** Indices of the rows that `namespace` and `filter` accept (all rows when neither is given). */
+function acceptedRows(snapshot: Snapshot, options: VectorQueryOptions): Int32Array {
+  const key = JSON.stringify([options.namespace ?? null, options.filter ?? null]);
+  const cached = snapshot.rowsByFilter.get(key);
+  if (cached) return cached;
+  const accepts = compileFilter(options.filter);
+  const rows: number[] = [];
+  for (let i = 0; i < snapshot.ids.length; i++) {
+    if (options.namespace !== undefined && snapshot.namespaces[i] !== options.namespace) continue;
+    if (accepts(snapshot.metadata[i])) rows.push(i);
+  }
+  const accepted = Int32Array.from(rows);
+  if (snapshot.rowsByFilter.size >= MAX_CACHED_FILTERS) {
+    snapshot.rowsByFilter.delete(snapshot.rowsByFilter.keys().next().value as string);
+  }
+  snapshot.rowsByFilter.set(key, accepted);
+  return accepted;
+}
+
+/**
+ * The `topK` best rows by dot product with `query` (unit length), best first. One tight pass computes the
+ * scores; a sorted array of at most topK (≤ 100) entries, entered only by a score above its current floor,
+ * keeps the best: far fewer moves than sorting every score.
+ */
+function topByDot(
+  unit: Float32Array,
+  dimensions: number,
+  rows: Int32Array,
+  query: Float32Array,
+  topK: number,
+): { index: number; score: number }[] {
+  const best: { index: number; score: number }[] = [];
+  let floor = Number.NEGATIVE_INFINITY;
+  const tail = dimensions - (dimensions % 4);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as number;
+    const base = row * dimensions;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let j = 0;
+    for (; j < tail; j += 4) {
+      a += (unit[base + j] as number) * (query[j] as number);
+      b += (unit[base + j + 1] as number) * (query[j + 1] as number);
+      c += (unit[base + j + 2] as number) * (query[j + 2] as number);
+      d += (unit[base + j + 3] as number) * (query[j + 3] as number);
+    }
+    for (; j < dimensions; j++) a += (unit[base + j] as number) * (query[j] as number);
+    const score = a + b + c + d;
+    if (best.length === topK && score <= floor) continue;
+    let position = best.length;
+    while (position > 0 && (best[position - 1] as { score: number }).score < score) position--;
+    best.splice(position, 0, { index: row, score });
+    if (best.length > topK) best.pop();
+    if (best.length === topK) floor = (best[topK - 1] as { score: number }).score;
+  }
+  return best;
 }
 
 // Keyed by generation, which identifies the index content across databases (a random id per write; the
@@ -178,38 +247,31 @@ export class LocalVectorIndex implements VectorIndex {
     }
     checkValues(vector, snapshot.dimensions, 'The query vector');
 
-    const { dimensions, matrix, inverseNorms } = snapshot;
+    const { dimensions } = snapshot;
     const query = Float32Array.from(vector);
     let norm = 0;
     for (let j = 0; j < dimensions; j++) norm += (query[j] as number) ** 2;
     const inverseQueryNorm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const accepts = compileFilter(options.filter);
-
-    // A sorted array of the best topK (≤ 100): cheaper than a heap at these sizes.
-    const best: { index: number; score: number }[] = [];
-    for (let i = 0; i < snapshot.ids.length; i++) {
-      if (options.namespace !== undefined && snapshot.namespaces[i] !== options.namespace) continue;
-      if (!accepts(snapshot.metadata[i])) continue;
-      let dot = 0;
-      const base = i * dimensions;
-      for (let j = 0; j < dimensions; j++) dot += (matrix[base + j] as number) * (query[j] as number);
-      const score = dot * (inverseNorms[i] as number) * inverseQueryNorm;
-      if (best.length === topK && score <= (best[topK - 1] as { score: number }).score) continue;
-      let position = best.length;
-      while (position > 0 && (best[position - 1] as { score: number }).score < score) position--;
-      best.splice(position, 0, { index: i, score });
-      if (best.length > topK) best.pop();
-    }
+    for (let j = 0; j < dimensions; j++) query[j] = (query[j] as number) * inverseQueryNorm;
+    const best = topByDot(snapshot.unit, dimensions, acceptedRows(snapshot, options), query, topK);
 
     const level = options.returnMetadata ?? 'none';
+    // Values are asked for rarely (topK ≤ 50 then): read exactly as stored rather than keeping a second matrix.
+    const values = options.returnValues
+      ? new Map(
+          (await this.getByIds(best.map(({ index }) => snapshot.ids[index] as string))).map((record) => [
+            record.id,
+            record.values,
+          ]),
+        )
+      : undefined;
     return {
       matches: best.map(({ index, score }) => {
         const match: VectorMatch = { id: snapshot.ids[index] as string, score };
         const namespace = snapshot.namespaces[index];
         if (namespace !== undefined) match.namespace = namespace;
-        if (options.returnValues) {
-          match.values = Array.from(matrix.subarray(index * dimensions, (index + 1) * dimensions));
-        }
+        const stored = values?.get(match.id);
+        if (stored) match.values = Array.from(stored);
         const metadata = snapshot.metadata[index];
         if (metadata && level === 'all') match.metadata = { ...metadata };
         if (metadata && level === 'indexed') {
@@ -246,8 +308,7 @@ export class LocalVectorIndex implements VectorIndex {
       .prepare('SELECT id, namespace, vector, metadata FROM vector_entries ORDER BY id')
       .raw<[string, string | null, string, string | null]>();
     const width = dimensions ?? 0;
-    const matrix = new Float32Array(rows.length * width);
-    const inverseNorms = new Float32Array(rows.length);
+    const unit = new Float32Array(rows.length * width);
     const ids: string[] = new Array(rows.length);
     const namespaces: (string | undefined)[] = new Array(rows.length);
     const metadata: (VectorMetadata | undefined)[] = new Array(rows.length);
@@ -255,11 +316,12 @@ export class LocalVectorIndex implements VectorIndex {
       ids[i] = id;
       namespaces[i] = namespace ?? undefined;
       metadata[i] = parseMetadata(meta);
-      decodeInto(vector, matrix, i * width, width);
+      decodeInto(vector, unit, i * width, width);
       let norm = 0;
-      for (let j = i * width; j < (i + 1) * width; j++) norm += (matrix[j] as number) ** 2;
-      inverseNorms[i] = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let j = i * width; j < (i + 1) * width; j++) norm += (unit[j] as number) ** 2;
+      const inverseNorm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let j = i * width; j < (i + 1) * width; j++) unit[j] = (unit[j] as number) * inverseNorm;
     });
-    return { generation, dimensions: width, ids, namespaces, metadata, matrix, inverseNorms };
+    return { generation, dimensions: width, ids, namespaces, metadata, unit, rowsByFilter: new Map() };
   }
 }
