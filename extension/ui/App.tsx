@@ -15,6 +15,7 @@ import { usePageContext } from './hooks/usePageContext';
 import { useQuickActions } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
+import { IconButton } from './IconButton';
 import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
 import { QuickActions } from './QuickActions';
@@ -79,25 +80,13 @@ export function App() {
         <h1 className="brand">Beside</h1>
         <div className="header__actions">
           {messages.length > 0 && (
-            <button
-              type="button"
-              className="icon-button"
-              onClick={newConversation}
-              title="New conversation (Alt+N)"
-              aria-label="New conversation"
-            >
+            <IconButton label="New conversation" title="New conversation (Alt+N)" onClick={newConversation}>
               <PlusIcon />
-            </button>
+            </IconButton>
           )}
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => browser.runtime.openOptionsPage()}
-            title="Settings"
-            aria-label="Settings"
-          >
+          <IconButton label="Settings" onClick={() => browser.runtime.openOptionsPage()}>
             <SettingsIcon />
-          </button>
+          </IconButton>
         </div>
       </header>
       <CaptureChip

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { describeCapture } from '../capture/describe';
 import type { CaptureState } from './hooks/usePageContext';
+import { IconButton } from './IconButton';
 import { CloseIcon, PageIcon, RefreshIcon } from './icons';
 
 interface Props {
@@ -25,15 +26,9 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
     return (
       <div className="chip chip--muted" role="status">
         <span className="chip__label">{state.message}</span>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onRefresh}
-          title="Try again (Alt+R)"
-          aria-label="Try reading the page again"
-        >
+        <IconButton label="Try reading the page again" title="Try again (Alt+R)" onClick={onRefresh}>
           <RefreshIcon />
-        </button>
+        </IconButton>
       </div>
     );
   }
@@ -61,24 +56,12 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
         >
           <PageIcon /> {describeCapture(page)}
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onRefresh}
-          title="Read the page again (Alt+R)"
-          aria-label="Read the page again"
-        >
+        <IconButton label="Read the page again" title="Read the page again (Alt+R)" onClick={onRefresh}>
           <RefreshIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onRemove}
-          title="Don’t share this page"
-          aria-label="Don’t share this page"
-        >
+        </IconButton>
+        <IconButton label="Don’t share this page" onClick={onRemove}>
           <CloseIcon />
-        </button>
+        </IconButton>
       </div>
       {open && (
         <div className="capture-preview" data-testid="capture-preview">
