@@ -1,4 +1,5 @@
 import type { PageContext } from '../../shared/page-context';
+import { attributeValue, neutralizeDelimiters } from './untrusted';
 
 const CHARS_PER_TOKEN = 4;
 
@@ -8,14 +9,7 @@ export interface PageBlock {
   omittedChars: number;
 }
 
-/** Page text must not be able to close our delimiter and pose as instructions. */
-function neutralize(text: string): string {
-  return text.replace(/<\/?\s*(page|selection|untrusted)[^>]*>/gi, (tag) => tag.replace(/</g, '‹').replace(/>/g, '›'));
-}
-
-function attribute(value: string): string {
-  return value.replace(/["<>\n]/g, ' ').slice(0, 500);
-}
+const attribute = (value: string) => attributeValue(value, 500);
 
 /**
  * Renders the captured page as delimited, untrusted data within a token budget. The selection comes first
@@ -30,12 +24,12 @@ export function renderPageBlock(page: PageContext, tokenBudget: number): PageBlo
     const selection = page.selection.text.slice(0, remaining);
     remaining -= selection.length;
     const context = page.selection.context ? ` near="${attribute(page.selection.context)}"` : '';
-    parts.push(`<selection${context}>\n${neutralize(selection)}\n</selection>`);
+    parts.push(`<selection${context}>\n${neutralizeDelimiters(selection)}\n</selection>`);
   }
 
   const markdown = page.markdown.slice(0, Math.max(0, remaining));
   const omittedChars = page.markdown.length - markdown.length;
-  let body = neutralize(markdown);
+  let body = neutralizeDelimiters(markdown);
   if (omittedChars > 0) {
     body += `\n[… ${omittedChars.toLocaleString('en-US')} more characters of this page were omitted to fit the budget]`;
   }
