@@ -9,6 +9,7 @@ export default defineConfig({
       'test/upstream/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'test/security/**/*.unit.test.ts',
     ],
     environment: 'node',
     // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).

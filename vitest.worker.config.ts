@@ -22,7 +22,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts'],
+      include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts', 'test/security/**/*.worker.test.ts'],
       // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
       testTimeout: 20_000,
       globalSetup: ['test/setup/upstream.global.ts'],
