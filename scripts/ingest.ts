@@ -1,15 +1,19 @@
 /**
  * `npm run ingest -- <folder | file | sitemap or page URL> --space <name> [--url http://127.0.0.1:8787]
- *  [--token …] [--concurrency 4]`: adds or updates company knowledge through the worker.
+ *  [--token …] [--concurrency 4] [--move] [--allow-host <host>]…`: adds or updates company knowledge
+ * through the worker. `--move` lets documents whose id is stored in another space move into this one
+ * (refused otherwise). A sitemap's pages and redirects must stay on its host; `--allow-host` (repeatable or
+ * comma-separated, `host` or `host:port`) names other hosts they may be on.
  * WORKER_URL and BESIDE_TOKEN may stand in for --url and --token. Exits non-zero when anything failed.
  */
 import { parseArgs } from 'node:util';
 import { collectDocuments } from './knowledge/collect';
+import { parseAllowedHosts } from './knowledge/hosts';
 import { progressBar } from './knowledge/progress';
 import { formatSummary, type Summary, uploadDocuments } from './knowledge/upload';
 
 const USAGE =
-  'Usage: npm run ingest -- <folder | file | sitemap or URL> --space <name> [--url http://127.0.0.1:8787] [--token <token>]';
+  'Usage: npm run ingest -- <folder | file | sitemap or URL> --space <name> [--url http://127.0.0.1:8787] [--token <token>] [--move] [--allow-host <host>]';
 
 export interface IngestArguments {
   source: string;
@@ -17,6 +21,10 @@ export interface IngestArguments {
   workerUrl: string;
   token: string;
   concurrency: number;
+  /** Move documents stored in another space into this one instead of refusing them. */
+  move?: boolean;
+  /** Hosts besides the source URL's that sitemap pages and redirects may be on. */
+  allowHosts?: string[];
 }
 
 export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): IngestArguments {
@@ -28,6 +36,8 @@ export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = pr
       url: { type: 'string' },
       token: { type: 'string' },
       concurrency: { type: 'string' },
+      move: { type: 'boolean' },
+      'allow-host': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
@@ -45,6 +55,8 @@ export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = pr
     workerUrl: values.url ?? env.WORKER_URL ?? 'http://127.0.0.1:8787',
     token,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 4,
+    move: values.move ?? false,
+    allowHosts: parseAllowedHosts(values['allow-host'] ?? []),
   };
 }
 
@@ -52,12 +64,13 @@ export async function runIngest(
   args: IngestArguments,
   options: { onProgress?: Parameters<typeof uploadDocuments>[0]['onProgress'] } = {},
 ): Promise<Summary> {
-  const items = await collectDocuments(args.source, args.space);
+  const items = await collectDocuments(args.source, args.space, { allowHosts: args.allowHosts ?? [] });
   return uploadDocuments({
     workerUrl: args.workerUrl,
     token: args.token,
     items,
     concurrency: args.concurrency,
+    move: args.move ?? false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }

@@ -20,6 +20,8 @@ export const errorCodes = [
   'internal_error',
   /** The vector index refused a write or query (e.g. its dimension differs from the embedding model's). */
   'vector_index_error',
+  /** The document id already lives in another space; re-send with `"move": true` to move it. */
+  'document_space_conflict',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -38,6 +38,11 @@ export const DocumentInput = z
     html: Content.optional(),
     text: Content.optional(),
     updatedAt: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * Allows moving a document that already exists in another space. Without it such a request is refused
+     * (409 document_space_conflict): a space is a permission boundary, so crossing it must be deliberate.
+     */
+    move: z.boolean().optional(),
   })
   .refine((input) => [input.markdown, input.html, input.text].filter((value) => value !== undefined).length === 1, {
     message: 'Send exactly one of markdown, html or text.',

@@ -14,7 +14,7 @@ export interface Summary {
   skippedUnchanged: number;
   /** Chunks of the accepted documents. */
   chunks: number;
-  errors: { source: string; message: string }[];
+  errors: { source: string; message: string; code?: string }[];
 }
 
 export interface Progress {
@@ -30,12 +30,14 @@ export interface UploadOptions {
   concurrency?: number;
   onProgress?: (progress: Progress) => void;
   fetchImpl?: typeof fetch;
+  /** Allow moving documents whose id is stored in another space (`--move`); refused (409) otherwise. */
+  move?: boolean;
 }
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
-/** The worker's problem+json, in one line. */
-async function problemText(response: Response): Promise<string> {
+/** The worker's problem+json, in one line, with its code. */
+async function problemText(response: Response): Promise<{ message: string; code?: string }> {
   const text = await response.text();
   try {
     const problem = JSON.parse(text) as {
@@ -45,9 +47,10 @@ async function problemText(response: Response): Promise<string> {
       issues?: { path: string; message: string }[];
     };
     const issues = problem.issues?.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    return `${problem.code ?? response.status} — ${problem.detail ?? problem.title ?? text}${issues ? ` (${issues})` : ''}`;
+    const message = `${problem.code ?? response.status} — ${problem.detail ?? problem.title ?? text}${issues ? ` (${issues})` : ''}`;
+    return { message, ...(problem.code ? { code: problem.code } : {}) };
   } catch {
-    return `HTTP ${response.status} — ${text.slice(0, 200)}`;
+    return { message: `HTTP ${response.status} — ${text.slice(0, 200)}` };
   }
 }
 
@@ -73,7 +76,7 @@ export async function uploadDocuments(options: UploadOptions): Promise<Summary> 
         response = await fetchImpl(endpoint, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(item.document),
+          body: JSON.stringify(options.move ? { ...item.document, move: true } : item.document),
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code;
@@ -89,7 +92,7 @@ export async function uploadDocuments(options: UploadOptions): Promise<Summary> 
         continue;
       }
       if (!response.ok) {
-        summary.errors.push({ source: item.source, message: await problemText(response) });
+        summary.errors.push({ source: item.source, ...(await problemText(response)) });
         return;
       }
       const result = IngestResult.parse(await response.json());
@@ -121,5 +124,12 @@ export function formatSummary(summary: Summary): string {
     `Errors:    ${summary.errors.length}`,
     ...summary.errors.map((error) => `  ✗ ${error.source}: ${error.message}`),
   ];
+  const conflicts = summary.errors.filter((error) => error.code === 'document_space_conflict').length;
+  if (conflicts > 0) {
+    lines.push(
+      `${conflicts} document${conflicts === 1 ? ' is' : 's are'} already stored in another space and ${conflicts === 1 ? 'was' : 'were'} left there.`,
+      'Re-run with --move to move them into this space (everyone who reads this space will see them), or give them other ids.',
+    );
+  }
   return lines.join('\n');
 }

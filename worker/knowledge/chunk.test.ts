@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkMarkdown, splitBody, splitSections } from './chunk';
+import { chunkMarkdown, chunkPlainText, splitBody, splitSections } from './chunk';
 import { htmlToMarkdown } from './to-markdown';
 
 const options = { targetChars: 200, maxChars: 300, overlapChars: 60 };
@@ -79,6 +79,26 @@ describe('chunkMarkdown', () => {
     expect(refund).toMatchObject({ heading: 'Refunds', text: 'Within 30 days.' });
     expect(new Set(chunks.slice(0, -1).map((chunk) => chunk.section))).toEqual(new Set([0]));
     expect(refund?.section).toBe(1);
+  });
+});
+
+describe('chunkPlainText', () => {
+  it('never reads "# " lines as headings: a one-line "# …" text is a passage, not an empty document', () => {
+    expect(chunkPlainText('# Example usage')).toEqual([
+      { position: 0, section: 0, heading: '', text: '# Example usage' },
+    ]);
+    const code = '# Install the SDK\npip install anthropic\n\n# Then call it\nclient = Anthropic()';
+    expect(chunkPlainText(code)).toEqual([{ position: 0, section: 0, heading: '', text: code }]);
+  });
+
+  it('keeps front-matter-like lines and splits long text by length only', () => {
+    expect(chunkPlainText('---\nnot: front matter\n---\nbody')[0]?.text).toBe('---\nnot: front matter\n---\nbody');
+    const long = Array.from({ length: 12 }, (_, n) => `# ${n} Sentence number ${n} of a long note.`).join('\n\n');
+    const chunks = chunkPlainText(long, options);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((chunk) => chunk.heading === '' && chunk.section === 0)).toBe(true);
+    expect(chunks.map((chunk) => chunk.position)).toEqual(chunks.map((_, index) => index));
+    expect(chunkPlainText('  \n ')).toEqual([]);
   });
 });
 

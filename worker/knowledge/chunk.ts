@@ -125,6 +125,16 @@ export function splitBody(body: string, options: ChunkOptions = DEFAULT_CHUNK_OP
   return chunks;
 }
 
+/**
+ * Plain text has no headings: a line starting with "# " is a shell or Python comment, a hashtag or a
+ * numbered list, never a section title. One section without a heading, split only by length.
+ */
+export function chunkPlainText(text: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
+  const body = text.replace(/\r\n?/g, '\n').trim();
+  if (!body) return [];
+  return splitBody(body, options).map((piece, position) => ({ position, section: 0, heading: '', text: piece }));
+}
+
 export function chunkMarkdown(markdown: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of splitSections(markdown)) {

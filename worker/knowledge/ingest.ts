@@ -1,7 +1,7 @@
 import type { DocumentInput, IngestResult } from '../../shared/knowledge';
 import type { VectorIndex, VectorRecord } from '../ports/vector-index';
 import { vectorLimits } from '../ports/vector-index';
-import { CHUNKER_VERSION, chunkMarkdown } from './chunk';
+import { CHUNKER_VERSION, chunkMarkdown, chunkPlainText } from './chunk';
 import { type Embedder, embeddingInput, NO_EMBEDDINGS } from './embed';
 import { sha256Hex } from './hash';
 import {
@@ -40,6 +40,25 @@ export class EmbeddingFailedError extends Error {
   override readonly name = 'EmbeddingFailedError';
 }
 
+/**
+ * The id already names a document in another space and the request did not say `move`: refused before
+ * anything is written. A space is who may read a passage, so an id reused by mistake (two folders with the
+ * same relative path, a CMS id shared by two sites) must not quietly carry a document across that boundary.
+ */
+export class DocumentSpaceConflictError extends Error {
+  override readonly name = 'DocumentSpaceConflictError';
+  constructor(
+    readonly id: string,
+    readonly storedSpace: string,
+    readonly requestedSpace: string,
+  ) {
+    super(
+      `Document "${id}" is stored in space "${storedSpace}", not "${requestedSpace}". ` +
+        'Send "move": true to move it (npm run ingest -- --move), or give this document another id.',
+    );
+  }
+}
+
 /** Pending vector ids older than this belong to an ingest that has certainly ended (failed). */
 const PENDING_GRACE_MS = 15 * 60_000;
 
@@ -59,11 +78,25 @@ export async function ingestDocument(
 ): Promise<IngestResult & { timings: IngestTimings }> {
   const started = Date.now();
   const markdown = toMarkdown(input);
+  // Plain text is never read as Markdown: its "# " lines are text, not headings.
+  const plain = input.text !== undefined;
   const embeddingModel = deps.embedder?.id ?? NO_EMBEDDINGS;
   const contentHash = await sha256Hex(
-    JSON.stringify([CHUNKER_VERSION, input.space, input.title, input.url ?? null, markdown]),
+    JSON.stringify([
+      CHUNKER_VERSION,
+      input.space,
+      input.title,
+      input.url ?? null,
+      markdown,
+      // Only plain text changes hash: the same words sent as text and as Markdown chunk differently, while
+      // every Markdown and HTML document keeps its hash (no needless re-embedding after this change).
+      ...(plain ? ['text'] : []),
+    ]),
   );
   const existing = await getDocument(deps.db, input.id);
+  if (existing && existing.space !== input.space && input.move !== true) {
+    throw new DocumentSpaceConflictError(input.id, existing.space, input.space);
+  }
   if (existing && existing.contentHash === contentHash && existing.embeddingModel === embeddingModel) {
     return {
       id: input.id,
@@ -75,7 +108,7 @@ export async function ingestDocument(
     };
   }
 
-  const pieces = chunkMarkdown(markdown);
+  const pieces = plain ? chunkPlainText(markdown) : chunkMarkdown(markdown);
   if (pieces.length === 0) throw new EmptyDocumentError('The document has no text to index.');
   const version = await sha256Hex(`${input.id}\n${contentHash}\n${embeddingModel}`);
   const chunks: ChunkRow[] = pieces.map((piece) => ({

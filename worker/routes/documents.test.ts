@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DocumentSummary, IngestResult, ListDocumentsResponse } from '../../shared/knowledge';
 import { ADMIN_API_KEY, ADMIN_GROUP, count, knowledgeEnv, putDocument, resetKnowledge } from '../testing/knowledge';
@@ -39,6 +40,24 @@ describe('POST /v1/documents', () => {
     expect(html.status).toBe(201);
     const text = await putDocument({ ...doc, id: 't', markdown: undefined, text: 'Plain words.' } as never);
     expect(text.status).toBe(201);
+  });
+
+  it('stores plain text whose lines start with "# " as text, never as Markdown headings', async () => {
+    const oneLine = await putDocument({ ...doc, id: 'note', markdown: undefined, text: '# Example usage' } as never);
+    expect(oneLine.status).toBe(201);
+    expect(await oneLine.json()).toMatchObject({ status: 'created', chunks: 1 });
+    const code = '# Embed the documents\ndoc_embeddings = client.embed(documents)\n\n# Example usage\nprint(1)';
+    expect((await putDocument({ ...doc, id: 'code', markdown: undefined, text: code } as never)).status).toBe(201);
+    const rows = await env.DB.prepare("SELECT heading, text FROM chunks WHERE document_id IN ('note', 'code')").all();
+    expect(rows.results).toEqual(
+      expect.arrayContaining([
+        { heading: '', text: '# Example usage' },
+        { heading: '', text: code },
+      ]),
+    );
+    // The same words as Markdown still have headings, and are a different version of the document.
+    const asMarkdown = await putDocument({ ...doc, id: 'code', markdown: code });
+    expect(await asMarkdown.json()).toMatchObject({ status: 'updated', chunks: 2 });
   });
 
   it('needs a sign-in (401) and an administrator (403)', async () => {

@@ -11,7 +11,13 @@ import { readConfig } from '../config';
 import type { AppEnv } from '../context';
 import { ApiError, notFound } from '../http/api-error';
 import { knowledgeDeps } from '../knowledge/deps';
-import { EmbeddingFailedError, EmptyDocumentError, ingestDocument, removeDocument } from '../knowledge/ingest';
+import {
+  DocumentSpaceConflictError,
+  EmbeddingFailedError,
+  EmptyDocumentError,
+  ingestDocument,
+  removeDocument,
+} from '../knowledge/ingest';
 import type { StoredDocument } from '../knowledge/store';
 import { listDocuments } from '../knowledge/store';
 import { requireAdmin } from '../middleware/admin';
@@ -41,6 +47,15 @@ function ingestProblem(error: unknown): unknown {
       title: 'Empty document',
       detail: error.message,
       issues: [{ path: 'markdown', message: error.message }],
+    });
+  }
+  if (error instanceof DocumentSpaceConflictError) {
+    return new ApiError({
+      status: 409,
+      code: 'document_space_conflict',
+      title: 'Document belongs to another space',
+      detail: error.message,
+      issues: [{ path: 'space', message: `Stored in "${error.storedSpace}".` }],
     });
   }
   if (error instanceof EmbeddingFailedError) {
