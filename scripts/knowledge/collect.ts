@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { DocumentInput } from '../../shared/knowledge';
+import { HostPolicy } from './hosts';
 
 export interface Collected {
   /** Where it came from (a path or URL), for progress and error lines. */
@@ -113,9 +114,10 @@ async function fromFile(path: string, root: string, space: string): Promise<Coll
   }
 }
 
-async function fromUrl(url: string, space: string, fetchImpl: typeof fetch): Promise<Collected> {
+async function fromUrl(url: string, space: string, hosts: HostPolicy): Promise<Collected> {
+  if (!hosts.allows(url)) return { source: url, error: hosts.refusal(url) };
   try {
-    const response = await fetchImpl(url, { headers: { Accept: 'text/html, text/markdown, text/plain;q=0.9' } });
+    const response = await hosts.fetch(url, { headers: { Accept: 'text/html, text/markdown, text/plain;q=0.9' } });
     if (!response.ok) return { source: url, error: `HTTP ${response.status} fetching the page` };
     const type = response.headers.get('Content-Type') ?? '';
     const content = await response.text();
@@ -129,33 +131,49 @@ async function fromUrl(url: string, space: string, fetchImpl: typeof fetch): Pro
   }
 }
 
-/** The page URLs of a sitemap (following one level of sitemap index), or undefined when `text` is no sitemap. */
-async function sitemapUrls(text: string, fetchImpl: typeof fetch, depth = 0): Promise<string[] | undefined> {
+/**
+ * The page URLs of a sitemap (following one level of sitemap index), or undefined when `text` is no sitemap.
+ * Pages on other hosts are kept (and refused one by one, so the summary names them); nested sitemaps on
+ * other hosts are skipped with a warning.
+ */
+async function sitemapUrls(text: string, hosts: HostPolicy, depth = 0): Promise<string[] | undefined> {
   if (!/<(urlset|sitemapindex)\b/i.test(text)) return undefined;
   const locations = [...text.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((match) => decode(match[1] as string));
   if (!/<sitemapindex\b/i.test(text)) return locations.slice(0, MAX_SITEMAP_PAGES);
   if (depth > 0) return [];
   const pages: string[] = [];
   for (const location of locations) {
-    const response = await fetchImpl(location);
-    if (!response.ok) continue;
-    pages.push(...((await sitemapUrls(await response.text(), fetchImpl, depth + 1)) ?? []));
+    const response = await hosts.fetch(location).catch((error: Error) => {
+      console.warn(`Skipped sitemap ${error.message}`);
+      return undefined;
+    });
+    if (!response?.ok) continue;
+    pages.push(...((await sitemapUrls(await response.text(), hosts, depth + 1)) ?? []));
     if (pages.length >= MAX_SITEMAP_PAGES) break;
   }
   return pages.slice(0, MAX_SITEMAP_PAGES);
+}
+
+export interface CollectOptions {
+  /** Hosts besides the source URL's own that pages, sitemaps and redirects may be on (`--allow-host`). */
+  allowHosts?: readonly string[];
+  fetchImpl?: typeof fetch;
 }
 
 /** Expands a source into the documents it holds; per-item problems are returned, not thrown. */
 export async function collectDocuments(
   source: string,
   space: string,
-  fetchImpl: typeof fetch = fetch,
+  options: CollectOptions = {},
 ): Promise<Collected[]> {
   if (/^https?:\/\//i.test(source)) {
-    const response = await fetchImpl(source);
+    if (!URL.canParse(source)) return [{ source, error: 'Not a valid URL.' }];
+    const hosts = new HostPolicy(source, options.allowHosts, options.fetchImpl);
+    const response = await hosts.fetch(source).catch((error: Error) => error);
+    if (response instanceof Error) return [{ source, error: response.message }];
     if (!response.ok) return [{ source, error: `HTTP ${response.status} fetching ${source}` }];
     const text = await response.text();
-    const pages = await sitemapUrls(text, fetchImpl);
+    const pages = await sitemapUrls(text, hosts);
     if (!pages) {
       const type = response.headers.get('Content-Type') ?? '';
       const kind = /markdown/.test(type) ? 'markdown' : /text\/plain/.test(type) ? 'text' : 'html';
@@ -167,7 +185,7 @@ export async function collectDocuments(
       ];
     }
     const collected: Collected[] = [];
-    for (const page of pages) collected.push(await fromUrl(page, space, fetchImpl));
+    for (const page of pages) collected.push(await fromUrl(page, space, hosts));
     return collected;
   }
   const info = await stat(source).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,10 +8,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUpstream, type Upstream } from '../../test/upstream/server';
+import { chunkPlainText } from '../../worker/knowledge/chunk';
 import { parseIngestArguments, runIngest } from '../ingest';
 import { seedSampleKnowledge } from '../seed-sample';
 import { LOCAL_DEV_TOKEN, type LocalWorker, startLocalWorker } from './local-worker';
-import { formatSummary } from './upload';
+import { formatSummary, uploadDocuments } from './upload';
 
 /**
  * The ingestion CLI against the real worker (workerd through wrangler's test harness, local D1, the test
@@ -97,6 +99,60 @@ describe('npm run ingest', () => {
     expect(summary).toMatchObject({ documents: 1, created: 1 });
     expect(summary.errors).toEqual([{ source: `${siteUrl}/missing`, message: 'HTTP 404 fetching the page' }]);
   });
+
+  it('refuses to move a page into another space without --move, and says how', async () => {
+    const page = `${siteUrl}/a`;
+    expect((await runIngest(args(page, 'company'))).errors).toEqual([]);
+    const refused = await runIngest(args(page, 'support'));
+    expect(refused).toMatchObject({ documents: 0, errors: [{ source: page, code: 'document_space_conflict' }] });
+    expect(refused.errors[0]?.message).toContain('stored in space "company"');
+    expect(formatSummary(refused)).toContain('Re-run with --move');
+    const moved = await runIngest({ ...args(page, 'support'), move: true });
+    expect(moved).toMatchObject({ documents: 1, updated: 1, errors: [] });
+    expect(parseIngestArguments([page, '--space', 'support', '--move'], { BESIDE_TOKEN: 't' }).move).toBe(true);
+  });
+
+  it('ingests plain-text passages of a real documentation set, "# " lines as text, never headings', async () => {
+    const dataset = join(process.cwd(), '..', 'shared', 'data', 'kb-eval', 'anthropic_docs.json');
+    if (!existsSync(dataset)) throw new Error(`This test reads the kb-eval data set at ${dataset}; it is absent.`);
+    const passages = (JSON.parse(await readFile(dataset, 'utf8')) as { chunk_link: string; text: string }[]).map(
+      (passage) => passage.text,
+    );
+    // Passages with shell/Python comments, and the same passages cut to start at their first "# " line.
+    const commented = passages.filter((text) => /^# /m.test(text));
+    expect(commented.length).toBeGreaterThanOrEqual(8);
+    const startingWithHash = commented.map((text) => text.slice(text.search(/^# /m)));
+    // Every passage of the set chunks as text (cheap, in-process); those with "# " lines go through the worker.
+    for (const text of passages) {
+      const chunks = chunkPlainText(text);
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(chunks.every((chunk) => chunk.heading === '')).toBe(true);
+    }
+    const texts = [...commented, ...startingWithHash, '# Example usage'];
+    const summary = await uploadDocuments({
+      workerUrl: worker.url,
+      token: LOCAL_DEV_TOKEN,
+      concurrency: 4,
+      items: texts.map((text, index) => ({
+        source: `passage ${index}`,
+        document: { id: `kb-eval/text-${index}`, title: `Passage ${index}`, space: 'hr', text },
+      })),
+    });
+    expect(summary.errors).toEqual([]);
+    expect(summary.documents).toBe(texts.length);
+    for (const text of ['# Example usage', ...startingWithHash.slice(0, 3)]) {
+      const firstLine = text.split('\n')[0] as string;
+      const response = await fetch(`${worker.url}/v1/search`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${LOCAL_DEV_TOKEN}` },
+        body: JSON.stringify({ query: firstLine.slice(2), k: 50, spaces: ['hr'], mode: 'keyword' }),
+      });
+      const { results } = (await response.json()) as { results: { heading: string; text: string }[] };
+      const hit = results.find((result) => result.text.startsWith(firstLine));
+      expect(hit, firstLine).toBeDefined();
+      expect(results.every((result) => result.heading === '')).toBe(true);
+    }
+  }, 60_000);
 
   it('says clearly when the worker cannot be reached or the token is refused', async () => {
     const down = await runIngest({ ...args(folder), workerUrl: 'http://127.0.0.1:9' });
