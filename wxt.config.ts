@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './extension/actions/entry-points';
+import { extensionPagesCsp } from './extension/lib/content-security-policy';
 
 /**
  * The extension. Permissions stay minimal: page access only through `activeTab` when the person invokes
@@ -20,11 +21,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, command }) => ({
     name: 'Beside',
     description: 'Your company assistant beside Salesforce, Zendesk, Gmail and your help center.',
     permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
     optional_host_permissions: CRM_HOSTS,
+    // Images only from the extension itself and data: — a remote image in an answer can never be loaded.
+    content_security_policy: { extension_pages: extensionPagesCsp({ dev: command === 'serve' }) },
     // e2e: the fixture server, and the CRM hosts as if the person had granted them (routed to fixtures).
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', ...CRM_HOSTS] } : {}),
     action: { default_title: 'Open Beside' },

@@ -1,4 +1,6 @@
 import { DefaultChatTransport, type UIMessage } from 'ai';
+import { checkServerUrl } from '../../shared/server-url';
+import { InsecureServerError } from './errors';
 import { routeRequest } from './route-request';
 import { normaliseWorkerUrl, tokenSetting, workerUrlSetting } from './settings';
 
@@ -20,6 +22,9 @@ export function createChatTransport(path = '/v1/chat') {
     },
     fetch: async (input, init) => {
       const base = normaliseWorkerUrl(await workerUrlSetting.getValue());
+      // An address stored before the options page checked it must not receive the token in clear text either.
+      const checked = checkServerUrl(base);
+      if (!checked.ok) throw new InsecureServerError(checked.message);
       const url = typeof input === 'string' && input.startsWith('/') ? `${base}${input}` : input;
       return fetch(url, init);
     },

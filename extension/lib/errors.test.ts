@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { friendlyError } from './errors';
+import { friendlyError, InsecureServerError } from './errors';
 
 describe('friendlyError', () => {
   it('reads a problem+json body', () => {
@@ -20,6 +20,12 @@ describe('friendlyError', () => {
     const friendly = friendlyError(error, 'http://127.0.0.1:8787');
     expect(friendly?.code).toBe('network');
     expect(friendly?.detail).toContain('http://127.0.0.1:8787');
+  });
+
+  it('explains a refused clear-text server address and points to Settings', () => {
+    const friendly = friendlyError(new InsecureServerError('Beside only sends your sign-in over https://.'));
+    expect(friendly).toMatchObject({ code: 'insecure_server', action: 'settings' });
+    expect(friendly?.detail).toContain('https://');
   });
 
   it('falls back to a generic message', () => {

@@ -1,7 +1,12 @@
 import { type ErrorCode, parseStreamError } from '../../shared/errors';
 
+/** The stored server address would carry the token in clear text (see shared/server-url.ts); nothing was sent. */
+export class InsecureServerError extends Error {
+  override name = 'InsecureServerError';
+}
+
 export interface FriendlyError {
-  code: ErrorCode | 'network' | 'unknown';
+  code: ErrorCode | 'network' | 'insecure_server' | 'unknown';
   title: string;
   detail: string;
   /** What the person can do about it. */
@@ -18,6 +23,7 @@ const byCode: Partial<Record<FriendlyError['code'], Omit<FriendlyError, 'code' |
   rate_limited: { title: 'Slow down a little', action: 'retry' },
   payload_too_large: { title: 'That’s too much text at once', action: 'none' },
   network: { title: 'Can’t reach Beside', action: 'settings' },
+  insecure_server: { title: 'Beside won’t sign in over an unencrypted connection', action: 'settings' },
 };
 
 /**
@@ -40,6 +46,8 @@ export function friendlyError(error: Error | undefined, workerUrl?: string): Fri
     if (parsed.code) {
       code = parsed.code;
       detail = parsed.message;
+    } else if (error.name === 'InsecureServerError') {
+      code = 'insecure_server';
     } else if (error.name === 'TypeError' || /failed to fetch|networkerror|load failed/i.test(raw)) {
       code = 'network';
       detail = `The Beside server${workerUrl ? ` at ${workerUrl}` : ''} did not respond. Check that it is running and that the address in Settings is right.`;

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { HealthResponse } from '../../shared/health';
+import { checkServerUrl } from '../../shared/server-url';
 import {
   normaliseWorkerUrl,
   type ThemePreference,
@@ -28,13 +29,13 @@ export function Options() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    let normalised: string;
-    try {
-      normalised = normaliseWorkerUrl(new URL(url).href);
-    } catch {
-      setCheck({ state: 'error', text: 'The server address must be a full URL, like http://127.0.0.1:8787.' });
+    // The token goes to this address: refused unless https://, or http:// to this computer.
+    const checked = checkServerUrl(url);
+    if (!checked.ok) {
+      setCheck({ state: 'error', text: checked.message });
       return;
     }
+    const normalised = normaliseWorkerUrl(checked.url.href);
     await saveUrl(normalised);
     await saveToken(token.trim());
     setSaved(true);

@@ -17,6 +17,30 @@ describe('built extensions', () => {
     expect(chrome.commands._execute_action.suggested_key.default).toBe('Alt+B');
   });
 
+  it('limits its own pages: images only from the extension and data:, scripts only its own, requests to https or this computer', () => {
+    for (const folder of ['chrome-mv3', 'firefox-mv3']) {
+      const policy: string = manifest(folder).content_security_policy.extension_pages;
+      const directives = Object.fromEntries(
+        policy.split(';').map((directive) => {
+          const [name, ...sources] = directive.trim().split(/\s+/);
+          return [name, sources];
+        }),
+      );
+      expect(directives['img-src'], folder).toEqual(["'self'", 'data:']);
+      expect(directives['default-src'], folder).toEqual(["'self'"]);
+      expect(directives['script-src'], folder).toEqual(["'self'"]);
+      expect(directives['object-src'], folder).toEqual(["'none'"]);
+      expect(directives['connect-src'], folder).toEqual([
+        "'self'",
+        'https:',
+        'http://127.0.0.1:*',
+        'http://localhost:*',
+        'http://[::1]:*',
+      ]);
+      expect(policy, folder).not.toContain('unsafe');
+    }
+  });
+
   it('builds for Firefox (MV3) with a fixed add-on id and a sidebar', () => {
     const firefox = manifest('firefox-mv3');
     expect(firefox.manifest_version).toBe(3);
