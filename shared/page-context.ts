@@ -44,6 +44,8 @@ export const ConversationMessage = z.object({
   role: MessageRole.default('other'),
   /** ISO 8601 when the page gives a parseable date, the page's own wording otherwise. */
   time: z.string().max(100).optional(),
+  /** The time as the person sees it on the page ("09:12", "Yesterday 17:20"), kept beside `time`, never shifted. */
+  shownTime: z.string().max(100).optional(),
   visibility: MessageVisibility.default('public'),
   text: z.string().max(100_000),
 });

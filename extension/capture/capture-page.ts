@@ -2,13 +2,17 @@ import type { PageContext, Selection } from '../../shared/page-context';
 import { cutText, fitToBudget } from './budget';
 import { candidateDocuments, urlOf } from './dom/frames';
 import { resetVisibility } from './dom/visibility';
+import { resetWalk } from './dom/walk';
 import { extractors, genericExtractorIds } from './registry';
+import { alsoOnPageHeading, remainingVisibleText } from './remaining-text';
+import { joinParts, renderParts } from './render';
 import { captureSelection } from './selection';
 import { type CaptureOptions, defaultCaptureOptions, type Extraction } from './types';
 
 const charsPerToken = 4;
 
 interface Matched {
+  extractorId: string;
   extraction: Extraction;
   url: URL;
 }
@@ -22,7 +26,7 @@ function extract(documents: readonly Document[], topUrl: URL, options: CaptureOp
       try {
         if (!extractor.matches(url, document)) continue;
         const extraction = extractor.extract(document, url, options);
-        if (extraction) return { extraction, url } satisfies Matched;
+        if (extraction) return { extractorId: extractor.id, extraction, url } satisfies Matched;
       } catch (error) {
         // One extractor's failure must never break capture: fall through to the next one.
         console.warn(`[beside] extractor ${extractor.id} failed`, error);
@@ -30,6 +34,21 @@ function extract(documents: readonly Document[], topUrl: URL, options: CaptureOp
     }
   }
   return undefined;
+}
+
+function documentOf(url: URL, documents: readonly Document[]): Document | undefined {
+  return documents.find((document) => (urlOf(document)?.href ?? url.href) === url.href) ?? documents[0];
+}
+
+/**
+ * Typed parts first, then whatever else is visible in the extractor's scope that they did not already say, as
+ * the lowest-priority section: the budget cuts it first and says so. Generic strategies already read everything.
+ */
+function withRemainingText(extraction: Extraction, scope: Node | null | undefined): Extraction {
+  if (!scope) return extraction;
+  const rest = remainingVisibleText(scope, joinParts(renderParts(extraction)), extraction.notContent);
+  if (!rest) return extraction;
+  return { ...extraction, sections: [...(extraction.sections ?? []), { heading: alsoOnPageHeading, markdown: rest }] };
 }
 
 /** Size of the page's visible text, to report what capture saved; innerText is what a naive capture would send. */
@@ -53,6 +72,7 @@ function selectionContext(selection: Selection, extraction: Extraction | undefin
  */
 export function capturePage(document: Document, options: CaptureOptions = defaultCaptureOptions): PageContext {
   resetVisibility();
+  resetWalk();
   const topUrl = urlOf(document) ?? new URL('about:blank');
   const documents = candidateDocuments(document);
   const maxChars = Math.max(200, options.tokenBudget * charsPerToken);
@@ -77,7 +97,11 @@ export function capturePage(document: Document, options: CaptureOptions = defaul
   }
 
   const matched = extract(documents, topUrl, options, false);
-  const extraction: Extraction = matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' };
+  const typed = matched && !genericExtractorIds.has(matched.extractorId);
+  const extraction: Extraction = withRemainingText(
+    matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' },
+    typed ? (matched.extraction.scope ?? documentOf(matched.url, documents)?.body) : undefined,
+  );
   const fitted = fitToBudget(extraction, maxChars);
   const selection = rawSelection && { ...rawSelection, context: selectionContext(rawSelection, extraction) };
   return {

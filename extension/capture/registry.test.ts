@@ -24,6 +24,28 @@ describe('registry', () => {
     }
   });
 
+  it('makes every extractor query through the shadow-aware walker, never the light DOM directly', async () => {
+    const { readFileSync } = await import('node:fs');
+    // Lightning renders values inside shadow roots: a light-DOM query silently misses them (see dom/walk.ts).
+    const lightDomQuery = /\.(querySelector|querySelectorAll|closest|getElementsBy\w+|getElementById)\s*\(/;
+    const files = [
+      ...readdirSync(join(here, 'sites'))
+        .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+        .map((name) => join('sites', name)),
+      'readability.ts',
+      'visible-text.ts',
+      'remaining-text.ts',
+      'capture-page.ts',
+    ];
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const offending = readFileSync(join(here, file), 'utf8')
+        .split('\n')
+        .filter((line) => lightDomQuery.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//'));
+      expect(offending, file).toEqual([]);
+    }
+  });
+
   it('keeps site extractors independent: no site file imports another', async () => {
     const { readFileSync } = await import('node:fs');
     for (const file of readdirSync(join(here, 'sites')).filter(

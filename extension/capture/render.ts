@@ -34,6 +34,13 @@ export function renderConversationHeading(messages: readonly ConversationMessage
   return `## Conversation (${total} message${total === 1 ? '' : 's'}${notes})`;
 }
 
+/** "Yesterday 17:20 (2026-11-30T17:20:00+01:00)": what the person sees first, the page's own instant beside it. */
+export function renderTime({ time, shownTime }: Pick<ConversationMessage, 'time' | 'shownTime'>): string {
+  if (shownTime && time) return ` · ${shownTime} (${time})`;
+  const only = shownTime ?? time;
+  return only ? ` · ${only}` : '';
+}
+
 export function renderMessage(message: ConversationMessage): string {
   const traits = [
     message.role === 'other' ? '' : message.role,
@@ -42,7 +49,7 @@ export function renderMessage(message: ConversationMessage): string {
     .filter(Boolean)
     .join(', ');
   const who = traits ? `${message.author} (${traits})` : message.author;
-  const when = message.time ? ` · ${message.time}` : '';
+  const when = renderTime(message);
   // A heading inside a message must not read as the start of the next message.
   const text = message.text.replace(/^#{1,6} (.+)$/gm, '**$1**');
   return `### ${who}${when}\n\n${text}`;

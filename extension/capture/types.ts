@@ -27,6 +27,16 @@ export interface Extraction {
   record?: RecordSummary;
   conversation?: Conversation;
   sections?: MarkdownSection[];
+  /**
+   * Where the page's remaining visible text is read after the typed part (the record or ticket being shown, not
+   * the app's menus and utility bars); the whole document body when the extractor does not say.
+   */
+  scope?: Element;
+  /**
+   * Subtrees (a CSS selector) the remaining text leaves out: what the typed part stands for on purpose (a message
+   * body read without its quoted history) and the app's own chrome (global toolbars, a comment editor's hints).
+   */
+  notContent?: string;
 }
 
 /**

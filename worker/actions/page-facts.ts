@@ -25,7 +25,9 @@ export function addressFacts(page: PageContext): string[] {
   }
   const latest = latestFromOtherParty(page.conversation?.messages ?? []);
   if (latest)
-    facts.push(`Latest public message from the other party: ${latest.author}${latest.time ? ` (${latest.time})` : ''}`);
+    facts.push(
+      `Latest public message from the other party: ${latest.author}${latest.shownTime ? ` (${latest.shownTime}${latest.time ? `, ${latest.time}` : ''})` : latest.time ? ` (${latest.time})` : ''}`,
+    );
   return facts.slice(0, MAX_FACTS).map((fact) => fact.replace(/\s+/g, ' ').slice(0, 300));
 }
 

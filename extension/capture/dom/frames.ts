@@ -1,23 +1,11 @@
-import { visibilityOf } from './visibility';
+import { documentsDeep } from './walk';
 
 /**
  * Documents to try, the top one first: some apps render the real page inside a same-origin iframe (Salesforce
- * Classic inside Lightning, some Zendesk views). Cross-origin frames throw or return null and are skipped.
+ * Classic inside Lightning, some Zendesk views), also inside shadow roots. Cross-origin frames are skipped.
  */
 export function candidateDocuments(document: Document, depth = 2): Document[] {
-  const documents = [document];
-  if (depth === 0) return documents;
-  for (const frame of Array.from(document.querySelectorAll('iframe, frame'))) {
-    if (visibilityOf(document).isHidden(frame)) continue;
-    let inner: Document | null = null;
-    try {
-      inner = (frame as HTMLIFrameElement).contentDocument;
-    } catch {
-      inner = null;
-    }
-    if (inner?.body) documents.push(...candidateDocuments(inner, depth - 1));
-  }
-  return documents;
+  return documentsDeep(document, depth);
 }
 
 /** The URL of a document, with a fallback for DOMs that have no location (parsed fixtures). */

@@ -1,4 +1,5 @@
 import { type Visibility, visibilityOf } from './visibility';
+import { composedChildren, frameDocument } from './walk';
 
 /**
  * Visible DOM → Markdown (or plain lines), in one read-only walk: hidden subtrees are skipped as they are met,
@@ -65,28 +66,6 @@ class Writer {
   }
 }
 
-function childrenOf(node: Node): Node[] {
-  const host = node as Element & { shadowRoot?: ShadowRoot | null };
-  const source: Node = host.shadowRoot ?? node;
-  const children: Node[] = [];
-  for (const child of Array.from(source.childNodes)) {
-    const slot = child as HTMLSlotElement;
-    if (slot.localName === 'slot' && typeof slot.assignedNodes === 'function') {
-      const assigned = slot.assignedNodes({ flatten: true });
-      children.push(...(assigned.length > 0 ? assigned : Array.from(slot.childNodes)));
-    } else children.push(child);
-  }
-  return children;
-}
-
-function frameDocument(element: Element): Document | null {
-  try {
-    return (element as HTMLIFrameElement).contentDocument ?? null; // null or throws when cross-origin
-  } catch {
-    return null;
-  }
-}
-
 class MarkdownWalker {
   constructor(
     private readonly visibility: Visibility,
@@ -107,7 +86,7 @@ class MarkdownWalker {
   }
 
   private children(node: Node, writer: Writer): void {
-    for (const child of childrenOf(node)) this.node(child, writer);
+    for (const child of composedChildren(node)) this.node(child, writer);
   }
 
   private node(node: Node, writer: Writer): void {
@@ -208,7 +187,7 @@ class MarkdownWalker {
   /** Code keeps its whitespace, but hidden spans inside it are still dropped. */
   private preformatted(node: Node): string {
     let text = '';
-    for (const child of childrenOf(node)) {
+    for (const child of composedChildren(node)) {
       if (child.nodeType === 3) text += child.nodeValue ?? '';
       else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
         text += (child as Element).localName === 'br' ? '\n' : this.preformatted(child);
@@ -255,7 +234,10 @@ export function toMarkdown(root: Node | null | undefined, options: MarkdownOptio
   return new MarkdownWalker(visibility, options).render(root);
 }
 
-/** The visible text of `root` on one line: for labels, names and field values. */
+/**
+ * The visible text of `root` on one line: for labels, names and field values. Reads through open shadow roots
+ * (slots as assigned) and same-origin frames, skipping what the visibility module says is hidden.
+ */
 export function textOf(root: Node | null | undefined, options: MarkdownOptions = {}): string {
   if (!root) return '';
   const document = root.ownerDocument ?? (root as Document);
@@ -263,3 +245,6 @@ export function textOf(root: Node | null | undefined, options: MarkdownOptions =
   if (root.nodeType === 1 && visibility.isHidden(root as Element)) return '';
   return new MarkdownWalker(visibility, { ...options, plain: true }).inline(root);
 }
+
+/** textOf under the name the walker's API uses: the deep, visible text of one element. */
+export const textDeep = textOf;

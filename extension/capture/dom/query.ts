@@ -1,25 +1,16 @@
-import { visibilityOf } from './visibility';
+import { visibleAllDeep, visibleFirstDeep } from './walk';
 
-/** Elements matching `selector` that the person can see (duplicated mobile markup, inactive tabs are left out). */
-export function visibleAll(root: ParentNode, selector: string): Element[] {
-  return Array.from(root.querySelectorAll(selector)).filter(
-    (element) => !visibilityOf(element.ownerDocument).isHidden(element),
-  );
-}
-
-export function visibleFirst(root: ParentNode, selector: string): Element | undefined {
-  for (const element of Array.from(root.querySelectorAll(selector))) {
-    if (!visibilityOf(element.ownerDocument).isHidden(element)) return element;
-  }
-  return undefined;
-}
+/** Elements matching `selector` that the person can see, through shadow roots and frames (see walk.ts). */
+export const visibleAll = visibleAllDeep;
+export const visibleFirst = visibleFirstDeep;
 
 /** What a form control shows; a password field's value is never read. */
 export function controlValue(element: Element | undefined): string {
   if (!element) return '';
   if (element.localName === 'select') {
     const select = element as HTMLSelectElement;
-    const selected = select.querySelector('option[selected]') ?? select.querySelector('option');
+    const options = Array.from(select.children).filter((option) => option.localName === 'option');
+    const selected = options.find((option) => option.hasAttribute('selected')) ?? options[0];
     return (select.selectedOptions?.[0] ?? selected)?.textContent?.trim() ?? '';
   }
   if (element.localName === 'input') {

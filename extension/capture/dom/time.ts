@@ -1,17 +1,34 @@
+import { textOf } from './markdown';
+import { queryFirstDeep } from './walk';
+
+/** A message's time twice: as the page states it for machines, and as the person reads it on screen. */
+export interface MessageTimes {
+  /** The page's machine-readable instant (`<time datetime>`, GitHub's `relative-time`), or its full wording. */
+  time?: string;
+  /** What the person sees ("09:12", "Yesterday 17:20"), when it says something `time` does not. */
+  shownTime?: string;
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const oneLine = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 100);
+
 /**
- * A message's time: ISO 8601 when the page states a machine-readable instant (`<time datetime>`, GitHub's
- * `relative-time`), the page's own wording otherwise. Human dates without a zone are not converted: guessing
- * the zone would put a wrong instant in front of the model.
+ * Reads both times of a message header. An instant keeps the offset the page wrote (a page stamped in +02:00 is
+ * not shifted to UTC: the person's "09:12" must still match it); one stated in UTC is normalised. Human dates
+ * without a zone are never converted: guessing the zone would put a wrong instant in front of the model.
  */
-export function timeOf(root: Element | undefined): string | undefined {
-  if (!root) return undefined;
-  const stamped = root.matches('[datetime]') ? root : root.querySelector('[datetime]');
-  const datetime = stamped?.getAttribute('datetime');
-  if (datetime && /^\d{4}-\d{2}-\d{2}T/.test(datetime) && !Number.isNaN(Date.parse(datetime))) {
-    return new Date(datetime).toISOString();
-  }
-  const titled = root.matches('[title]') ? root : root.querySelector('[title]');
-  const wording = titled?.getAttribute('title') || root.textContent;
-  const text = wording?.replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, 100) : undefined;
+export function timesOf(root: Element | undefined): MessageTimes {
+  if (!root) return {};
+  const stamped = root.matches('[datetime]') ? root : queryFirstDeep(root, '[datetime]');
+  const datetime = stamped?.getAttribute('datetime')?.trim();
+  const titled = root.matches('[title]') ? root : queryFirstDeep(root, '[title]');
+  const shown = oneLine(textOf(root));
+  let time: string | undefined;
+  if (datetime && isoInstant.test(datetime) && !Number.isNaN(Date.parse(datetime))) {
+    time = /(Z|[+-]00:?00)$/i.test(datetime) ? new Date(datetime).toISOString() : datetime.slice(0, 100);
+  } else time = oneLine(titled?.getAttribute('title')) || shown || undefined;
+  return {
+    ...(time ? { time } : {}),
+    ...(shown && shown !== time ? { shownTime: shown } : {}),
+  };
 }

@@ -21,6 +21,7 @@ export const confluence: SiteExtractor = {
       site: url.hostname.endsWith('.atlassian.net') ? 'confluence' : 'confluence-server',
       kind: 'document',
       sections: [{ markdown: `# ${title}\n\n${toMarkdown(body)}` }],
+      scope: body,
     };
   },
 };

@@ -3,7 +3,8 @@ import { uniqueFields } from '../dom/fields';
 import { labelledValue } from '../dom/labelled-value';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
-import { timeOf } from '../dom/time';
+import { timesOf } from '../dom/time';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -28,7 +29,7 @@ function properties(document: ParentNode): RecordField[] {
   const panel = visibleFirst(document, selectors.properties);
   if (!panel) return [];
   return visibleAll(panel, selectors.propertyRow).map((row) => {
-    const label = row.querySelector('label');
+    const label = queryFirstDeep(row, 'label');
     return { label: textOf(label), value: labelledValue(row, label) };
   });
 }
@@ -40,15 +41,15 @@ export const freshdesk: SiteExtractor = {
     const id = url.pathname.match(ticketPath)?.[1];
     const requester = textOf(visibleFirst(document, selectors.requester));
     const messages = visibleAll(document, selectors.conversation).map((item): ConversationMessage => {
-      const author = textOf(item.querySelector(selectors.author)) || 'Unknown';
-      const internal = item.matches(selectors.privateNote) || item.querySelector(selectors.privateNote) !== null;
-      const time = timeOf(item.querySelector(selectors.time) ?? undefined);
+      const author = textOf(queryFirstDeep(item, selectors.author)) || 'Unknown';
+      const internal = item.matches(selectors.privateNote) || queryFirstDeep(item, selectors.privateNote) !== undefined;
+      const time = timesOf(queryFirstDeep(item, selectors.time));
       return {
         author,
         role: author === requester ? 'customer' : internal ? 'agent' : 'other',
-        ...(time ? { time } : {}),
+        ...time,
         visibility: internal ? 'internal' : 'public',
-        text: toMarkdown(item.querySelector(selectors.body) ?? item),
+        text: toMarkdown(queryFirstDeep(item, selectors.body) ?? item),
       };
     });
     if (messages.length === 0) return undefined;

@@ -1,7 +1,8 @@
 import type { ConversationMessage, RecordField } from '../../../shared/page-context';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
-import { timeOf } from '../dom/time';
+import { timesOf } from '../dom/time';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -31,7 +32,8 @@ function authorOf(element: Element | null | undefined): string {
 export const github: SiteExtractor = {
   id: 'github',
   matches: (url, document) =>
-    (url.hostname === 'github.com' && issuePath.test(url.pathname)) || document.querySelector(selectors.title) !== null,
+    (url.hostname === 'github.com' && issuePath.test(url.pathname)) ||
+    queryFirstDeep(document, selectors.title) !== undefined,
   extract(document, url) {
     const subject = textOf(visibleFirst(document, selectors.title));
     const body = visibleFirst(document, selectors.body);
@@ -39,24 +41,24 @@ export const github: SiteExtractor = {
     const id = url.pathname.match(issuePath)?.[2];
     const fields: RecordField[] = [
       { label: 'State', value: textOf(visibleFirst(document, selectors.state)) },
-      { label: 'Labels', value: textOf(document.querySelector(selectors.labels)) },
+      { label: 'Labels', value: textOf(queryFirstDeep(document, selectors.labels)) },
     ].filter((field) => field.value && field.value !== 'No labels');
-    const openingTime = timeOf(document.querySelector(selectors.bodyTime) ?? undefined);
+    const openingTime = timesOf(queryFirstDeep(document, selectors.bodyTime));
     const opening: ConversationMessage = {
-      author: authorOf(document.querySelector(selectors.bodyAuthor)),
+      author: authorOf(queryFirstDeep(document, selectors.bodyAuthor)),
       role: 'other',
-      ...(openingTime ? { time: openingTime } : {}),
+      ...openingTime,
       visibility: 'public',
       text: toMarkdown(body),
     };
     const comments = visibleAll(document, selectors.comment).map((comment): ConversationMessage => {
-      const time = timeOf(comment.querySelector('relative-time') ?? undefined);
+      const time = timesOf(queryFirstDeep(comment, 'relative-time'));
       return {
-        author: authorOf(comment.querySelector(selectors.commentAuthor)),
+        author: authorOf(queryFirstDeep(comment, selectors.commentAuthor)),
         role: 'other',
-        ...(time ? { time } : {}),
+        ...time,
         visibility: 'public',
-        text: toMarkdown(comment.querySelector(selectors.commentBody)),
+        text: toMarkdown(queryFirstDeep(comment, selectors.commentBody)),
       };
     });
     return {

@@ -1,6 +1,8 @@
 import type { ConversationMessage } from '../../../shared/page-context';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
+import { timesOf } from '../dom/time';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -27,21 +29,21 @@ export function withoutQuotedLines(text: string): string {
 
 function messages(thread: ParentNode): ConversationMessage[] {
   return visibleAll(thread, selectors.message).flatMap((container) => {
-    const body = container.querySelector(selectors.body);
+    const body = queryFirstDeep(container, selectors.body);
     if (!body) return [];
-    const sender = container.querySelector(selectors.sender);
-    const date = container.querySelector(selectors.date);
-    const time = date?.getAttribute('title') || textOf(date);
+    const sender = queryFirstDeep(container, selectors.sender);
+    const date = queryFirstDeep(container, selectors.date);
+    const time = timesOf(date);
     return [
       {
         author: sender?.getAttribute('name') || textOf(sender) || 'Unknown',
         role: 'other' as const,
-        ...(time ? { time } : {}),
+        ...time,
         visibility: 'public' as const,
         // A collapsed message shows only its snippet; that is all the person sees of it.
         text:
           withoutQuotedLines(toMarkdown(body, { skip: selectors.quoted })) ||
-          textOf(container.querySelector(selectors.snippet)),
+          textOf(queryFirstDeep(container, selectors.snippet)),
       },
     ];
   });
@@ -59,6 +61,8 @@ export const gmail: SiteExtractor = {
       title: subject,
       site: 'gmail',
       kind: 'thread',
+      ...(main !== document ? { scope: main as Element } : {}),
+      notContent: `${selectors.body}, ${selectors.quoted}`,
       conversation: { subject, fields: [], messages: thread, omittedMessages: 0 },
     };
   },

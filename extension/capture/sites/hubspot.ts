@@ -3,6 +3,7 @@ import { cleanLabel, countIn, uniqueFields } from '../dom/fields';
 import { labelledValue } from '../dom/labelled-value';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -11,6 +12,7 @@ import type { SiteExtractor } from '../types';
  * sidebar the associations, the middle pane the activity timeline. Proven by test/fixtures/pages/hubspot--deal.html.
  */
 const selectors = {
+  globalToolbar: '#hs-global-toolbar-root, [data-test-id="hs-global-toolbar"]',
   leftSidebar: '[data-test-id="left-sidebar"]',
   rightSidebar: '[data-test-id="records-right-sidebar"]',
   middlePane: '[data-test-id="middle-pane"]',
@@ -30,11 +32,11 @@ const recordPath = /^\/contacts\/\d+\/(?:record\/(\d+-\d+)|(contact|company|deal
 
 function properties(sidebar: Element): RecordField[] {
   const highlights = visibleAll(sidebar, selectors.highlight).map((highlight) => {
-    const label = highlight.querySelector(selectors.propertyLabel);
+    const label = queryFirstDeep(highlight, selectors.propertyLabel);
     return { label: textOf(label), value: labelledValue(highlight, label) };
   });
   const rows = visibleAll(sidebar, selectors.property).map((row) => {
-    const label = row.querySelector(selectors.propertyLabel);
+    const label = queryFirstDeep(row, selectors.propertyLabel);
     return { label: textOf(label), value: labelledValue(row, label) };
   });
   return [...highlights, ...rows];
@@ -43,7 +45,7 @@ function properties(sidebar: Element): RecordField[] {
 function associations(sidebar: Element | undefined): RelatedList[] {
   if (!sidebar) return [];
   return visibleAll(sidebar, selectors.associationCard).map((card) => {
-    const title = textOf(card.querySelector(selectors.associationTitle));
+    const title = textOf(queryFirstDeep(card, selectors.associationTitle));
     const rows = visibleAll(card, selectors.associationItem)
       .slice(0, 5)
       .map((item) => [{ label: 'Name', value: textOf(item) }]);
@@ -66,6 +68,7 @@ export const hubspot: SiteExtractor = {
       title: `${objectType}: ${name}`,
       site: 'hubspot',
       kind: 'record',
+      notContent: selectors.globalToolbar,
       record: {
         objectType,
         ...(id ? { id } : {}),

@@ -2,7 +2,8 @@ import type { ConversationMessage, RecordField } from '../../../shared/page-cont
 import { uniqueFields } from '../dom/fields';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
-import { timeOf } from '../dom/time';
+import { timesOf } from '../dom/time';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -11,6 +12,7 @@ import type { SiteExtractor } from '../types';
  * Selectors are Jira's `data-testid`s, proven by test/fixtures/pages/jira--issue.html.
  */
 const selectors = {
+  commentEditor: '[data-testid="issue.activity.comment-editor"]',
   summary: '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
   key: '[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]',
   status: '[data-testid="issue.views.issue-base.foundation.status.status-field-wrapper"]',
@@ -33,7 +35,7 @@ function fields(document: ParentNode): RecordField[] {
   const panel = visibleFirst(document, selectors.details);
   if (!panel) return fields;
   for (const row of visibleAll(panel, selectors.fieldRow)) {
-    const heading = row.querySelector(selectors.fieldHeading);
+    const heading = queryFirstDeep(row, selectors.fieldHeading);
     const label = textOf(heading);
     const value = textOf(row).slice(label.length).trim();
     fields.push({ label, value });
@@ -43,13 +45,13 @@ function fields(document: ParentNode): RecordField[] {
 
 function comments(document: ParentNode): ConversationMessage[] {
   return visibleAll(document, selectors.comment).map((comment) => {
-    const time = timeOf(comment.querySelector('time, [datetime]') ?? undefined);
+    const time = timesOf(queryFirstDeep(comment, 'time, [datetime]'));
     return {
-      author: textOf(comment.querySelector(selectors.commentAuthor)) || 'Unknown',
+      author: textOf(queryFirstDeep(comment, selectors.commentAuthor)) || 'Unknown',
       role: 'other' as const,
-      ...(time ? { time } : {}),
+      ...time,
       visibility: 'public' as const,
-      text: toMarkdown(comment.querySelector(selectors.commentBody)),
+      text: toMarkdown(queryFirstDeep(comment, selectors.commentBody)),
     };
   });
 }
@@ -76,6 +78,7 @@ export const jira: SiteExtractor = {
       title: `${key ? `${key}: ` : ''}${summary}`,
       site: 'jira',
       kind: 'record',
+      notContent: selectors.commentEditor,
       record: {
         objectType: 'Issue',
         ...(key ? { id: key } : {}),

@@ -42,6 +42,12 @@ export const notion: SiteExtractor = {
     const content = visibleFirst(document, selectors.content);
     if (!content) return undefined;
     const title = textOf(visibleFirst(document, selectors.title)) || document.title;
-    return { title, site: 'notion', kind: 'document', sections: [{ markdown: `# ${title}\n\n${blocks(content)}` }] };
+    return {
+      title,
+      site: 'notion',
+      kind: 'document',
+      sections: [{ markdown: `# ${title}\n\n${blocks(content)}` }],
+      scope: content,
+    };
   },
 };

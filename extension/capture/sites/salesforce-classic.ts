@@ -2,6 +2,7 @@ import type { RecordField, RelatedList } from '../../../shared/page-context';
 import { countIn, uniqueFields } from '../dom/fields';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -30,7 +31,7 @@ function detailFields(document: Document): RecordField[] {
 
 function relatedLists(document: Document): RelatedList[] {
   return visibleAll(document, selectors.relatedList).flatMap((block) => {
-    const name = textOf(block.querySelector(selectors.relatedTitle));
+    const name = textOf(queryFirstDeep(block, selectors.relatedTitle));
     if (!name) return [];
     const table = visibleFirst(block, selectors.relatedTable);
     const headers = table ? visibleAll(table, 'tr.headerRow th').map((header) => textOf(header)) : [];
@@ -40,7 +41,7 @@ function relatedLists(document: Document): RelatedList[] {
         .map((cell, index) => ({ label: headers[index] ?? '', value: textOf(cell) }))
         .filter((field) => field.label && field.value && field.label !== 'Action'),
     );
-    const count = countIn(textOf(block.querySelector('.pShowMore, .pbTitle'))) ?? dataRows.length;
+    const count = countIn(textOf(queryFirstDeep(block, '.pShowMore, .pbTitle'))) ?? dataRows.length;
     return [{ name, count, rows }];
   });
 }
@@ -49,7 +50,7 @@ export const salesforceClassic: SiteExtractor = {
   id: 'salesforce-classic',
   matches: (url, document) =>
     /\.(my\.salesforce|salesforce|visual\.force|vf\.force)\.com$/.test(url.hostname) &&
-    (recordId.test(url.pathname) || document.querySelector(selectors.detailList) !== null),
+    (recordId.test(url.pathname) || queryFirstDeep(document, selectors.detailList) !== undefined),
   extract(document, url) {
     const name = textOf(visibleFirst(document, selectors.name));
     const fields = uniqueFields(detailFields(document));

@@ -2,6 +2,7 @@ import type { RecordField, RelatedList } from '../../../shared/page-context';
 import { cleanLabel, countIn, uniqueFields } from '../dom/fields';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
+import { closestDeep, queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -37,18 +38,18 @@ const recordUrl = /\/lightning\/r\/(?:(\w+)\/)?(\w{15}|\w{18})\//;
 
 function highlightFields(panel: Element): RecordField[] {
   return visibleAll(panel, selectors.highlightItem).map((item) => {
-    const label = item.querySelector(selectors.highlightLabel);
+    const label = queryFirstDeep(item, selectors.highlightLabel);
     return {
       label: label?.getAttribute('title') || textOf(label),
-      value: textOf(item.querySelector(selectors.highlightValue)),
+      value: textOf(queryFirstDeep(item, selectors.highlightValue)),
     };
   });
 }
 
 function detailFields(page: ParentNode): RecordField[] {
   return visibleAll(page, selectors.detailItem).map((item) => ({
-    label: item.getAttribute('field-label') || textOf(item.querySelector(selectors.detailLabel)),
-    value: textOf(item.querySelector(selectors.detailValue)),
+    label: item.getAttribute('field-label') || textOf(queryFirstDeep(item, selectors.detailLabel)),
+    value: textOf(queryFirstDeep(item, selectors.detailValue)),
   }));
 }
 
@@ -69,7 +70,7 @@ function tileRows(card: Element): RecordField[][] {
   return visibleAll(card, selectors.relatedTile)
     .slice(0, maxRows)
     .map((tile) => {
-      const row: RecordField[] = [{ label: 'Name', value: textOf(tile.querySelector(selectors.tileName)) }];
+      const row: RecordField[] = [{ label: 'Name', value: textOf(queryFirstDeep(tile, selectors.tileName)) }];
       for (const term of visibleAll(tile, 'dt')) {
         const detail = term.nextElementSibling;
         if (detail?.localName === 'dd') row.push({ label: cleanLabel(textOf(term)), value: textOf(detail) });
@@ -80,8 +81,9 @@ function tileRows(card: Element): RecordField[][] {
 
 function relatedLists(page: ParentNode): RelatedList[] {
   return visibleAll(page, selectors.relatedList).flatMap((card) => {
-    const title = card.querySelector(selectors.relatedTitle);
-    const name = title?.querySelector('span[title]')?.getAttribute('title') || textOf(title).replace(/\(.*?\)\s*$/, '');
+    const title = queryFirstDeep(card, selectors.relatedTitle);
+    const name =
+      queryFirstDeep(title, 'span[title]')?.getAttribute('title') || textOf(title).replace(/\(.*?\)\s*$/, '');
     if (!name) return [];
     const table = visibleFirst(card, 'table');
     const rows = table ? tableRows(table) : tileRows(card);
@@ -95,9 +97,9 @@ function activity(page: ParentNode): string[] {
     const type = item.className.match(/slds-timeline__item_(call|email|task|event)/)?.[1];
     const details = textOf(visibleFirst(item, selectors.timelineDetails));
     return [
-      textOf(item.querySelector(selectors.timelineDate)),
+      textOf(queryFirstDeep(item, selectors.timelineDate)),
       type ? type[0]?.toUpperCase() + type.slice(1) : '',
-      textOf(item.querySelector(selectors.timelineTitle)) + (details ? ` — ${details}` : ''),
+      textOf(queryFirstDeep(item, selectors.timelineTitle)) + (details ? ` — ${details}` : ''),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -111,15 +113,17 @@ export const salesforceLightning: SiteExtractor = {
   extract(document, url) {
     const panel = visibleFirst(document, selectors.highlights);
     if (!panel) return undefined;
-    const page = panel.closest(selectors.recordPage) ?? document;
+    const recordPage = closestDeep(panel, selectors.recordPage);
+    const page = recordPage ?? document;
     const [, typeFromUrl, id] = url.pathname.match(recordUrl) ?? [];
-    const objectType = textOf(panel.querySelector(selectors.objectType)) || typeFromUrl || 'Record';
-    const nameElement = panel.querySelector(selectors.name);
+    const objectType = textOf(queryFirstDeep(panel, selectors.objectType)) || typeFromUrl || 'Record';
+    const nameElement = queryFirstDeep(panel, selectors.name);
     const name = textOf(nameElement).replace(new RegExp(`^${objectType}\\s*`), '') || document.title;
     return {
       title: `${objectType}: ${name}`,
       site: 'salesforce-lightning',
       kind: 'record',
+      ...(recordPage ? { scope: recordPage } : {}),
       record: {
         objectType,
         ...(id ? { id } : {}),

@@ -4,7 +4,8 @@ import { uniqueFields } from '../dom/fields';
 import { labelledValue } from '../dom/labelled-value';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { controlValue, visibleAll, visibleFirst } from '../dom/query';
-import { timeOf } from '../dom/time';
+import { timesOf } from '../dom/time';
+import { queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -41,17 +42,17 @@ function ticketFields(workspace: ParentNode): RecordField[] {
 
 function isInternal(comment: Element): boolean {
   const label = (comment.getAttribute('aria-label') ?? '').toLowerCase();
-  return label.startsWith('internal note') || comment.querySelector(selectors.internalTag) !== null;
+  return label.startsWith('internal note') || queryFirstDeep(comment, selectors.internalTag) !== undefined;
 }
 
 function readComment(comment: Element): ConversationMessage {
-  const time = timeOf(comment.querySelector(selectors.time) ?? undefined);
+  const time = timesOf(queryFirstDeep(comment, selectors.time));
   return {
-    author: textOf(comment.querySelector(selectors.sender)) || 'Unknown',
+    author: textOf(queryFirstDeep(comment, selectors.sender)) || 'Unknown',
     role: 'other',
-    ...(time ? { time } : {}),
+    ...time,
     visibility: isInternal(comment) ? 'internal' : 'public',
-    text: toMarkdown(comment.querySelector(selectors.body)),
+    text: toMarkdown(queryFirstDeep(comment, selectors.body)),
   };
 }
 
@@ -89,6 +90,7 @@ export const zendesk: SiteExtractor = {
       title: `Ticket #${id}: ${subject}`,
       site: 'zendesk',
       kind: 'ticket',
+      ...(workspace !== document ? { scope: workspace as Element } : {}),
       conversation: {
         ...(id ? { id } : {}),
         subject,

@@ -8,9 +8,27 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDirectory = resolve(here, '../../../test/fixtures/pages');
 export const sharedPagesDirectory = resolve(here, '../../../../shared/data/pages');
 
+/**
+ * Chromium's parser turns `<template shadowrootmode="open">` into a shadow root of its parent, as Lightning's
+ * server-rendered components arrive; linkedom keeps it a template. This does what the browser does, nested
+ * templates included, so unit tests see the same trees as the e2e and bench runs.
+ */
+export function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
+    const host = template.parentElement;
+    const mode = template.getAttribute('shadowrootmode');
+    if (!host || (mode !== 'open' && mode !== 'closed') || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode });
+    for (const child of Array.from((template as HTMLTemplateElement).content.childNodes)) shadow.appendChild(child);
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
 /** A linkedom document with `location` set, as capture reads it in the page. */
 export function parsePage(html: string, url: string): Document {
   const { document } = parseHTML(html);
+  attachDeclarativeShadowRoots(document as unknown as Document);
   Object.defineProperty(document, 'location', { value: new URL(url), configurable: true });
   return document as unknown as Document;
 }

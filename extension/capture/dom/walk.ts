@@ -1,0 +1,177 @@
+import { visibilityOf } from './visibility';
+
+/**
+ * The one way capture looks into a page. Lightning renders field values, the stage path and related lists inside
+ * open shadow roots, and some apps render the record inside a same-origin iframe: `querySelector` on the light DOM
+ * sees neither. Every extractor and the generic capture query through these functions, so none can forget
+ * (registry.test.ts fails on a direct `querySelector` in an extractor). Closed shadow roots and cross-origin frames
+ * stay out of reach, as they are for the page's own scripts.
+ */
+
+type Tree = Document | ShadowRoot;
+
+/** The open shadow root or same-origin frame document an element leads into, if any. */
+export function innerTreeOf(element: Element): Tree | null {
+  const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  if (shadow) return shadow;
+  const tag = element.localName;
+  if (tag === 'iframe' || tag === 'frame') return frameDocument(element);
+  return null;
+}
+
+/** A frame's document when it is same-origin (null or a thrown error when it is not). */
+export function frameDocument(element: Element): Document | null {
+  try {
+    const inner = (element as HTMLIFrameElement).contentDocument ?? null;
+    return inner?.documentElement ? inner : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The children as they render: a host's shadow tree (slots replaced by what is assigned to them). */
+export function composedChildren(node: Node): Node[] {
+  const host = node as Element & { shadowRoot?: ShadowRoot | null };
+  const source: Node = host.shadowRoot ?? node;
+  const children: Node[] = [];
+  for (const child of Array.from(source.childNodes)) {
+    const slot = child as HTMLSlotElement;
+    if (slot.localName === 'slot' && typeof slot.assignedNodes === 'function') {
+      const assigned = slot.assignedNodes({ flatten: true });
+      children.push(...(assigned.length > 0 ? assigned : Array.from(slot.childNodes)));
+    } else children.push(child);
+  }
+  return children;
+}
+
+/**
+ * Elements of one tree that lead into another tree (shadow hosts, same-origin frames), in document order.
+ * Found once per tree per capture: a scan of every element is the one cost a deep query cannot avoid.
+ */
+let gateways = new WeakMap<Tree, Element[]>();
+
+/** Forgets what the last capture learnt of the page's trees: the live page may have changed since. */
+export function resetWalk(): void {
+  gateways = new WeakMap();
+}
+
+function gatewaysOf(tree: Tree): Element[] {
+  let known = gateways.get(tree);
+  if (!known) {
+    known = [];
+    for (const element of Array.from(tree.querySelectorAll('*'))) {
+      if ((element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) known.push(element);
+      else if ((element.localName === 'iframe' || element.localName === 'frame') && frameDocument(element))
+        known.push(element);
+    }
+    gateways.set(tree, known);
+  }
+  return known;
+}
+
+function treeOf(node: Node): Tree {
+  const root = node.getRootNode?.() ?? node.ownerDocument ?? node;
+  return root as Tree;
+}
+
+/** Gateways inside `root` (itself included when it is one): every gateway of its tree for a whole tree. */
+function gatewaysWithin(root: ParentNode): Element[] {
+  const node = root as unknown as Node;
+  const tree = treeOf(node);
+  const all = gatewaysOf(tree);
+  if ((node as Tree) === tree || all.length === 0) return all;
+  return all.filter((gateway) => gateway === node || node.contains(gateway));
+}
+
+function ancestry(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let current: Node | null = node; current; current = current.parentNode) chain.unshift(current);
+  return chain;
+}
+
+/**
+ * true when `a` comes before `b` in the same tree. Worked out from the ancestor chains rather than with
+ * `compareDocumentPosition`, which DOM implementations without a browser (linkedom) get wrong between cousins.
+ */
+function precedes(a: Node, b: Node): boolean {
+  if (a === b) return false;
+  const chainA = ancestry(a);
+  const chainB = ancestry(b);
+  let depth = 0;
+  while (depth < chainA.length && depth < chainB.length && chainA[depth] === chainB[depth]) depth++;
+  if (depth === chainA.length) return true; // b inside a
+  if (depth === chainB.length) return false; // a inside b
+  const siblings = Array.from((chainA[depth - 1] as Node).childNodes);
+  return siblings.indexOf(chainA[depth] as ChildNode) < siblings.indexOf(chainB[depth] as ChildNode);
+}
+
+/**
+ * Every element under `root` matching `selector`, through open shadow roots and same-origin frames, in the order
+ * the page renders them (a host's shadow content right after the host). A frame the person cannot see is not
+ * entered.
+ */
+export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+  const matches = Array.from(root.querySelectorAll(selector));
+  const hosts = gatewaysWithin(root);
+  if (hosts.length === 0) return matches;
+  const result: Element[] = [];
+  let next = 0;
+  for (const host of hosts) {
+    while (next < matches.length && !precedes(host, matches[next] as Element) && matches[next] !== host)
+      result.push(matches[next++] as Element);
+    if (matches[next] === host) result.push(matches[next++] as Element);
+    const tag = host.localName;
+    if ((tag === 'iframe' || tag === 'frame') && visibilityOf(host.ownerDocument).isHidden(host)) continue;
+    const inner = innerTreeOf(host);
+    if (inner) result.push(...queryAllDeep(inner, selector));
+  }
+  while (next < matches.length) result.push(matches[next++] as Element);
+  return result;
+}
+
+/** The first element under `root` matching `selector`, in rendering order, through shadow roots and frames. */
+export function queryFirstDeep(root: ParentNode | null | undefined, selector: string): Element | undefined {
+  if (!root) return undefined;
+  const light = root.querySelector(selector);
+  const hosts = gatewaysWithin(root);
+  if (hosts.length === 0) return light ?? undefined;
+  return queryAllDeep(root, selector)[0];
+}
+
+/** Like `closest`, but climbs out of shadow roots to their hosts (and out of frames to the frame element). */
+export function closestDeep(element: Element, selector: string): Element | undefined {
+  let current: Element | null = element;
+  while (current) {
+    const found: Element | null = current.closest(selector);
+    if (found) return found;
+    const root = current.getRootNode() as Node & { host?: Element };
+    if (root.host) current = root.host;
+    else current = (root as Document).defaultView?.frameElement ?? null;
+  }
+  return undefined;
+}
+
+/** Elements matching `selector` that the person can see (duplicated mobile markup, inactive tabs are left out). */
+export function visibleAllDeep(root: ParentNode, selector: string): Element[] {
+  return queryAllDeep(root, selector).filter((element) => !visibilityOf(element.ownerDocument).isHidden(element));
+}
+
+export function visibleFirstDeep(root: ParentNode | null | undefined, selector: string): Element | undefined {
+  if (!root) return undefined;
+  for (const element of queryAllDeep(root, selector)) {
+    if (!visibilityOf(element.ownerDocument).isHidden(element)) return element;
+  }
+  return undefined;
+}
+
+/** Same-origin documents inside `document` (frames, also those inside shadow roots), the top one first. */
+export function documentsDeep(document: Document, depth = 2): Document[] {
+  const documents = [document];
+  if (depth === 0) return documents;
+  for (const frame of queryAllDeep(document, 'iframe, frame')) {
+    if (frame.ownerDocument !== document || visibilityOf(document).isHidden(frame)) continue;
+    const inner = frameDocument(frame);
+    if (inner?.body) documents.push(...documentsDeep(inner, depth - 1));
+  }
+  return documents;
+}

@@ -1,0 +1,65 @@
+import { toMarkdown } from './dom/markdown';
+
+/**
+ * A typed extractor adds structure; it must never make visible text disappear. This finds the visible text of
+ * the extractor's scope that its typed part does not already carry, so a layout the extractor does not know
+ * degrades to "less structured", never to "missing". Dedupe is by normalised line, and within a line by segment
+ * (table cells, "label · value" parts): a line whose every segment the typed part already says is left out.
+ */
+
+/** The section heading the remaining text goes under, last in the page Markdown. */
+export const alsoOnPageHeading = 'Also on this page';
+
+/** Lower case, Markdown markers and punctuation that separates label from value folded into single spaces. */
+export function normaliseForDedupe(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`#>|·:\u2022\u2014–-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const segmentsOf = (line: string) =>
+  line
+    .split(/\s\|\s|\s·\s|\t/)
+    .map(normaliseForDedupe)
+    .filter((segment) => segment.length > 0);
+
+/** What the person is typing is not page content (and drafts may be private until sent). */
+const editing = '[contenteditable="true"], [contenteditable=""], [role="textbox"]';
+
+const isHeading = (line: string) => /^#{1,6}\s/.test(line);
+const isTableRule = (line: string) => /^\|(\s*-+\s*\|)+$/.test(line.trim());
+
+export function remainingVisibleText(scope: Node, typedMarkdown: string, notContent?: string): string {
+  const said = normaliseForDedupe(typedMarkdown);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let pendingHeading: string | undefined;
+  for (const raw of toMarkdown(scope, {
+    dropNavigation: true,
+    skip: [editing, notContent].filter(Boolean).join(', '),
+  }).split('\n')) {
+    const line = raw.trimEnd();
+    if (!line.trim() || isTableRule(line)) continue;
+    const key = normaliseForDedupe(line);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    if (isHeading(line)) {
+      // A heading is worth repeating only when something new follows it.
+      pendingHeading = said.includes(key) ? line : undefined;
+      if (!pendingHeading) kept.push(line);
+      continue;
+    }
+    if (segmentsOf(line).every((segment) => said.includes(segment))) continue;
+    if (pendingHeading) kept.push(pendingHeading);
+    pendingHeading = undefined;
+    kept.push(line);
+  }
+  // Headings with nothing new under them say nothing.
+  return kept
+    .filter((line, index) => !isHeading(line) || (kept[index + 1] !== undefined && !isHeading(kept[index + 1] ?? '')))
+    .map((line) => line.replace(/^#{1,2}\s/, '### ')) // below the "Also on this page" heading
+    .join('\n')
+    .trim();
+}
