@@ -7,5 +7,6 @@ export const summarizeSelection: ExtensionAction = {
   icon: '✂',
   menu: ['selection'],
   shortcut: { key: 'Alt+Shift+S', description: 'Summarize the selected text' },
-  request: (page) => `Summarize the selection from “${page.title || new URL(page.url).host}”`,
+  // Never the page title: the user turn is outside every delimited block, so page text must not reach it.
+  request: () => 'Summarize the selected text',
 };

@@ -14,6 +14,9 @@ export interface ExtensionAction extends ActionSpec {
    * extension including Alt+B for the panel, so some actions have a command without a suggested key.
    */
   shortcut?: { key?: string; description: string };
-  /** The person's side of the conversation, shown as their message ("Summarize the selection from …"). */
+  /**
+   * The person's side of the conversation, shown as their message ("Summarize this page"). Our own words
+   * only: the user turn sits outside the delimited page block, so nothing captured from the page goes here.
+   */
   request(page: PageContext): string;
 }

@@ -52,7 +52,7 @@ describe('follow-up-email', () => {
     expect(system).toContain('- Primary Contact: Dana Whitfield');
     expect(system).toContain('- Contact Email: dana.whitfield@acme.example');
     // The facts are page data: inside the delimited block, before </page>.
-    expect(system.indexOf('Who to address')).toBeGreaterThan(system.indexOf('<page url='));
+    expect(system.indexOf('Who to address')).toBeGreaterThan(system.indexOf('<page>'));
     expect(system.indexOf('Who to address')).toBeLessThan(system.lastIndexOf('</page>'));
   });
 

@@ -10,7 +10,7 @@ export const summarizeSelection: WorkerAction = {
   pageFor: selectionOnly,
   task: (options) => `Task: summarise the text between <selection> and </selection> — exactly that text. Do not add
 anything from elsewhere on the page or from your own knowledge.
-Start with one line naming the source: **From “<the page title>”**, using the title attribute of the <page> tag.
+Start with one line naming the source: **From “<the page title>”**, using the title line of the <page> block.
 Then the summary as Markdown bullet points. If the selection is too short to summarise, restate it in one sentence.
 The person may ask follow-up questions about it afterwards.
 ${styleLines(options, 'summary')}`,

@@ -2,7 +2,7 @@ import type { UIMessageChunk } from 'ai';
 import type { Config } from '../config';
 import type { Identity } from '../context';
 import type { Env } from '../env';
-import { attributeValue, neutralizeDelimiters } from '../prompt/untrusted';
+import { renderKnowledgeBlock } from '../prompt/knowledge-block';
 import { citedSource, type RetrievedSource, sourceChunk } from './citations';
 import { knowledgeDeps } from './deps';
 import { retrieve } from './retrieve';
@@ -21,18 +21,6 @@ export interface KnowledgeForPrompt {
 }
 
 export const DEFAULT_PROMPT_PASSAGES = 5;
-
-const attribute = (value: string) => attributeValue(value, 300);
-
-export function renderKnowledgeBlock(sources: RetrievedSource[]): string {
-  if (sources.length === 0) return '';
-  const passages = sources.map((source) => {
-    const url = source.url ? ` url="${attribute(source.url)}"` : '';
-    const heading = source.heading ? ` section="${attribute(source.heading)}"` : '';
-    return `<passage n="${source.label}" title="${attribute(source.title)}"${heading} space="${source.space}"${url}>\n${neutralizeDelimiters(source.text)}\n</passage>`;
-  });
-  return `<knowledge>\n${passages.join('\n')}\n</knowledge>`;
-}
 
 /**
  * The company knowledge for one question, ready for a prompt: the best passages the person may read

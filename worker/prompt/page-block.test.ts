@@ -13,9 +13,9 @@ const page = (markdown: string, extra: Partial<PageContext> = {}): PageContext =
 });
 
 describe('renderPageBlock', () => {
-  it('wraps the page in a delimited block with its metadata', () => {
+  it('wraps the page in a delimited block with its metadata inside it', () => {
     const { text, omittedChars } = renderPageBlock(page('Stage: Negotiation'), 1000);
-    expect(text).toMatch(/^<page url="https:\/\/acme\.my\.salesforce\.com[^"]*" title="Acme renewal"/);
+    expect(text).toMatch(/^<page>\nurl: https:\/\/acme\.my\.salesforce\.com\S*\ntitle: Acme renewal\n/);
     expect(text).toContain('Stage: Negotiation');
     expect(text.trim().endsWith('</page>')).toBe(true);
     expect(omittedChars).toBe(0);
@@ -33,7 +33,7 @@ describe('renderPageBlock', () => {
       page('b'.repeat(5_000), { selection: { text: 'the selected clause', context: 'Terms' } }),
       1000,
     );
-    expect(text.indexOf('<selection near="Terms">')).toBe(0);
+    expect(text.indexOf('<selection>\nnear: Terms\n')).toBe(0);
     expect(text).toContain('the selected clause');
   });
 
@@ -50,5 +50,12 @@ describe('renderPageBlock', () => {
     );
     expect(text).not.toMatch(/<\/?(knowledge|passage)\b/);
     expect(text).toContain('‹passage n="1"›');
+  });
+
+  it('counts the budget in normalised characters, so normalising cannot overflow it', () => {
+    // U+FDFA is one character that NFKC spells out in 18.
+    const { text, omittedChars } = renderPageBlock(page('\ufdfa'.repeat(1_000)), 125);
+    expect(omittedChars).toBe(18_000 - 500);
+    expect(text.length).toBeLessThan(800);
   });
 });

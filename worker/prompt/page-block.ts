@@ -1,5 +1,5 @@
 import type { PageContext } from '../../shared/page-context';
-import { attributeValue, neutralizeDelimiters } from './untrusted';
+import { block, clip, joinBlocks, normalizeUntrusted, promptText, type Rendered } from './untrusted';
 
 const CHARS_PER_TOKEN = 4;
 
@@ -9,33 +9,51 @@ export interface PageBlock {
   omittedChars: number;
 }
 
-const attribute = (value: string) => attributeValue(value, 500);
-
 /**
  * Renders the captured page as delimited, untrusted data within a token budget. The selection comes first
- * because it is what the person pointed at; what the budget cuts is said in the block itself.
+ * because it is what the person pointed at; what the budget cuts is said in the block itself. Everything
+ * that comes from the page, its title and URL included, is inside a block (untrusted.ts).
  */
 export function renderPageBlock(page: PageContext, tokenBudget: number): PageBlock {
   const budgetChars = Math.max(500, tokenBudget * CHARS_PER_TOKEN);
-  const parts: string[] = [];
+  const blocks: Rendered[] = [];
   let remaining = budgetChars;
 
   if (page.selection) {
-    const selection = page.selection.text.slice(0, remaining);
+    // Normalised before the budget is applied: normalising can lengthen text, and the budget must hold.
+    const selection = clip(normalizeUntrusted(page.selection.text), remaining);
     remaining -= selection.length;
-    const context = page.selection.context ? ` near="${attribute(page.selection.context)}"` : '';
-    parts.push(`<selection${context}>\n${neutralizeDelimiters(selection)}\n</selection>`);
+    blocks.push(
+      block('selection', {
+        fields: page.selection.context ? [{ label: 'near', value: page.selection.context }] : [],
+        body: selection,
+      }),
+    );
   }
 
-  const markdown = page.markdown.slice(0, Math.max(0, remaining));
-  const omittedChars = page.markdown.length - markdown.length;
-  let body = neutralizeDelimiters(markdown);
+  const full = normalizeUntrusted(page.markdown);
+  const markdown = clip(full, Math.max(0, remaining));
+  const omittedChars = full.length - markdown.length;
+  const notes: string[] = [];
   if (omittedChars > 0) {
-    body += `\n[… ${omittedChars.toLocaleString('en-US')} more characters of this page were omitted to fit the budget]`;
+    notes.push(
+      `[… ${omittedChars.toLocaleString('en-US')} more characters of this page were omitted to fit the budget]`,
+    );
   }
-  if (page.truncated) body += '\n[The browser extension already shortened this page while capturing it.]';
+  if (page.truncated) notes.push('[The browser extension already shortened this page while capturing it.]');
 
-  const header = `<page url="${attribute(page.url)}" title="${attribute(page.title)}" site="${attribute(page.site)}" kind="${page.kind}" captured="${page.capturedAt}">`;
-  parts.push(`${header}\n${body}\n</page>`);
-  return { text: parts.join('\n'), omittedChars };
+  blocks.push(
+    block('page', {
+      fields: [
+        { label: 'url', value: page.url, maxLength: 1_000 },
+        { label: 'title', value: page.title },
+        { label: 'site', value: page.site },
+        { label: 'kind', value: page.kind },
+        { label: 'captured', value: page.capturedAt },
+      ],
+      body: markdown,
+      notes,
+    }),
+  );
+  return { text: promptText(joinBlocks(blocks)), omittedChars };
 }

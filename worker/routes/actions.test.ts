@@ -142,7 +142,7 @@ describe('POST /v1/actions/:id', () => {
     const request = (await upstreamRequests()).find((recorded) => JSON.stringify(recorded.body).includes(marker));
     const system = request?.body.messages?.find((message) => message.role === 'system' || message.role === 'developer');
     expect(String(system?.content)).toContain('ROUTE-PAGE-MARKER');
-    expect(String(system?.content)).toMatch(/<page url="https:\/\/acme\.lightning\.force\.com/);
+    expect(String(system?.content)).toMatch(/<page>\nurl: https:\/\/acme\.lightning\.force\.com/);
     expect(String(system?.content)).toContain('Task: summarise the page');
   });
 });

@@ -79,7 +79,7 @@ describe('chat with company knowledge', () => {
 
     const system = textOf(chunks);
     expect(system).toContain('<knowledge>');
-    expect(system).toMatch(/<passage n="1" title="Leave \(\w+\)" section="Leave"/);
+    expect(system).toMatch(/<passage n="1">\ntitle: Leave \(\w+\)\nsection: Leave\n/);
     expect(system).toMatch(/cite its number in square brackets/);
     expect(system).toMatch(/Cite the page .* as \[P\]/);
   });

@@ -56,7 +56,7 @@ describe('POST /v1/chat', () => {
     const chunks = await chat('[[echo-system]] summarise', { page });
     const system = textOf(chunks);
     expect(system).toContain('PAGE-MARKER-7f3a');
-    expect(system).toMatch(/<page url="https:\/\/support\.example\.com\/tickets\/4821"/);
+    expect(system).toMatch(/<page>\nurl: https:\/\/support\.example\.com\/tickets\/4821\n/);
     expect(system).toMatch(/untrusted/i);
     const recorded = (await upstreamRequests()).filter((request) =>
       JSON.stringify(request.body).includes('PAGE-MARKER-7f3a'),

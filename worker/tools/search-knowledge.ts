@@ -6,6 +6,7 @@ import type { Identity } from '../context';
 import type { Env } from '../env';
 import { citedSource } from '../knowledge/citations';
 import { knowledgeForPrompt } from '../knowledge/for-prompt';
+import { renderSearchResult } from '../prompt/knowledge-block';
 
 /** Numbers passages across one answer: a passage found twice keeps its number, new ones continue the count. */
 export class CitationCounter {
@@ -52,5 +53,8 @@ export function searchKnowledgeTool(options: {
           : {}),
       };
     },
+    // The panel gets the passages as data (to link citations); the model gets them the way it gets every
+    // passage, as escaped text in a <knowledge> block.
+    toModelOutput: ({ output }) => ({ type: 'text', value: renderSearchResult(output) }),
   });
 }
