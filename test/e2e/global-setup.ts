@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
       OPENAI_API_KEY: 'e2e',
       CHAT_MODEL: 'test-model',
       EMBEDDING_MODEL: 'text-embedding-3-small',
-      MODEL_TIMEOUT_MS: '10000',
+      MODEL_TIMEOUT_MS: '30000',
     },
   });
 

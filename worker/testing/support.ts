@@ -60,7 +60,8 @@ export async function testEnv(overrides: Partial<Env> = {}): Promise<Env> {
     OPENAI_API_KEY: 'test-key',
     CHAT_MODEL: 'test-chat',
     EMBEDDING_MODEL: 'test-embedding',
-    MODEL_TIMEOUT_MS: '5000',
+    // Generous: a loaded machine must not turn a slow answer into a timeout (timeout tests set their own).
+    MODEL_TIMEOUT_MS: '15000',
     ...overrides,
   };
 }
