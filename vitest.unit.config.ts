@@ -12,6 +12,8 @@ export default defineConfig({
       'test/security/**/*.unit.test.ts',
     ],
     environment: 'node',
+    // Capture's visibility judge for documents without layout (linkedom); the browser uses the layout engine.
+    setupFiles: ['extension/capture/testing/declared-styles.setup.ts'],
     // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
     testTimeout: 20_000,
   },

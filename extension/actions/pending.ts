@@ -1,5 +1,4 @@
 import { type ActionId, ActionId as ActionIdSchema } from '../../shared/actions';
-import type { PageContext } from '../../shared/page-context';
 
 /**
  * An action started outside the panel (context menu, keyboard command) and handed to it through
@@ -14,14 +13,17 @@ export interface PendingAction {
   windowId?: number;
   url?: string;
   title?: string;
-  /** From the menu click itself: works without any access to the page (no host permission, no injection). */
-  selectionText?: string;
+  /**
+   * The frame the selection was made in (0 = the top document). The selected text itself is read from that
+   * frame by the panel, through capture's visibility rules: Chrome's own `selectionText` also carries text the
+   * person cannot see (transparent, same colour as the background, clipped), so it is never used.
+   */
+  frameId?: number;
   /** Why the action cannot run on this page, in words for the person. */
   unsupported?: string;
 }
 
 export const PENDING_MAX_AGE_MS = 60_000;
-const MAX_SELECTION_CHARS = 50_000;
 
 const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjhbdaeoaph/';
 
@@ -41,9 +43,9 @@ export function unsupportedReason(url: string | undefined, frameUrl?: string): s
 
 export interface MenuClick {
   menuItemId: string | number;
-  selectionText?: string;
   pageUrl?: string;
   frameUrl?: string;
+  frameId?: number;
 }
 
 export interface TabInfo {
@@ -63,7 +65,7 @@ export function pendingFromMenuClick(actionId: ActionId, info: MenuClick, tab: T
     ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
     ...(url ? { url } : {}),
     ...(tab?.title ? { title: tab.title } : {}),
-    ...(info.selectionText ? { selectionText: info.selectionText.slice(0, MAX_SELECTION_CHARS) } : {}),
+    ...(info.frameId !== undefined && info.frameId >= 0 ? { frameId: info.frameId } : {}),
     ...(unsupported ? { unsupported } : {}),
   };
   return pending;
@@ -76,18 +78,4 @@ export function isForThisPanel(value: unknown, windowId: number | undefined, now
   if (!ActionIdSchema.safeParse(pending.actionId).success || typeof pending.at !== 'number') return false;
   if (now - pending.at > PENDING_MAX_AGE_MS || pending.at - now > 5_000) return false;
   return pending.windowId === undefined || windowId === undefined || pending.windowId === windowId;
-}
-
-/** The page as the action sees it: the selection and where it comes from, nothing else of the page. */
-export function selectionPage(pending: PendingAction): PageContext | undefined {
-  if (!pending.selectionText?.trim() || !pending.url) return undefined;
-  return {
-    url: pending.url,
-    title: pending.title ?? new URL(pending.url).host,
-    site: 'generic',
-    kind: 'generic',
-    markdown: '',
-    selection: { text: pending.selectionText.trim() },
-    capturedAt: new Date(pending.at).toISOString(),
-  };
 }

@@ -34,6 +34,7 @@ export async function findPageTab(): Promise<Browser.tabs.Tab | undefined> {
 export async function captureTab(
   tab: Browser.tabs.Tab,
   options: CaptureOptions = defaultCaptureOptions,
+  frameId?: number,
 ): Promise<PageContext> {
   if (tab.id === undefined) throw new CaptureError('No page to read.', 'no-tab');
   if (!tab.url || !CAPTURABLE.test(tab.url)) {
@@ -42,15 +43,17 @@ export async function captureTab(
       'restricted',
     );
   }
+  // A selection made inside a (possibly cross-origin) frame is read in that frame.
+  const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   try {
     await browser.scripting.executeScript({
-      target: { tabId: tab.id },
+      target,
       func: (value: CaptureOptions) => {
         (globalThis as { __besideCaptureOptions?: CaptureOptions }).__besideCaptureOptions = value;
       },
       args: [options],
     });
-    const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
+    const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
     const parsed = PageContext.safeParse(result?.result);
     if (!parsed.success) throw new CaptureError('The page could not be read.', 'failed');
     return parsed.data;

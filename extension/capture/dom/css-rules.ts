@@ -36,15 +36,25 @@ export const visibilityProperties = new Set([
   'background-color',
   'text-indent',
   'transform',
+  'filter',
+  'max-height',
+  'max-width',
+  'content-visibility',
+  '-webkit-text-fill-color',
+  'mix-blend-mode',
 ]);
+
+/** Custom properties are kept too: `color: var(--ink)` is resolved against them. */
+const isCustomProperty = (property: string) => property.startsWith('--');
 
 export function parseDeclarations(text: string): Declarations {
   const declarations: Declarations = new Map();
   for (const part of text.split(';')) {
     const colon = part.indexOf(':');
     if (colon < 0) continue;
+    // Values are lowercased below, `var(--Ink)` included, so custom property names are lowercased alike.
     const property = part.slice(0, colon).trim().toLowerCase();
-    if (!visibilityProperties.has(property)) continue;
+    if (!visibilityProperties.has(property) && !isCustomProperty(property)) continue;
     const value = part
       .slice(colon + 1)
       .replace(/!\s*important/i, '')

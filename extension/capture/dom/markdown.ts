@@ -179,17 +179,19 @@ class MarkdownWalker {
 
   private code(pre: Element): string {
     const text = this.preformatted(pre).replace(/\n+$/, '');
-    if (this.options.plain) return text;
+    if (this.options.plain || !text.trim()) return text;
     const language = `${pre.className} ${pre.querySelector('code')?.className ?? ''}`.match(/language-([\w+-]+)/)?.[1];
     return `\`\`\`${language ?? ''}\n${text}\n\`\`\``;
   }
 
-  /** Code keeps its whitespace, but hidden spans inside it are still dropped. */
+  /** Code keeps its whitespace, but hidden spans and unreadable text inside it are still dropped. */
   private preformatted(node: Node): string {
     let text = '';
     for (const child of composedChildren(node)) {
-      if (child.nodeType === 3) text += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
+      if (child.nodeType === 3) {
+        const parent = child.parentElement;
+        if (!parent || !this.visibility.hidesText(parent)) text += child.nodeValue ?? '';
+      } else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
         text += (child as Element).localName === 'br' ? '\n' : this.preformatted(child);
       }
     }

@@ -41,6 +41,36 @@ describe('hidden text is never captured', () => {
     ['closed details', `<details><p>${injection}</p></details>`],
     ['style rule by class', `<p class="x">${injection}</p>`, '<style>.x{display:none!important}</style>'],
     ['style rule by attribute', `<p data-a="1">${injection}</p>`, '<style>[data-a="1"]{color:#ffffff}</style>'],
+    [
+      'opacity accumulated over ancestors',
+      `<div style="opacity:.3"><div style="opacity:.25"><p>${injection}</p></div></div>`,
+    ],
+    ['filter: opacity()', `<p style="filter: opacity(0.02)">${injection}</p>`],
+    ['filter: blur()', `<p style="filter: blur(8px)">${injection}</p>`],
+    ['content-visibility: hidden', `<div style="content-visibility:hidden">${injection}</div>`],
+    ['max-height 0 with overflow hidden', `<div style="max-height:0;overflow:hidden"><p>${injection}</p></div>`],
+    ['translated off the page', `<p style="transform: translateX(-30000px)">${injection}</p>`],
+    ['relative offset off the page', `<p style="position:relative;left:-30000px">${injection}</p>`],
+    ['clip-path circle(0)', `<p style="clip-path: circle(0)">${injection}</p>`],
+    ['-webkit-text-fill-color transparent', `<p style="-webkit-text-fill-color: transparent">${injection}</p>`],
+    [
+      'same colour through CSS variables',
+      `<div style="--ink:#1f3b57;background:var(--ink)"><p style="color:var(--ink)">${injection}</p></div>`,
+    ],
+    [
+      'variables declared in a rule',
+      `<div class="card"><p class="ink">${injection}</p></div>`,
+      '<style>:root{--bg:#0b3d91} .card{background-color:var(--bg)} .ink{color:var(--bg)}</style>',
+    ],
+    [
+      'colour of a gradient background',
+      `<div style="background:linear-gradient(90deg,#0b3d91,#0d3f93)"><p style="color:#0c3e92">${injection}</p></div>`,
+    ],
+    ['near-equal colour (contrast under 1.2)', `<p style="color:#f7f7f7">${injection}</p>`],
+    ['blend mode that cancels the ink', `<p style="color:#000;mix-blend-mode:screen">${injection}</p>`],
+    ['bare text in a closed details', `<details><summary>Visible summary</summary>${injection}</details>`],
+    ['unreadable text in a pre block', `<pre style="color:#fff">${injection}</pre>`],
+    ['hidden span in a pre block', `<pre><span style="opacity:0">${injection}</span></pre>`],
     ['script', `<script>var s = "${injection}";</script>`],
     ['style', `<style>/* ${injection} */</style>`],
     ['noscript', `<noscript>${injection}</noscript>`],
@@ -49,7 +79,7 @@ describe('hidden text is never captured', () => {
   for (const [name, body, head] of techniques) {
     it(`drops ${name}`, () => {
       const markdown = captured(`<p>Visible before</p>${body}<p>Visible after</p>`, head);
-      expect(markdown).toBe('Visible before\n\nVisible after');
+      expect(markdown.replace('\n\nVisible summary', '')).toBe('Visible before\n\nVisible after');
     });
   }
 
@@ -58,6 +88,13 @@ describe('hidden text is never captured', () => {
       '<p style="color:#333">Dark</p><div style="background-color:#000"><p style="color:#fff">Light on dark</p></div><div style="display:contents"><p>Contents child</p></div><div style="font-size:0"><span style="font-size:14px">Reset font</span></div>',
     );
     expect(markdown).toBe('Dark\n\nLight on dark\n\nContents child\n\nReset font');
+  });
+
+  it('keeps readable text: light grey, translucent ink, a visible child of a visibility:hidden parent, inert', () => {
+    const markdown = captured(
+      '<p style="color:#999">Grey</p><p style="color:rgba(0,0,0,.6)">Translucent</p><div style="visibility:hidden"><p style="visibility:visible">Shown again</p></div><div inert><p>Inert</p></div><div style="--ink:#fff;background:#123"><p style="color:var(--ink)">Variable ink</p></div>',
+    );
+    expect(markdown).toBe('Grey\n\nTranslucent\n\nShown again\n\nInert\n\nVariable ink');
   });
 
   it('ignores rules for interaction states and media queries', () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { PageContext } from '../../../shared/page-context';
-import { type PendingAction, selectionPage } from '../../actions/pending';
+import type { PendingAction } from '../../actions/pending';
 import { findAction } from '../../actions/registry';
 import type { ExtensionAction } from '../../actions/types';
 import { captureTab, findPageTab } from '../../lib/page-capture';
@@ -14,11 +15,16 @@ export interface DraftRequest {
   key: number;
 }
 
-/** The selection, for a keyboard command: unlike a menu click, it does not come with the selected text. */
-async function captureSelection(): Promise<PageContext | undefined> {
-  const tab = await findPageTab();
+/**
+ * The selection, read in the page through capture's visibility rules, from the tab (and frame) the menu was
+ * clicked in, or the page beside the panel for a keyboard command. Chrome's own `selectionText` is never used:
+ * it carries text the person cannot see (transparent, same colour as the background, clipped) — the hidden
+ * prompt-injection trick. Where the page cannot be read, the capture error says so and nothing is summarised.
+ */
+async function captureSelection(pending: PendingAction): Promise<PageContext | undefined> {
+  const tab = pending.tabId !== undefined ? await browser.tabs.get(pending.tabId) : await findPageTab();
   if (!tab) return undefined;
-  return captureTab(tab, { tokenBudget: 6_000, selectionOnly: true });
+  return captureTab(tab, { tokenBudget: 6_000, selectionOnly: true }, pending.frameId);
 }
 
 interface Options {
@@ -54,9 +60,7 @@ export function useQuickActions({ capture, summarize }: Options) {
     if (!action) return;
     if (pending.unsupported) return setNotice(pending.unsupported);
     if (!action.needsSelection) return setWaiting(pending);
-    const page = selectionPage(pending);
-    if (page) return run(action, page);
-    captureSelection()
+    captureSelection(pending)
       .then((captured) =>
         captured?.selection ? run(action, captured) : setNotice('Select some text on the page first, then try again.'),
       )

@@ -1,0 +1,124 @@
+import { parseColor } from './color';
+import { type Box, contains, isEmpty } from './rects';
+import { parentOf } from './visibility-rules';
+
+/** What occlusion needs from the layout judge: memoised computed styles and accumulated opacity. */
+export interface StyleSource {
+  style(element: Element): CSSStyleDeclaration;
+  opacity(element: Element | null): number;
+}
+
+interface Cover {
+  element: Element;
+  box: Box;
+  z: number;
+}
+
+/** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
+const bandPx = 256;
+const minimumCoverPx = 8;
+
+/** The z-index of the stacking level the element paints at (its nearest positioned ancestor with a z-index). */
+function stackLevel(element: Element, source: StyleSource): number {
+  for (let current: Element | null = element; current; current = parentOf(current)) {
+    const style = source.style(current);
+    if (style.position !== 'static' && style.zIndex !== 'auto') return Number.parseInt(style.zIndex, 10) || 0;
+  }
+  return 0;
+}
+
+function positionedAncestor(element: Element, source: StyleSource): Element | undefined {
+  for (let current: Element | null = element; current; current = parentOf(current)) {
+    if (source.style(current).position !== 'static') return current;
+  }
+  return undefined;
+}
+
+/** `ancestor` holds `element`, across shadow roots. */
+function holds(ancestor: Element, element: Element): boolean {
+  for (let current: Element | null = element; current; current = parentOf(current)) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/**
+ * Text drawn under another opaque element (a white box with a higher z-index laid over a paragraph) is not
+ * seen. Candidates are the opaque positioned boxes that scroll with the page (`absolute`, `relative`): a fixed
+ * banner only hides what happens to be under it at this scroll position, and the person can scroll past it.
+ * In the viewport the browser's own hit test says what is on top (`elementsFromPoint`); below the fold, paint
+ * order is worked out from z-index and document order.
+ */
+export class Occlusion {
+  private readonly bands = new Map<number, Cover[]>();
+
+  constructor(
+    private readonly document: Document,
+    private readonly source: StyleSource,
+  ) {
+    if (document.body) this.collect(document.body);
+  }
+
+  /** Every opaque positioned box of the page; display:none subtrees are skipped (styling them costs a lot). */
+  private collect(parent: Element): void {
+    for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
+      const style = this.source.style(element);
+      if (style.display === 'none') continue;
+      const cover = this.asCover(element, style);
+      if (cover) {
+        const first = Math.floor(cover.box.top / bandPx);
+        const last = Math.floor(cover.box.bottom / bandPx);
+        for (let band = first; band <= last; band++) {
+          const list = this.bands.get(band);
+          if (list) list.push(cover);
+          else this.bands.set(band, [cover]);
+        }
+      }
+      this.collect(element);
+    }
+  }
+
+  private asCover(element: Element, style: CSSStyleDeclaration): Cover | undefined {
+    if (style.position !== 'absolute' && style.position !== 'relative') return undefined;
+    const background = parseColor(style.backgroundColor);
+    const opaque = (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';
+    if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
+    const rect = element.getBoundingClientRect();
+    if (isEmpty(rect, minimumCoverPx)) return undefined;
+    if (this.source.opacity(element) < 0.9) return undefined;
+    return { element, box: rect, z: stackLevel(element, this.source) };
+  }
+
+  /** Whether an opaque box is painted over the whole of `rect` (the shown part of `element`'s text). */
+  covers(element: Element, rect: Box): boolean {
+    const first = Math.floor(rect.top / bandPx);
+    const candidates = this.bands.get(first) ?? [];
+    for (const cover of candidates) {
+      if (!contains(cover.box, rect) || holds(cover.element, element)) continue;
+      if (this.paintsAbove(cover, element, rect)) return true;
+    }
+    return false;
+  }
+
+  private paintsAbove(cover: Cover, element: Element, rect: Box): boolean {
+    const x = (rect.left + rect.right) / 2;
+    const y = (rect.top + rect.bottom) / 2;
+    const view = this.document.defaultView;
+    if (view && x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight) {
+      const root = element.getRootNode() as Document | ShadowRoot;
+      const stack = (typeof root.elementsFromPoint === 'function' ? root : this.document).elementsFromPoint(x, y);
+      const coverAt = stack.indexOf(cover.element);
+      if (coverAt >= 0) {
+        const textAt = stack.findIndex((hit) => holds(hit, element) || hit === element);
+        return textAt < 0 || coverAt < textAt;
+      }
+      // The cover lets the pointer through (pointer-events: none): fall back to paint order.
+    }
+    const level = stackLevel(element, this.source);
+    if (cover.z !== level) return cover.z > level;
+    const owner = positionedAncestor(element, this.source);
+    // Positioned boxes paint over in-flow content of the same level; among positioned ones, later wins.
+    if (!owner) return cover.z >= 0;
+    return Boolean(owner.compareDocumentPosition(cover.element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }
+}

@@ -1,0 +1,49 @@
+/** Plain rectangles in viewport coordinates, and the clip an element puts on its content. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export const everywhere: Box = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+
+export function intersect(a: Box, b: Box): Box {
+  return {
+    left: Math.max(a.left, b.left),
+    top: Math.max(a.top, b.top),
+    right: Math.min(a.right, b.right),
+    bottom: Math.min(a.bottom, b.bottom),
+  };
+}
+
+/** Narrower or shorter than `minimum` px (a negative size is an empty intersection). */
+export const isEmpty = (box: Box, minimum = 0) => box.right - box.left <= minimum || box.bottom - box.top <= minimum;
+
+/** `outer` holds `inner` entirely, give or take a pixel of anti-aliasing. */
+export const contains = (outer: Box, inner: Box) =>
+  outer.left <= inner.left + 1 &&
+  outer.top <= inner.top + 1 &&
+  outer.right >= inner.right - 1 &&
+  outer.bottom >= inner.bottom - 1;
+
+const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+
+/**
+ * The clip an element's box puts on its descendants: its border box on each axis whose overflow is hidden or
+ * clipped (or both under `contain: paint`). Scrolling overflow (auto, scroll) is not a clip: the person scrolls.
+ */
+export function clipOf(style: CSSStyleDeclaration, element: Element): Box | undefined {
+  const contain = style.contain;
+  const paint = contain !== 'none' && /paint|strict|content/.test(contain);
+  const x = paint || clips(style.overflowX);
+  const y = paint || clips(style.overflowY);
+  if (!x && !y) return undefined;
+  const box = element.getBoundingClientRect();
+  return {
+    left: x ? box.left : -Infinity,
+    right: x ? box.right : Infinity,
+    top: y ? box.top : -Infinity,
+    bottom: y ? box.bottom : Infinity,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * What every visibility judge shares: the interface, what markup alone hides, and the memoisation. The layout
+ * judge (layout-visibility.ts) and the declared-style judge (declared-visibility.ts) only say how one element
+ * hides its box or its own text.
+ */
+export interface Visibility {
+  /** The element, or one of its ancestors, hides its content (the whole subtree is skipped). */
+  isHidden(element: Element): boolean;
+  /**
+   * The element's own text (its direct text-node children) cannot be read: tiny font, colour of its background,
+   * clipped or moved off the page, covered by another element, `visibility: hidden`…
+   */
+  hidesText(element: Element): boolean;
+  /** The element lays out as a block, so its text starts on a new line. */
+  isBlock(element: Element): boolean;
+}
+
+/** Content that is never text the person reads, whatever its style. */
+export const neverCaptured = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'canvas',
+  'object',
+  'embed',
+  'datalist',
+  'option',
+]);
+
+export const blockTags = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Below this the glyphs are specks, whatever the font. */
+export const minimumFontPx = 5;
+/** Moved this far out of its box (text-indent, negative offsets) text is parked, not laid out for reading. */
+export const offscreenPx = 500;
+/** Accumulated opacity under which content is as good as transparent. */
+export const minimumOpacity = 0.1;
+/** A blur this wide (px) smears body text beyond reading. */
+export const unreadableBlurPx = 4;
+
+export function parentOf(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.parentNode as (Node & { host?: Element }) | null;
+  return root?.host ?? null; // across an open shadow root to its host
+}
+
+/** A closed `<details>` shows only its summary: everything else in it, bare text included, is hidden. */
+export const isClosedDetails = (element: Element) => element.localName === 'details' && !element.hasAttribute('open');
+
+export function hiddenByMarkup(element: Element): boolean {
+  const tag = element.localName;
+  if (neverCaptured.has(tag)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (tag === 'input' && (element.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
+  if (tag === 'dialog' && !element.hasAttribute('open')) return true;
+  const parent = element.parentElement;
+  return parent !== null && isClosedDetails(parent) && tag !== 'summary';
+}
+
+/** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
+export function hasOwnText(element: Element): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+export function clipsToNothing(clip: string | undefined, clipPath: string | undefined): boolean {
+  if (clip?.startsWith('rect(')) {
+    const [top = 0, right = 0, bottom = 0, left = 0] = (clip.match(/-?[\d.]+/g) ?? []).map(Number);
+    if (right - left <= 1 || bottom - top <= 1) return true;
+  }
+  if (clipPath) {
+    const inset = clipPath.match(/^inset\(\s*([\d.]+)%/);
+    if (inset && Number(inset[1]) >= 50) return true;
+    if (/^circle\(\s*0(px|%)?\s*[)a]/.test(clipPath) || /^ellipse\(\s*0(px|%)?\s/.test(clipPath)) return true;
+    if (/^polygon\(/.test(clipPath) && !/[1-9]/.test(clipPath)) return true; // every vertex at 0 0
+  }
+  return false;
+}
+
+export const scaledToNothing = (transform: string | undefined) =>
+  !!transform && (/scale[xy]?\(\s*0\s*[,)]/.test(transform) || /^matrix\(\s*0,\s*0,\s*0,\s*0/.test(transform));
+
+export const clipsOverflow = (value: string | undefined) => value === 'hidden' || value === 'clip';
+
+/** `opacity(…)` and `blur(…)` from a `filter` value: multiplied opacity, and the blur radius in px. */
+export function filterEffects(filter: string | undefined): { opacity: number; blurPx: number } {
+  let opacity = 1;
+  let blurPx = 0;
+  if (!filter || filter === 'none') return { opacity, blurPx };
+  for (const match of filter.matchAll(/(opacity|blur)\(\s*([\d.]+)(%|px|em|rem)?\s*\)/g)) {
+    const value = Number.parseFloat(match[2] ?? '0');
+    if (match[1] === 'opacity') opacity *= match[3] === '%' ? value / 100 : value;
+    else blurPx = Math.max(blurPx, match[3] === 'em' || match[3] === 'rem' ? value * 16 : value);
+  }
+  return { opacity, blurPx };
+}
+
+/** Shared memoisation; subclasses say how one element hides itself or its text. */
+export abstract class MemoisedVisibility implements Visibility {
+  private readonly hidden = new WeakMap<Element, boolean>();
+  private readonly textHidden = new WeakMap<Element, boolean>();
+
+  isHidden(element: Element): boolean {
+    const known = this.hidden.get(element);
+    if (known !== undefined) return known;
+    const parent = parentOf(element);
+    const result = hiddenByMarkup(element) || (parent !== null && this.isHidden(parent)) || this.hidesBox(element);
+    this.hidden.set(element, result);
+    return result;
+  }
+
+  hidesText(element: Element): boolean {
+    const known = this.textHidden.get(element);
+    if (known !== undefined) return known;
+    const result = isClosedDetails(element) || this.unreadableText(element);
+    this.textHidden.set(element, result);
+    return result;
+  }
+
+  abstract isBlock(element: Element): boolean;
+  protected abstract hidesBox(element: Element): boolean;
+  protected abstract unreadableText(element: Element): boolean;
+}

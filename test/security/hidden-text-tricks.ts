@@ -1,0 +1,158 @@
+/**
+ * Ways of putting text on a page that the person cannot see, each as markup around a marker that must never be
+ * captured (`hidden`) and a neighbour the person does see that must be (`seen`), so a filter that hides too much
+ * fails as surely as one that hides too little. `controls` are visible-but-unusual layouts that must be kept.
+ */
+export interface Trick {
+  id: string;
+  html: (hidden: string, seen: string) => string;
+}
+
+export const tricks: Trick[] = [
+  { id: 'display-none-rule', html: (h, s) => `<p>${s}</p><p class="gone">${h}</p>` },
+  { id: 'visibility-hidden', html: (h, s) => `<p>${s}</p><p style="visibility:hidden">${h}</p>` },
+  {
+    id: 'visibility-collapse',
+    html: (h, s) => `<table><tr><td>${s}</td></tr><tr style="visibility:collapse"><td>${h}</td></tr></table>`,
+  },
+  { id: 'hidden-attribute', html: (h, s) => `<p>${s}</p><p hidden>${h}</p>` },
+  { id: 'aria-hidden', html: (h, s) => `<p>${s}</p><div aria-hidden="true"><p>${h}</p></div>` },
+  { id: 'opacity-zero', html: (h, s) => `<p>${s}</p><p style="opacity:0">${h}</p>` },
+  {
+    id: 'opacity-accumulated',
+    html: (h, s) => `<p>${s}</p><div style="opacity:.3"><div style="opacity:.25"><p>${h}</p></div></div>`,
+  },
+  { id: 'filter-opacity', html: (h, s) => `<p>${s}</p><p style="filter:opacity(0.03)">${h}</p>` },
+  { id: 'content-visibility-hidden', html: (h, s) => `<p>${s}</p><div style="content-visibility:hidden">${h}</div>` },
+  { id: 'scale-zero', html: (h, s) => `<p>${s}</p><p style="transform:scale(0)">${h}</p>` },
+  {
+    id: 'scale-tiny',
+    html: (h, s) => `<p>${s}</p><div style="transform:scale(0.1);transform-origin:0 0"><p>${h}</p></div>`,
+  },
+  { id: 'translate-offscreen', html: (h, s) => `<p>${s}</p><p style="transform:translateX(-30000px)">${h}</p>` },
+  { id: 'relative-offset', html: (h, s) => `<p>${s}</p><p style="position:relative;left:-30000px">${h}</p>` },
+  { id: 'absolute-left', html: (h, s) => `<p>${s}</p><div style="position:absolute;left:-10000px">${h}</div>` },
+  { id: 'absolute-top', html: (h, s) => `<p>${s}</p><div style="position:absolute;top:-10000px">${h}</div>` },
+  {
+    id: 'clip-rect',
+    html: (h, s) => `<p>${s}</p><span style="position:absolute;clip:rect(0 0 0 0)">${h}</span>`,
+  },
+  { id: 'clip-path-inset', html: (h, s) => `<p>${s}</p><p style="clip-path:inset(50%)">${h}</p>` },
+  { id: 'clip-path-circle', html: (h, s) => `<p>${s}</p><p style="clip-path:circle(0)">${h}</p>` },
+  {
+    id: 'one-pixel-box',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><span style="position:absolute;width:1px;height:1px;overflow:hidden;white-space:nowrap">${h}</span></div>`,
+  },
+  { id: 'height-zero-overflow', html: (h, s) => `<p>${s}</p><div style="height:0;overflow:hidden"><p>${h}</p></div>` },
+  { id: 'max-height-zero', html: (h, s) => `<p>${s}</p><div style="max-height:0;overflow:hidden"><p>${h}</p></div>` },
+  {
+    id: 'outside-clip-rect',
+    html: (h, s) =>
+      `<div style="height:3em;overflow:hidden"><p style="margin:0">${s}</p><p style="margin-top:400px">${h}</p></div>`,
+  },
+  {
+    id: 'cover-z-index',
+    html: (h, s) =>
+      `<div style="position:relative"><p>${h}</p><div style="position:absolute;inset:0;background:#fff;z-index:2"></div></div><p>${s}</p>`,
+  },
+  {
+    id: 'cover-later-sibling',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative;padding:4px"><span>${h}</span><b style="position:absolute;left:0;top:0;right:0;bottom:0;background:rgb(255,255,255)"></b></div>`,
+  },
+  { id: 'details-bare-text', html: (h, s) => `<details><summary>${s}</summary>${h}</details>` },
+  { id: 'details-paragraph', html: (h, s) => `<details><summary>${s}</summary><p>${h}</p></details>` },
+  { id: 'closed-dialog', html: (h, s) => `<p>${s}</p><dialog>${h}</dialog>` },
+  { id: 'text-fill-transparent', html: (h, s) => `<p>${s}</p><p style="-webkit-text-fill-color:transparent">${h}</p>` },
+  { id: 'color-transparent', html: (h, s) => `<p>${s}</p><p style="color:transparent">${h}</p>` },
+  { id: 'white-on-white', html: (h, s) => `<p>${s}</p><p style="color:#ffffff">${h}</p>` },
+  { id: 'near-equal-color', html: (h, s) => `<p>${s}</p><p style="color:#f7f7f7">${h}</p>` },
+  {
+    id: 'same-color-variables',
+    html: (h, s) =>
+      `<div style="--ink:#1f3b57;background:var(--ink);padding:4px"><p style="color:#fff">${s}</p><p style="color:var(--ink)">${h}</p></div>`,
+  },
+  {
+    id: 'gradient-background',
+    html: (h, s) =>
+      `<div style="background:linear-gradient(90deg,#0b3d91,#0d3f93);padding:4px"><p style="color:#fff">${s}</p><p style="color:#0c3e92">${h}</p></div>`,
+  },
+  {
+    id: 'dark-on-dark',
+    html: (h, s) =>
+      `<div style="background:#111;padding:4px"><p style="color:#eee">${s}</p><p style="color:#161616">${h}</p></div>`,
+  },
+  { id: 'tiny-font', html: (h, s) => `<p>${s}</p><p style="font-size:2px">${h}</p>` },
+  { id: 'font-size-zero', html: (h, s) => `<p>${s}</p><div style="font-size:0"><span>${h}</span></div>` },
+  { id: 'text-indent', html: (h, s) => `<p>${s}</p><p style="text-indent:-9999px">${h}</p>` },
+  { id: 'pre-hidden-span', html: (h, s) => `<pre>${s}\n<span style="opacity:0">${h}</span></pre>` },
+  { id: 'pre-white', html: (h, s) => `<p>${s}</p><pre style="color:#fff">${h}</pre>` },
+  { id: 'blur', html: (h, s) => `<p>${s}</p><p style="filter:blur(8px)">${h}</p>` },
+  {
+    id: 'blend-mode',
+    html: (h, s) =>
+      `<div style="background:#fff;isolation:isolate"><p>${s}</p><p style="color:#000;mix-blend-mode:screen">${h}</p></div>`,
+  },
+  { id: 'noscript', html: (h, s) => `<p>${s}</p><noscript>${h}</noscript>` },
+  { id: 'template', html: (h, s) => `<p>${s}</p><template><p>${h}</p></template>` },
+  {
+    id: 'shadow-opacity',
+    html: (h, s) => `<div><template shadowrootmode="open"><p>${s}</p><p style="opacity:0">${h}</p></template></div>`,
+  },
+  {
+    id: 'shadow-same-color',
+    html: (h, s) =>
+      `<div><template shadowrootmode="open"><style>.ink{color:#fff}</style><p>${s}</p><p class="ink">${h}</p></template></div>`,
+  },
+];
+
+/** Unusual but visible: each must reach the model. */
+export const controls: Trick[] = [
+  { id: 'display-contents', html: (_, s) => `<div style="display:contents"><p>${s}</p></div>` },
+  { id: 'inert', html: (_, s) => `<div inert><p>${s}</p></div>` },
+  {
+    id: 'visible-inside-hidden',
+    html: (_, s) => `<div style="visibility:hidden"><p style="visibility:visible">${s}</p></div>`,
+  },
+  { id: 'light-grey', html: (_, s) => `<p style="color:#999">${s}</p>` },
+  { id: 'translucent-ink', html: (_, s) => `<p style="color:rgba(0,0,0,.6)">${s}</p>` },
+  {
+    id: 'white-on-dark',
+    html: (_, s) => `<div style="background:#222;padding:4px"><p style="color:#fff">${s}</p></div>`,
+  },
+  {
+    id: 'scroll-container',
+    html: (_, s) =>
+      `<div style="height:3em;overflow:auto"><p style="margin:0">scroll</p><p style="margin-top:300px">${s}</p></div>`,
+  },
+  {
+    id: 'positioned-card',
+    html: (_, s) => `<div style="position:relative;background:#fff;z-index:1;padding:4px"><p>${s}</p></div>`,
+  },
+  {
+    id: 'cover-below-text',
+    html: (_, s) =>
+      `<div style="position:relative"><p>${s}</p><div style="position:absolute;inset:0;background:#eee;z-index:-1"></div></div>`,
+  },
+  { id: 'rotated', html: (_, s) => `<p style="transform:rotate(90deg);width:20em">${s}</p>` },
+  { id: 'small-print', html: (_, s) => `<p style="font-size:10px">${s}</p>` },
+];
+
+export const hiddenMarker = (trick: Trick) => `leak-${trick.id}-x`;
+export const seenMarker = (trick: Trick) => `seen-${trick.id}-x`;
+
+/** One page holding every trick and control, each in its own section. */
+export function hiddenTextPage(): string {
+  const sections = [...tricks, ...controls]
+    .map((trick) => `<section data-trick="${trick.id}">${trick.html(hiddenMarker(trick), seenMarker(trick))}</section>`)
+    .join('\n');
+  // The last control sits far below the fold in a content-visibility:auto block, whose layout Chromium skips.
+  const later =
+    '<div style="content-visibility:auto;contain-intrinsic-size:auto 40px"><p>seen-skipped-layout-x</p></div>';
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Release notes</title>
+<style>body{font:16px/1.4 sans-serif;margin:16px} section{margin:12px 0} .gone{display:none}</style></head>
+<body><main><h1>Release notes</h1>${sections}<div style="height:4000px"></div>${later}</main></body></html>`;
+}
+
+export const skippedLayoutMarker = 'seen-skipped-layout-x';
