@@ -69,7 +69,7 @@ describe('Summarize selection reads only what the person can see', () => {
       .toContain('You asked:');
 
     const sent = (await upstreamRequests())
-      .filter((request) => JSON.stringify(request.body).includes('Summarize the selection from'))
+      .filter((request) => JSON.stringify(request.body).includes('selection-seen-first-x'))
       .at(-1);
     const prompt = JSON.stringify(sent?.body ?? '');
     expect(prompt).toContain('selection-seen-first-x');
