@@ -122,6 +122,8 @@ export const SearchResponse = z.object({
   mode: RetrievalMode,
   /** Why results may be weaker than usual (e.g. keyword-only), in words for a person. */
   notice: z.string().optional(),
+  /** True when part of retrieval failed (the embedding model or the vector index): keyword results only. */
+  degraded: z.boolean().optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 

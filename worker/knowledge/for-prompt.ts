@@ -22,6 +22,10 @@ export interface KnowledgeForPrompt {
 
 export const DEFAULT_PROMPT_PASSAGES = 5;
 
+export const KNOWLEDGE_UNAVAILABLE =
+  'The company knowledge base could not be searched for this question (a temporary failure). Answer from the page ' +
+  'and the conversation, and tell the person that company knowledge was not available for this answer.';
+
 /**
  * The company knowledge for one question, ready for a prompt: the best passages the person may read
  * (their spaces, filtered inside both searches and re-checked), numbered [first]…, as a delimited block,
@@ -57,7 +61,14 @@ export async function knowledgeForPrompt(options: {
       ...(retrieved.notice ? { notice: retrieved.notice } : {}),
     };
   } catch (error) {
-    console.warn(JSON.stringify({ event: 'knowledge_retrieval_failed', error: String(error) }));
-    return { block: '', sources: [], chunks: [], notice: 'The knowledge base could not be searched.' };
+    console.warn(JSON.stringify({ event: 'knowledge_retrieval_failed', error: String(error).slice(0, 500) }));
+    // Written by the server, not retrieved: tells the model why there are no passages, so the answer says
+    // so instead of implying the knowledge base has nothing on the subject.
+    return {
+      block: `<knowledge>\n${KNOWLEDGE_UNAVAILABLE}\n</knowledge>`,
+      sources: [],
+      chunks: [],
+      notice: KNOWLEDGE_UNAVAILABLE,
+    };
   }
 }

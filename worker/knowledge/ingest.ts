@@ -1,6 +1,6 @@
 import type { DocumentInput, IngestResult } from '../../shared/knowledge';
 import type { VectorIndex, VectorRecord } from '../ports/vector-index';
-import { vectorLimits } from '../ports/vector-index';
+import { VectorIndexError, vectorLimits } from '../ports/vector-index';
 import { CHUNKER_VERSION, chunkMarkdown, chunkPlainText } from './chunk';
 import { type Embedder, embeddingInput, NO_EMBEDDINGS } from './embed';
 import { sha256Hex } from './hash';
@@ -140,8 +140,16 @@ export async function ingestDocument(
       values: vectors[index] as number[],
       metadata: { documentId: chunk.documentId, space: chunk.space },
     }));
-    for (let start = 0; start < records.length; start += vectorLimits.maxBatch) {
-      await deps.index.upsert(records.slice(start, start + vectorLimits.maxBatch));
+    try {
+      for (let start = 0; start < records.length; start += vectorLimits.maxBatch) {
+        await deps.index.upsert(records.slice(start, start + vectorLimits.maxBatch));
+      }
+    } catch (error) {
+      // Nothing in D1 changed yet; vectors written before the failure are marked pending (swept later).
+      if (error instanceof VectorIndexError) throw error;
+      throw new VectorIndexError(`The vector index did not accept the document's vectors (${String(error)}).`, {
+        cause: error,
+      });
     }
   }
 

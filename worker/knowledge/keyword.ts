@@ -1,5 +1,5 @@
 import { ftsQuery } from './query-terms';
-import { type ChunkHit, HIT_COLUMNS, placeholders } from './store';
+import { type ChunkHit, HIT_COLUMNS, IN_JSON_LIST } from './store';
 
 export interface KeywordHit extends ChunkHit {
   /** BM25, sign flipped so that higher is better. */
@@ -40,7 +40,7 @@ export async function keywordSearch(
       `WITH pool AS (
          SELECT c.seq AS seq, c.document_id AS document_id, c.section AS section, bm25(chunks_fts, ${weights}) AS rank
          FROM chunks_fts CROSS JOIN chunks c ON c.seq = chunks_fts.rowid
-         WHERE chunks_fts MATCH ? AND c.space IN (${placeholders(spaces.length)})
+         WHERE chunks_fts MATCH ? AND c.space IN ${IN_JSON_LIST}
          ORDER BY rank LIMIT ${POOL}
        ),
        best AS (
@@ -52,7 +52,7 @@ export async function keywordSearch(
        ORDER BY best.rank
        LIMIT ?`,
     )
-    .bind(match, ...spaces, limit)
+    .bind(match, JSON.stringify(spaces), limit)
     .all<KeywordHit>();
   return results;
 }

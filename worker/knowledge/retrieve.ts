@@ -1,7 +1,9 @@
 import type { RetrievalMode, SearchResult } from '../../shared/knowledge';
+import { type VectorFilter, vectorLimits } from '../ports/vector-index';
 import { dedupeSections, type FusedHit, reciprocalRankFusion } from './fuse';
 import type { KnowledgeDeps } from './ingest';
-import { keywordSearch } from './keyword';
+import { type KeywordHit, keywordSearch } from './keyword';
+import { ftsQuery } from './query-terms';
 import { type ChunkHit, chunksByIds } from './store';
 
 /** Candidates taken from each side before fusion: enough for recall, few enough to stay fast. */
@@ -27,12 +29,38 @@ export interface Retrieved {
   results: SearchResult[];
   mode: RetrievalMode;
   notice?: string;
+  /** Set when a part of retrieval failed (embedding model, vector index) and fewer sides answered than asked. */
+  degraded?: boolean;
   /** `totalMs` includes the query embedding, which overlaps the keyword search. */
   timings: { embedMs: number; totalMs: number };
 }
 
 export const KEYWORD_ONLY_NOTICE = 'Keyword search only: no embedding model is configured on this server.';
 export const EMBEDDING_FAILED_NOTICE = 'Keyword search only: the embedding model did not answer.';
+export const VECTOR_INDEX_FAILED_NOTICE = 'Keyword search only: the vector index did not answer.';
+export const KEYWORD_INDEX_FAILED_NOTICE = 'Vector search only: the keyword index did not answer.';
+
+/**
+ * The vector index failed and the keyword side had nothing it could search (no usable words in the query):
+ * there is no honest answer to give, only "try again". Routes answer 503 vector_index_error.
+ */
+export class RetrievalUnavailableError extends Error {
+  override readonly name = 'RetrievalUnavailableError';
+}
+
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The vector query's space filter, inside the index when it fits (Vectorize takes < 2 KiB of filter JSON,
+ * about 90 space names). A person who reads more spaces gets an unfiltered query for the most candidates
+ * the index returns; chunksByIds then keeps only their spaces (in SQL), so nothing outside them surfaces,
+ * at the price of fewer vector candidates when other spaces hold many close matches.
+ */
+export function vectorQueryFor(spaces: string[], limit: number): { topK: number; filter?: VectorFilter } {
+  const filter: VectorFilter = { space: { $in: spaces } };
+  if (byteLength(JSON.stringify(filter)) < vectorLimits.maxFilterBytes) return { topK: limit, filter };
+  return { topK: vectorLimits.maxTopK };
+}
 
 async function vectorSearch(
   deps: KnowledgeDeps,
@@ -40,7 +68,7 @@ async function vectorSearch(
   spaces: string[],
   limit: number,
 ): Promise<(ChunkHit & { score: number })[]> {
-  const { matches } = await deps.index.query(vector, { topK: limit, filter: { space: { $in: spaces } } });
+  const { matches } = await deps.index.query(vector, vectorQueryFor(spaces, limit));
   // Text comes from D1, in the caller's spaces: a vector whose chunk was replaced or deleted (Vectorize
   // applies writes seconds later) or whose metadata is wrong can never surface.
   const hits = new Map(
@@ -112,15 +140,58 @@ async function embedQuery(
   }
 }
 
-/** The vector side: embed the query, then search the index; no vector (and why) when there is no embedder. */
-async function vectorSide(
+interface VectorSide {
+  hits: (ChunkHit & { score: number })[];
+  /** Undefined when the vector side could not answer: no embedder, or the model or the index failed. */
+  vector: number[] | undefined;
+  notice?: string;
+  /** Which part failed, when one did. */
+  failed?: 'embedding' | 'index';
+  embedMs: number;
+}
+
+/**
+ * The vector side: embed the query, then search the index; no vector (and why) when there is no embedder.
+ * Never throws for a failing index (a binding error, a dimension mismatch after a model change): the
+ * keyword side still answers, and the failure is logged once and reported as a notice.
+ */
+async function vectorSide(deps: KnowledgeDeps, query: string, spaces: string[]): Promise<VectorSide> {
+  const embedded = await embedQuery(deps, query);
+  if (!embedded.vector) {
+    return { ...embedded, hits: [], ...(embedded.notice === EMBEDDING_FAILED_NOTICE ? { failed: 'embedding' } : {}) };
+  }
+  try {
+    return { ...embedded, hits: await vectorSearch(deps, embedded.vector, spaces, CANDIDATES) };
+  } catch (error) {
+    console.warn(
+      JSON.stringify({
+        event: 'vector_index_query_failed',
+        index: deps.index.kind,
+        error: String(error).slice(0, 500),
+      }),
+    );
+    return {
+      hits: [],
+      vector: undefined,
+      notice: VECTOR_INDEX_FAILED_NOTICE,
+      failed: 'index',
+      embedMs: embedded.embedMs,
+    };
+  }
+}
+
+/** The keyword side; a failing FTS query (a D1 error) is logged once and reported, not thrown. */
+async function searchKeywords(
   deps: KnowledgeDeps,
   query: string,
   spaces: string[],
-): Promise<{ hits: (ChunkHit & { score: number })[]; vector: number[] | undefined; notice?: string; embedMs: number }> {
-  const embedded = await embedQuery(deps, query);
-  const hits = embedded.vector ? await vectorSearch(deps, embedded.vector, spaces, CANDIDATES) : [];
-  return { ...embedded, hits };
+): Promise<{ hits: KeywordHit[]; failed?: true }> {
+  try {
+    return { hits: await keywordSearch(deps.db, query, spaces, CANDIDATES) };
+  } catch (error) {
+    console.warn(JSON.stringify({ event: 'keyword_search_failed', error: String(error).slice(0, 500) }));
+    return { hits: [], failed: true };
+  }
 }
 
 /**
@@ -135,16 +206,32 @@ export async function retrieve(deps: KnowledgeDeps, options: RetrieveOptions): P
   const requested = options.mode ?? 'hybrid';
   if (spaces.length === 0) return { results: [], mode: requested, timings: { embedMs: 0, totalMs: 0 } };
 
+  const keywordSide = () => searchKeywords(deps, options.query, spaces);
   const [keywordFirst, embedded] = await Promise.all([
-    requested === 'vector' ? Promise.resolve(undefined) : keywordSearch(deps.db, options.query, spaces, CANDIDATES),
+    requested === 'vector' ? Promise.resolve(undefined) : keywordSide(),
     requested === 'keyword'
-      ? Promise.resolve({ hits: [], vector: undefined, embedMs: 0 })
+      ? Promise.resolve<VectorSide>({ hits: [], vector: undefined, embedMs: 0 })
       : vectorSide(deps, options.query, spaces),
   ]);
   // Without a query vector, a vector-only request degrades to keyword search rather than to nothing.
-  const mode: RetrievalMode = requested !== 'keyword' && !embedded.vector ? 'keyword' : requested;
-  const keywordHits =
-    keywordFirst ?? (mode === 'keyword' ? await keywordSearch(deps.db, options.query, spaces, CANDIDATES) : []);
+  let mode: RetrievalMode = requested !== 'keyword' && !embedded.vector ? 'keyword' : requested;
+  const keyword = keywordFirst ?? (mode === 'keyword' ? await keywordSide() : { hits: [] });
+  let notice = embedded.notice;
+  if (keyword.failed) {
+    // The keyword index failed: the vector results alone, when there are any to give.
+    if (!embedded.vector) {
+      throw new RetrievalUnavailableError(
+        `The keyword index failed${embedded.notice ? ` and ${embedded.notice.replace(/^Keyword search only: /, '').replace(/\.$/, '')}` : ''}: nothing could be searched.`,
+      );
+    }
+    mode = 'vector';
+    notice = KEYWORD_INDEX_FAILED_NOTICE;
+  } else if (embedded.failed === 'index' && ftsQuery(options.query) === undefined) {
+    throw new RetrievalUnavailableError(
+      'The vector index did not answer, and the query has no words keyword search can use: nothing could be searched.',
+    );
+  }
+  const keywordHits = keyword.hits;
   const vectorHits = embedded.hits;
 
   let fused: FusedHit[];
@@ -167,11 +254,11 @@ export async function retrieve(deps: KnowledgeDeps, options: RetrieveOptions): P
     .filter(({ hit }) => allowed.has(hit.space))
     .slice(0, options.k)
     .map(toResult);
-  const notice = 'notice' in embedded ? embedded.notice : undefined;
   return {
     results,
     mode,
     ...(notice ? { notice } : {}),
+    ...(embedded.failed || keyword.failed ? { degraded: true } : {}),
     timings: { embedMs: embedded.embedMs, totalMs: Date.now() - started },
   };
 }

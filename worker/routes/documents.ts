@@ -69,10 +69,10 @@ function ingestProblem(error: unknown): unknown {
   }
   if (error instanceof VectorIndexError) {
     return new ApiError({
-      status: 500,
+      status: 503,
       code: 'vector_index_error',
       title: 'Vector index refused',
-      detail: error.message,
+      detail: `${error.message} The stored version of the document is unchanged. If the index's dimensions differ from the embedding model's (EMBEDDING_MODEL, EMBEDDING_DIMENSIONS), rebuild the index or use the model it was built with; otherwise try again shortly.`,
     });
   }
   return error;
