@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const [id, text] of [
     ['refunds', 'Annual plans are refundable within 30 days of purchase.'],
     ['sso', 'Single sign-on uses SAML 2.0 with your identity provider.'],
-  ]) {
+  ] as const) {
     expect((await putDocument({ id, title: id, space: 'support', markdown: `# ${id}\n\n${text}` })).status).toBe(201);
   }
   broken = await knowledgeEnv({ VECTORIZE: failingVectorize });
