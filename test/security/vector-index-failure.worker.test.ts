@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE, Problem } from '../../shared/errors';
 import { CitedSource, SearchResponse } from '../../shared/knowledge';
 import type { Env } from '../../worker/env';
 import { KNOWLEDGE_UNAVAILABLE } from '../../worker/knowledge/for-prompt';
-const VECTOR_INDEX_FAILED_NOTICE = 'Keyword search only: the vector index did not answer.';
+import { VECTOR_INDEX_FAILED_NOTICE } from '../../worker/knowledge/retrieve';
 import { knowledgeEnv, putDocument, resetKnowledge } from '../../worker/testing/knowledge';
 import { call, DEV_TOKEN, jsonInit, readUIStream, textOf, userMessage } from '../../worker/testing/support';
 
