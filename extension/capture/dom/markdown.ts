@@ -20,6 +20,7 @@ export interface MarkdownOptions {
 
 /** Controls' values are read only by extractors that know what they mean (see labelled-value.ts). */
 const formControls = new Set(['input', 'textarea', 'select']);
+const neverListItems = new Set(['script', 'style', 'template']);
 const navigation = 'nav, [role="navigation"], [role="menubar"], [role="toolbar"]';
 
 class Writer {
@@ -166,8 +167,9 @@ class MarkdownWalker {
 
   private list(list: Element, ordered: boolean): string {
     const items: string[] = [];
+    // Components stand in for <li> in app lists (a Lightning highlights row is a <ul> of custom elements).
     for (const item of Array.from(list.children)) {
-      if (item.localName !== 'li' || this.visibility.isHidden(item)) continue;
+      if (this.visibility.isHidden(item) || neverListItems.has(item.localName)) continue;
       const text = this.render(item);
       if (!text) continue;
       const marker = this.options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';

@@ -31,6 +31,11 @@ export function frameDocument(element: Element): Document | null {
 
 /** The children as they render: a host's shadow tree (slots replaced by what is assigned to them). */
 export function composedChildren(node: Node): Node[] {
+  const own = node as HTMLSlotElement;
+  if (own.localName === 'slot' && typeof own.assignedNodes === 'function') {
+    const assigned = own.assignedNodes({ flatten: true });
+    if (assigned.length > 0) return assigned;
+  }
   const host = node as Element & { shadowRoot?: ShadowRoot | null };
   const source: Node = host.shadowRoot ?? node;
   const children: Node[] = [];

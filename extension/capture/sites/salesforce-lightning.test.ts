@@ -18,6 +18,31 @@ describe('salesforce-lightning', () => {
     expect(page.record?.activity[1]).toMatch(/^Nov 2 · Call · Pricing review with CFO — CFO accepts/);
   });
 
+  it('reads a record rendered entirely inside nested shadow roots: path stage, item-list roles, table products', () => {
+    const page = expectFixtureCapture('salesforce-lightning--unseen-opportunity');
+    const fields = Object.fromEntries((page.record?.fields ?? []).map((field) => [field.label, field.value]));
+    expect(fields).toMatchObject({ Stage: 'Proposal/Price Quote', 'Probability (%)': '60%', Amount: '$84,500.00' });
+    expect(fields.Role).toBeUndefined(); // a related row's dt/dd is not a field of the record
+    const related = Object.fromEntries((page.record?.related ?? []).map((list) => [list.name, list.rows]));
+    expect(related['Contact Roles']?.[0]).toEqual([
+      { label: 'Name', value: 'Kenji Watanabe' },
+      { label: 'Role', value: 'Decision Maker' },
+      { label: 'Title', value: 'VP Fleet Operations' },
+    ]);
+    expect(related['Products (Telematics 2027)']).toHaveLength(2);
+    expect(page.record?.activity).toEqual([
+      'Yesterday 17:20 · Call · Pricing walkthrough with Kenji',
+      '09:12 · Email · Sent revised SOW v3',
+    ]);
+  });
+
+  it('takes the stage from the path’s current step and a checkbox value from its title (SLDS blueprints)', () => {
+    const page = expectFixtureCapture('slds--record-home');
+    const fields = Object.fromEntries((page.record?.fields ?? []).map((field) => [field.label, field.value]));
+    expect(fields).toMatchObject({ Stage: 'Nurturing', 'Security Assessment Required?': 'False' });
+    expect(page.record?.activity.map((line) => line.split(' · ')[1])).toEqual(['Task', 'Call', 'Email', 'Event']);
+  });
+
   it('captures a case from the active Details tab only', () => {
     expectFixtureCapture('salesforce-lightning--case');
   });
@@ -38,7 +63,8 @@ describe('salesforce-lightning', () => {
         document,
       ),
     ).toBe(false);
-    for (const panel of Array.from(document.querySelectorAll('records-highlights2'))) panel.remove();
+    for (const panel of Array.from(document.querySelectorAll('records-highlights2, records-lwc-highlights-panel')))
+      panel.remove();
     expect(salesforceLightning.extract(document, record, { tokenBudget: 6000 })).toBeUndefined();
   });
 });

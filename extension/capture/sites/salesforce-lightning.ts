@@ -12,20 +12,29 @@ import type { SiteExtractor } from '../types';
  * Proven by test/fixtures/pages/salesforce-lightning--*.html.
  */
 const selectors = {
-  highlights: 'records-highlights2, records-lwc-highlights-panel .slds-page-header, .forceHighlightsPanel',
+  // Hosts as well as their inner headers: a descendant selector does not cross a shadow boundary.
+  highlights:
+    'records-highlights2, records-lwc-highlights-panel, records-lwc-highlights-panel .slds-page-header, .forceHighlightsPanel',
   recordPage: '.oneContent, one-record-home-flexipage2, .lafPageHost',
   objectType: '.entityNameTitle',
   name: 'slot[name="primaryField"], .slds-page-header__title, h1',
   highlightItem: 'records-highlights-details-item, force-highlights-details-item, .slds-page-header__detail-block',
   highlightLabel: '.slds-text-title, p[title]',
   highlightValue: '.fieldComponent, p:not(.slds-text-title)',
-  detailItem: 'records-record-layout-item, force-record-layout-item',
-  detailLabel: '.test-id__field-label, .slds-form-element__label',
-  detailValue: '.test-id__field-value, .slds-form-element__static',
+  // Every form Lightning shows a field in: layout items, output fields, read-only and static form elements.
+  detailItem:
+    'records-record-layout-item, force-record-layout-item, lightning-output-field, .slds-form-element_readonly, .slds-form-element_static',
+  detailLabel: '.test-id__field-label, .slds-form-element__label, .slds-text-title',
+  detailValue: '.test-id__field-value, .slds-form-element__static, .slds-form-element__control',
+  /** A checkbox or icon value says itself only in its title (a rep sees the ticked or empty box). */
+  iconValue: '[title]',
+  descriptionTerm: 'dt',
+  pathCurrent: '.slds-path__item.slds-is-current .slds-path__title, .slds-path__item.slds-is-active .slds-path__title',
   relatedList:
     'lst-related-list-single-container, force-related-list-single-container, .forceRelatedListSingleContainer',
   relatedTitle: '.slds-card__header-title',
-  relatedTile: '.slds-tile',
+  // A related list's rows when it is not a table: tiles, or an slds-item list of rows.
+  relatedTile: '.slds-tile, .slds-item',
   tileName: '.slds-tile__title, h3',
   timelineItem: '.slds-timeline__item_expandable, .slds-timeline__item',
   timelineTitle: '.slds-timeline__title, .subjectLink',
@@ -46,11 +55,34 @@ function highlightFields(panel: Element): RecordField[] {
   });
 }
 
+function valueOf(item: Element): string {
+  const value = queryFirstDeep(item, selectors.detailValue);
+  return textOf(value) || (queryFirstDeep(value, selectors.iconValue)?.getAttribute('title') ?? '').trim();
+}
+
 function detailFields(page: ParentNode): RecordField[] {
   return visibleAll(page, selectors.detailItem).map((item) => ({
-    label: item.getAttribute('field-label') || textOf(queryFirstDeep(item, selectors.detailLabel)),
-    value: textOf(queryFirstDeep(item, selectors.detailValue)),
+    label:
+      item.getAttribute('field-label') ||
+      item.getAttribute('data-field-label') ||
+      textOf(queryFirstDeep(item, selectors.detailLabel)),
+    value: valueOf(item),
   }));
+}
+
+/** dt/dd pairs (description lists in compact layouts and cards), outside related-list tiles. */
+function descriptionFields(page: ParentNode): RecordField[] {
+  return visibleAll(page, selectors.descriptionTerm).flatMap((term) => {
+    if (closestDeep(term, `${selectors.relatedTile}, ${selectors.relatedList}`)) return [];
+    const detail = term.nextElementSibling;
+    return detail?.localName === 'dd' ? [{ label: cleanLabel(textOf(term)), value: textOf(detail) }] : [];
+  });
+}
+
+/** The stage path's current step: the stage a rep reads first, also when the layout has no Stage field. */
+function pathStage(page: ParentNode): RecordField[] {
+  const current = textOf(visibleFirst(page, selectors.pathCurrent));
+  return current ? [{ label: 'Stage', value: current }] : [];
 }
 
 function tableRows(table: Element): RecordField[][] {
@@ -128,7 +160,12 @@ export const salesforceLightning: SiteExtractor = {
         objectType,
         ...(id ? { id } : {}),
         name,
-        fields: uniqueFields([...highlightFields(panel), ...detailFields(page)]),
+        fields: uniqueFields([
+          ...highlightFields(panel),
+          ...detailFields(page),
+          ...descriptionFields(page),
+          ...pathStage(page),
+        ]),
         related: relatedLists(page),
         activity: activity(page),
       },

@@ -68,6 +68,11 @@ export interface ExpectedCapture {
   /** Text that must appear in the Markdown, and text (hidden, stale, chrome) that must not. */
   mustContain?: string[];
   mustNotContain?: string[];
+  /**
+   * What a person sees on the page, written from the page's content (never from capture's output): field facts
+   * ("Stage: Nurturing"), message facts (a phrase of each message, "↳ alice replying to bob"), and hidden markers.
+   */
+  facts?: { fields?: string[]; messages?: string[]; hidden?: string[] };
 }
 
 export function loadExpected(name: string): ExpectedCapture {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderPageBlock } from '../../worker/prompt/page-block';
+import { capturePage } from './capture-page';
+import { factsOf, fixtureNames, scoreFacts } from './testing/facts';
+import { loadExpected, loadFixture } from './testing/pages';
+
+/**
+ * defuddle-style: every test/fixtures/pages/*.html with an expected file beside it. The visible facts the file
+ * lists must all reach the prompt text the worker renders from the capture, and nothing hidden may.
+ */
+const names = fixtureNames();
+
+describe('every fixture page', () => {
+  it('has fixtures to check', () => {
+    expect(names.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const name of names) {
+    it(`${name}: every visible fact reaches the prompt, no hidden text does`, () => {
+      const budget = name.includes('long-ticket') ? 50_000 : 6_000;
+      const page = capturePage(loadFixture(name), { tokenBudget: budget });
+      const prompt = renderPageBlock(page, budget).text;
+      const score = scoreFacts(prompt, factsOf(loadExpected(name)));
+      expect(score.missing, 'missing facts').toEqual([]);
+      expect(score.leaks, 'hidden text leaked').toEqual([]);
+      expect(score.fieldRecall).toBe(1);
+      expect(score.messageRecall).toBe(1);
+    });
+  }
+});
