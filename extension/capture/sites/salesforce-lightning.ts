@@ -55,7 +55,7 @@ function highlightFields(panel: Element): RecordField[] {
   });
 }
 
-function valueOf(item: Element): string {
+function fieldValue(item: Element): string {
   const value = queryFirstDeep(item, selectors.detailValue);
   return textOf(value) || (queryFirstDeep(value, selectors.iconValue)?.getAttribute('title') ?? '').trim();
 }
@@ -66,7 +66,7 @@ function detailFields(page: ParentNode): RecordField[] {
       item.getAttribute('field-label') ||
       item.getAttribute('data-field-label') ||
       textOf(queryFirstDeep(item, selectors.detailLabel)),
-    value: valueOf(item),
+    value: fieldValue(item),
   }));
 }
 
