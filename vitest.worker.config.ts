@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Worker tests run inside workerd with the bindings from wrangler.toml (D1 on local SQLite). The test
  * upstream (an OpenAI-compatible HTTP server) runs in Node, started by the global setup; its URL reaches
- * the tests through `inject('upstreamUrl')`. The D1 migrations are read here (Node) and applied by
+ * the tests through `inject('upstreamUrl')`; a real OpenID provider (test/idp/) likewise through `inject('idp')`. The D1 migrations are read here (Node) and applied by
  * worker/testing/apply-migrations.ts (workerd) before each test file.
  */
 export default defineConfig(async () => {
@@ -25,7 +25,7 @@ export default defineConfig(async () => {
       include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts', 'test/security/**/*.worker.test.ts'],
       // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
       testTimeout: 20_000,
-      globalSetup: ['test/setup/upstream.global.ts'],
+      globalSetup: ['test/setup/upstream.global.ts', 'test/setup/idp.global.ts'],
       setupFiles: ['worker/testing/apply-migrations.ts'],
     },
   };

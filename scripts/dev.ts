@@ -7,6 +7,8 @@
  *  5. prints what to do next.
  * `--demo-model` also starts the scripted OpenAI-compatible test server and points the worker at it, for trying
  * the flows with no model at all (its answers are canned, not AI).
+ * `--local-idp` also starts a local OpenID provider (test/idp/) with demo people and configures the worker to
+ * trust it, so the extension's "Sign in" works as it would with the company's provider.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +61,25 @@ async function main() {
     console.log(`• Demo model (scripted, not AI) on ${demo.url}`);
   }
 
+  let stopIdp: (() => Promise<void>) | undefined;
+  let idpText = '';
+  if (args.has('--local-idp')) {
+    const { startIdp } = await import('../test/idp/server');
+    const { describeIdp, workerSettingsFor } = await import('../test/idp/describe');
+    const idp = await startIdp({ port: Number(process.env.IDP_PORT ?? 8789), anyExtensionRedirect: true });
+    stopIdp = idp.stop;
+    Object.assign(overrides, workerSettingsFor(idp));
+    // The demo administrator's group must administer knowledge whatever an older .dev.vars says.
+    const adminGroups = new Set((vars.ADMIN_GROUPS ?? '').split(',').map((group) => group.trim()));
+    adminGroups.add('kb-admins');
+    overrides.ADMIN_GROUPS = [...adminGroups].filter(Boolean).join(',');
+    if (vars.SPACES && vars.SPACES !== DEFAULT_SPACES) {
+      console.log('• Note: .dev.vars has its own SPACES; the demo people belong to sales-team, support-team, hr-team.');
+    }
+    idpText = describeIdp(idp);
+    console.log(`• Local identity provider on ${idp.issuer}`);
+  }
+
   console.log('• Starting the worker…');
   const worker = await startWranglerDev({
     port,
@@ -76,27 +97,33 @@ async function main() {
     console.warn(`! Could not seed the sample knowledge base: ${(error as Error).message}`);
   }
 
-  const health = (await (await fetch(`${worker.url}/v1/health`)).json()) as {
-    model: { configured: boolean; chat?: string };
-  };
+  // Model details are for administrators: the dev token is one in development.
+  const health = (await (
+    await fetch(`${worker.url}/v1/health/details`, { headers: { Authorization: `Bearer ${vars.DEV_TOKEN ?? ''}` } })
+  ).json()) as { model?: { configured: boolean; chat?: string } };
   console.log(`
 Beside is running.
 
   Worker     ${worker.url}   (health: ${worker.url}/v1/health)
   Extension  ${join(root, '.output/chrome-mv3')}
-  Model      ${health.model.configured ? health.model.chat : 'none — set OPENAI_API_KEY or OPENAI_BASE_URL in .dev.vars, or run `npm run dev -- --demo-model`'}
+  Model      ${health.model?.configured ? health.model.chat : 'none — set OPENAI_API_KEY or OPENAI_BASE_URL in .dev.vars, or run `npm run dev -- --demo-model`'}
 
 Next steps
   1. Open chrome://extensions, turn on Developer mode, click "Load unpacked" and pick the Extension folder above.
-  2. Open Beside's options (right-click the toolbar icon → Options): server ${worker.url}, token ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}
+  2. Open Beside's options (right-click the toolbar icon → Options): server ${worker.url}, ${
+    stopIdp
+      ? 'then "Sign in" as one of the demo people below (or paste the token under Advanced)'
+      : `token ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}`
+  }
   3. Open any page, click the Beside icon (or press Alt+B) and ask a question.
-
+${idpText ? `\n${idpText}\n  Development token (Advanced): ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}\n` : ''}
 Press Ctrl+C to stop.${args.has('--verbose') ? '' : ' (Run with -- --verbose to see the worker logs.)'}
 `);
 
   const stop = async () => {
     await worker.stop();
     await stopDemoModel?.();
+    await stopIdp?.();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -22,6 +22,10 @@ export const errorCodes = [
   'vector_index_error',
   /** The document id already lives in another space; re-send with `"move": true` to move it. */
   'document_space_conflict',
+  /** A setting of the deployment cannot be used (the problem names it); fixed by an administrator, not by retrying. */
+  'server_misconfigured',
+  /** IT turned this feature off (DISABLED_FEATURES). */
+  'feature_disabled',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HealthResponse } from '../shared/health';
+import { HealthDetails, HealthResponse } from '../shared/health';
 import { call, DEV_TOKEN, jsonInit, testEnv, userMessage } from './testing/support';
 
 async function problemOf(response: Response) {
@@ -8,21 +8,28 @@ async function problemOf(response: Response) {
 }
 
 describe('health', () => {
-  it('answers without auth and reports model and adapters', async () => {
+  it('answers without auth with status and version only', async () => {
     const response = await call('/v1/health');
     expect(response.status).toBe(200);
-    const body = HealthResponse.parse(await response.json());
+    expect(HealthResponse.strict().parse(await response.json())).toEqual({ status: 'ok', version: '0.1.0' });
+  });
+
+  it('gives an administrator the model and adapters in /v1/health/details', async () => {
+    const response = await call('/v1/health/details', { headers: { Authorization: `Bearer ${DEV_TOKEN}` } });
+    expect(response.status).toBe(200);
+    const body = HealthDetails.parse(await response.json());
     expect(body.model.configured).toBe(true);
     expect(body.adapters.vectorIndex).toBe('local');
+    expect(body.problems).toEqual([]);
   });
 
   it('says when no model is configured, without leaking secrets', async () => {
     const response = await call(
-      '/v1/health',
-      {},
+      '/v1/health/details',
+      { headers: { Authorization: `Bearer ${DEV_TOKEN}` } },
       await testEnv({ OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined }),
     );
-    const body = HealthResponse.parse(await response.json());
+    const body = HealthDetails.parse(await response.json());
     expect(body.model.configured).toBe(false);
     expect(JSON.stringify(body)).not.toContain(DEV_TOKEN);
   });

@@ -7,17 +7,21 @@ import { problemResponse, toApiError } from './http/problem';
 import { adminApiKey } from './middleware/admin';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
+import { requireFeature } from './middleware/features';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
+import { requireUsableSettings } from './middleware/settings-check';
 import { actionRoutes } from './routes/actions';
 import { chatRoutes } from './routes/chat';
+import { configRoutes } from './routes/config';
 import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import { searchRoutes } from './routes/search';
 
 /**
  * The worker's routes. Order matters: CORS answers preflights before auth; everything under /v1 except
- * health needs a verified identity; bodies are size-limited before anything parses them; the routes that
+ * health and config needs usable settings and a verified identity; bodies are size-limited before anything parses them; the routes that
  * spend model capacity are rate-limited per person after auth.
  */
 export function createApp() {
@@ -41,11 +45,16 @@ export function createApp() {
   );
 
   app.route('/v1/health', healthRoutes);
+  // Past health, nothing runs on settings it cannot use: 503 server_misconfigured names them.
+  app.use('/v1/*', requireUsableSettings());
+  app.route('/v1/config', configRoutes);
   // The admin API key is accepted on the document routes only, ahead of the sign-in check.
   app.use('/v1/documents', adminApiKey());
   app.use('/v1/documents/*', adminApiKey());
   app.use('/v1/*', authenticate());
+  app.use('/v1/actions/*', requireFeature('actions'));
   for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search']) app.use(path, rateLimit());
+  app.route('/v1/me', meRoutes);
   app.route('/v1/chat', chatRoutes);
   app.route('/v1/search', searchRoutes);
   app.route('/v1/documents', documentRoutes);

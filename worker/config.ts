@@ -1,5 +1,8 @@
+import type { ConfigProblem } from '../shared/health';
+import { type AuthSettings, readAuthSettings } from './auth/settings';
 import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
+import { type PolicySettings, readPolicySettings } from './policy';
 
 /** The worker's settings, parsed once per environment object (bindings never change within an isolate). */
 export interface Config {
@@ -16,16 +19,12 @@ export interface Config {
     configured: boolean;
   };
   pageTokenBudget: number;
-  auth: {
-    jwksUrl: string | undefined;
-    jwks: string | undefined;
-    issuer: string | undefined;
-    audience: string | undefined;
-    groupsClaim: string;
-    devToken: string | undefined;
-  };
+  auth: AuthSettings;
+  policy: PolicySettings;
   allowedOrigins: string[];
   knowledge: KnowledgeConfig;
+  /** Settings the worker cannot use: while any exists, /v1 answers 503 server_misconfigured (health excepted). */
+  problems: ConfigProblem[];
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -44,6 +43,12 @@ export function readConfig(env: Env): Config {
   const cached = cache.get(env);
   if (cached) return cached;
   const environment = nonEmpty(env.ENVIRONMENT) ?? 'production';
+  const { auth, problems: authProblems } = readAuthSettings(env, environment);
+  const { policy, problems: policyProblems } = readPolicySettings(env);
+  const knowledge = readKnowledgeConfig(env);
+  const problems = [...authProblems, ...policyProblems];
+  if (knowledge.spacesError) problems.push({ setting: 'SPACES', message: knowledge.spacesError });
+  for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
   const config: Config = {
@@ -59,19 +64,14 @@ export function readConfig(env: Env): Config {
       configured: apiKey !== undefined || baseURL !== undefined,
     },
     pageTokenBudget: positiveInt(env.PAGE_TOKEN_BUDGET, 8_000),
-    auth: {
-      jwksUrl: nonEmpty(env.AUTH_JWKS_URL),
-      jwks: nonEmpty(env.AUTH_JWKS),
-      issuer: nonEmpty(env.AUTH_ISSUER),
-      audience: nonEmpty(env.AUTH_AUDIENCE),
-      groupsClaim: nonEmpty(env.AUTH_GROUPS_CLAIM) ?? 'groups',
-      devToken: nonEmpty(env.DEV_TOKEN),
-    },
+    auth,
+    policy,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    knowledge: readKnowledgeConfig(env),
+    knowledge,
+    problems,
   };
   cache.set(env, config);
   return config;

@@ -3,6 +3,8 @@ import type { Env } from './env';
 /** Who is calling, from a verified token. */
 export interface Identity {
   subject: string;
+  /** Display name from the token's `name` (or given/family name) claim. */
+  name?: string | undefined;
   email: string | undefined;
   groups: string[];
   /** The development-only shared token; treated as an administrator in development. */

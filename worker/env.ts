@@ -21,12 +21,30 @@ export interface Env {
   /** Tokens of page text a prompt may carry. */
   PAGE_TOKEN_BUDGET?: string;
 
+  /** "oidc" (default): a bearer token from the identity provider; "cloudflare-access": Access's signed header. */
+  AUTH_MODE?: string;
   AUTH_JWKS_URL?: string;
   AUTH_JWKS?: string;
   AUTH_ISSUER?: string;
+  /** The `aud` tokens must carry; defaults to AUTH_CLIENT_ID. */
   AUTH_AUDIENCE?: string;
+  /** The extension's (public) client id at the identity provider, served in /v1/config. */
+  AUTH_CLIENT_ID?: string;
+  /** Scopes the extension requests (space- or comma-separated); default "openid email profile offline_access". */
+  AUTH_SCOPES?: string;
+  /** Which token the extension sends: "access" (default) or "id". */
+  AUTH_TOKEN_TYPE?: string;
   AUTH_GROUPS_CLAIM?: string;
+  /** AUTH_MODE=cloudflare-access: the team domain (acme.cloudflareaccess.com) whose certs sign the assertion. */
+  CF_ACCESS_TEAM_DOMAIN?: string;
+  /** AUTH_MODE=cloudflare-access: the Access application's AUD tag. */
+  CF_ACCESS_AUD?: string;
   DEV_TOKEN?: string;
+
+  /** Comma-separated pages the extension never captures: "host", "*.host" or "host/path-prefix". */
+  CAPTURE_BLOCKLIST?: string;
+  /** Comma-separated features IT turned off: actions, page-capture, insert-drafts. */
+  DISABLED_FEATURES?: string;
 
   /** Comma-separated origins allowed by CORS, e.g. chrome-extension://<id>. */
   ALLOWED_ORIGINS?: string;

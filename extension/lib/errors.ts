@@ -22,6 +22,8 @@ const byCode: Partial<Record<FriendlyError['code'], Omit<FriendlyError, 'code' |
   upstream_error: { title: 'The AI couldn’t answer', action: 'retry' },
   rate_limited: { title: 'Slow down a little', action: 'retry' },
   payload_too_large: { title: 'That’s too much text at once', action: 'none' },
+  server_misconfigured: { title: 'Beside isn’t set up correctly', action: 'none' },
+  feature_disabled: { title: 'Turned off by your organisation', action: 'none' },
   network: { title: 'Can’t reach Beside', action: 'settings' },
   insecure_server: { title: 'Beside won’t sign in over an unencrypted connection', action: 'settings' },
 };

@@ -43,10 +43,11 @@ export function Options() {
     try {
       const response = await fetch(`${normalised}/v1/health`);
       const health = HealthResponse.parse(await response.json());
-      setCheck({
-        state: 'ok',
-        text: `Connected to Beside ${health.version} (${health.environment}). ${health.model.configured ? `Model: ${health.model.chat}.` : 'No AI model configured yet.'}`,
-      });
+      setCheck(
+        health.status === 'ok'
+          ? { state: 'ok', text: `Connected to Beside ${health.version}.` }
+          : { state: 'error', text: `Beside ${health.version} is misconfigured: tell your administrator.` },
+      );
     } catch {
       setCheck({ state: 'error', text: `Could not reach a Beside server at ${normalised}.` });
     }

@@ -88,7 +88,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     await waitFor(
       async () => {
         if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-        return (await fetch(`${url}/v1/health`)).ok;
+        // 503 is a running worker with a setting it cannot use: ready, and /v1/health/details says what is wrong.
+        const { status } = await fetch(`${url}/v1/health`);
+        return status === 200 || status === 503;
       },
       60_000,
       `wrangler dev on ${url}`,

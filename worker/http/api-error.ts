@@ -48,3 +48,13 @@ export const forbidden = (detail: string) =>
 
 export const notFound = (detail: string) =>
   new ApiError({ status: 404, code: 'not_found', title: 'Not found', detail });
+
+/** A setting the deployment cannot use: names the setting (never its value) so an administrator can fix it. */
+export const serverMisconfigured = (problems: readonly { setting: string; message: string }[]) =>
+  new ApiError({
+    status: 503,
+    code: 'server_misconfigured',
+    title: 'Server misconfigured',
+    detail: `This Beside server cannot run with its current settings (${[...new Set(problems.map((problem) => problem.setting))].join(', ')}). Tell your administrator; /v1/health/details says more.`,
+    retryable: false,
+  });

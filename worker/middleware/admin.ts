@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { readConfig } from '../config';
+import { type Config, readConfig } from '../config';
 import type { AppEnv, Identity } from '../context';
 import { forbidden } from '../http/api-error';
 import { isAdmin } from '../knowledge/spaces';
@@ -21,15 +21,20 @@ function sameSecret(a: string, b: string): boolean {
   return difference === 0;
 }
 
+/** Whether the Authorization header carries ADMIN_API_KEY (also accepted by /v1/health/details). */
+export function acceptsAdminApiKey(authorization: string | undefined, config: Config): boolean {
+  const key = config.knowledge.adminApiKey;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  return Boolean(key && token && sameSecret(token, key));
+}
+
 /**
  * Accepts `Authorization: Bearer <ADMIN_API_KEY>` (for the CLI and CI) before `authenticate()` runs, which
  * then keeps this identity. Mounted only on the admin routes: the key opens nothing else.
  */
 export function adminApiKey() {
   return createMiddleware<AppEnv>(async function acceptAdminApiKey(c, next) {
-    const key = readConfig(c.env).knowledge.adminApiKey;
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (key && token && sameSecret(token, key)) {
+    if (acceptsAdminApiKey(c.req.header('Authorization'), readConfig(c.env))) {
       const identity: Identity = { subject: 'admin-api-key', email: undefined, groups: [], isDevToken: false };
       apiKeyIdentities.add(identity);
       c.set('identity', identity);

@@ -115,9 +115,11 @@ describe('POST /v1/search permissions', () => {
 
   it('fails closed when SPACES is not valid, and says why', async () => {
     const environment = await knowledgeEnv({ SPACES: '{"company": "everyone"}' });
-    const { body } = await searchAs(DEV_TOKEN, { query: 'pricing' }, environment);
-    expect(body.results).toEqual([]);
-    expect(body.notice).toMatch(/SPACES is not valid/);
+    const { response, body } = await searchAs(DEV_TOKEN, { query: 'pricing' }, environment);
+    expect(response.status).toBe(503);
+    const problem = body as unknown as { code: string; detail: string };
+    expect(problem.code).toBe('server_misconfigured');
+    expect(problem.detail).toContain('SPACES');
   });
 
   it('ranks the matching section first and de-duplicates sections', async () => {

@@ -2,6 +2,10 @@
 declare module 'vitest' {
   export interface ProvidedContext {
     upstreamUrl: string;
+    /** The control server of the local identity providers (test/idp/control.ts). */
+    idpControlUrl: string;
+    /** The provider started for the whole run. */
+    idp: import('../../test/idp/control').IdpInfo;
   }
 }
 
