@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-/** Plain Node tests: shared schemas, extension modules (DOM via linkedom), the test upstream, scripts. */
+/** Plain Node tests: shared schemas, extension modules (DOM via linkedom), the test upstreams (model, identity provider), scripts. */
 export default defineConfig({
   test: {
     include: [
       'shared/**/*.test.ts',
       'extension/**/*.test.ts',
       'test/upstream/**/*.test.ts',
+      'test/idp/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
       'test/security/**/*.unit.test.ts',

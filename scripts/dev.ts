@@ -73,7 +73,7 @@ async function main() {
     const adminGroups = new Set((vars.ADMIN_GROUPS ?? '').split(',').map((group) => group.trim()));
     adminGroups.add('kb-admins');
     overrides.ADMIN_GROUPS = [...adminGroups].filter(Boolean).join(',');
-    if (vars.SPACES && vars.SPACES !== DEFAULT_SPACES) {
+    if (vars.SPACES && vars.SPACES.replace(/^'(.*)'$/, '$1') !== DEFAULT_SPACES) {
       console.log('• Note: .dev.vars has its own SPACES; the demo people belong to sales-team, support-team, hr-team.');
     }
     idpText = describeIdp(idp);

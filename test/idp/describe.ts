@@ -8,7 +8,7 @@ export function describeIdp(idp: Idp): string {
   return `Local identity provider (OpenID Connect, development only) at ${idp.issuer}
   Discovery  ${idp.issuer}/.well-known/openid-configuration
   Client id  ${idp.clientId} (public, PKCE S256)   Audience ${idp.audience}
-  Redirect URIs ${idp.redirectUris.join(', ')}
+  Redirect URIs ${[...idp.redirectUris, ...(idp.anyExtensionRedirect ? ['any https://<extension-id>.chromiumapp.org/…'] : [])].join(', ')}
   Demo people (password for all: ${idp.password}; the part before @ works as a login too):
 ${people}`;
 }

@@ -54,6 +54,8 @@ export interface Idp {
   clientId: string;
   audience: string;
   redirectUris: string[];
+  /** Whether any browser extension's redirect URI is accepted too (`anyExtensionRedirect`). */
+  anyExtensionRedirect: boolean;
   people: readonly DemoPerson[];
   password: string;
   /** How many times the JWKS was fetched: shows whether a verifier's cache refetches too often. */
@@ -233,6 +235,7 @@ export async function startIdp(input: IdpOptions = {}): Promise<Idp> {
     clientId: options.clientId,
     audience: options.audience,
     redirectUris: options.clientRedirectUris,
+    anyExtensionRedirect: options.anyExtensionRedirect,
     people: options.people,
     password: options.password,
     jwksRequests: () => jwksRequests,
