@@ -44,9 +44,14 @@ function documentOf(url: URL, documents: readonly Document[]): Document | undefi
  * Typed parts first, then whatever else is visible in the extractor's scope that they did not already say, as
  * the lowest-priority section: the budget cuts it first and says so. Generic strategies already read everything.
  */
-function withRemainingText(extraction: Extraction, scope: Node | null | undefined): Extraction {
+function withRemainingText(extraction: Extraction, scope: Node | null | undefined, maxChars: number): Extraction {
   if (!scope) return extraction;
-  const rest = remainingVisibleText(scope, joinParts(renderParts(extraction)), extraction.notContent);
+  const typed = joinParts(renderParts(extraction));
+  // The budget gives the remaining text only what the typed part leaves. With none left, the typed part is cut
+  // already (and says so); otherwise reading stops soon after the room is full, and the budget cuts and says so.
+  const room = maxChars - typed.length;
+  if (room <= 0) return extraction;
+  const rest = remainingVisibleText(scope, typed, { notContent: extraction.notContent, maxChars: room });
   if (!rest) return extraction;
   return { ...extraction, sections: [...(extraction.sections ?? []), { heading: alsoOnPageHeading, markdown: rest }] };
 }
@@ -101,6 +106,7 @@ export function capturePage(document: Document, options: CaptureOptions = defaul
   const extraction: Extraction = withRemainingText(
     matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' },
     typed ? (matched.extraction.scope ?? documentOf(matched.url, documents)?.body) : undefined,
+    maxChars,
   );
   const fitted = fitToBudget(extraction, maxChars);
   const selection = rawSelection && { ...rawSelection, context: selectionContext(rawSelection, extraction) };

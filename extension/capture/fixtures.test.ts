@@ -20,7 +20,9 @@ describe('every fixture page', () => {
       const budget = name.includes('long-ticket') ? 50_000 : 6_000;
       const page = capturePage(loadFixture(name), { tokenBudget: budget });
       const prompt = renderPageBlock(page, budget).text;
-      const score = scoreFacts(prompt, factsOf(loadExpected(name)));
+      const expected = loadExpected(name);
+      expect(page.site).toBe(expected.site);
+      const score = scoreFacts(prompt, factsOf(expected));
       expect(score.missing, 'missing facts').toEqual([]);
       expect(score.leaks, 'hidden text leaked').toEqual([]);
       expect(score.fieldRecall).toBe(1);

@@ -6,6 +6,7 @@ import { gmail } from './sites/gmail';
 import { hubspot } from './sites/hubspot';
 import { jira } from './sites/jira';
 import { notion } from './sites/notion';
+import { reddit } from './sites/reddit';
 import { salesforceClassic } from './sites/salesforce-classic';
 import { salesforceLightning } from './sites/salesforce-lightning';
 import { zendesk } from './sites/zendesk';
@@ -29,6 +30,7 @@ export const extractors: readonly SiteExtractor[] = [
   jira,
   confluence,
   notion,
+  reddit,
   github,
   readabilityExtractor,
   visibleTextExtractor,

@@ -31,7 +31,16 @@ const editing = '[contenteditable="true"], [contenteditable=""], [role="textbox"
 const isHeading = (line: string) => /^#{1,6}\s/.test(line);
 const isTableRule = (line: string) => /^\|(\s*-+\s*\|)+$/.test(line.trim());
 
-export function remainingVisibleText(scope: Node, typedMarkdown: string, notContent?: string): string {
+export interface RemainingOptions {
+  /** See Extraction.notContent. */
+  notContent?: string | undefined;
+  /** Stop once this much new text is found: the budget would cut the rest anyway. */
+  maxChars?: number;
+}
+
+export function remainingVisibleText(scope: Node, typedMarkdown: string, options: RemainingOptions = {}): string {
+  const { notContent, maxChars = Number.POSITIVE_INFINITY } = options;
+  let found = 0;
   const said = normaliseForDedupe(typedMarkdown);
   const seen = new Set<string>();
   const kept: string[] = [];
@@ -55,6 +64,8 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, notCont
     if (pendingHeading) kept.push(pendingHeading);
     pendingHeading = undefined;
     kept.push(line);
+    found += line.length + 1;
+    if (found > maxChars) break;
   }
   // Headings with nothing new under them say nothing.
   return kept

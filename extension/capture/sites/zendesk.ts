@@ -5,7 +5,7 @@ import { labelledValue } from '../dom/labelled-value';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { controlValue, visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
-import { queryFirstDeep } from '../dom/walk';
+import { closestDeep, queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -15,14 +15,18 @@ import type { SiteExtractor } from '../types';
  */
 const selectors = {
   workspace: '[data-ticket-id]',
-  subject: '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]',
-  status: '[data-test-id="ticket-status-tag"], [data-test-id="tabs-nav-item-ticket-status"]',
-  fieldPanel: '[data-test-id="ticket-form-panel"], [data-test-id="ticket-fields"], [data-test-id="ticket-sidebar"]',
-  comment: '[data-test-id="omni-log-comment-item"]',
-  sender: '[data-test-id="omni-log-item-sender"], [data-test-id="omni-log-comment-user-link"]',
+  // Agent Workspace first, then the older agent interface (property box, event list).
+  subject: '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"], .ticket-subject',
+  status: '[data-test-id="ticket-status-tag"], [data-test-id="tabs-nav-item-ticket-status"], .ticket_status_label',
+  fieldPanel:
+    '[data-test-id="ticket-form-panel"], [data-test-id="ticket-fields"], [data-test-id="ticket-sidebar"], .ticket_fields, .property_box',
+  fieldLabel: 'label, .property-label',
+  comment: '[data-test-id="omni-log-comment-item"], .event > .comment',
+  sender: '[data-test-id="omni-log-item-sender"], [data-test-id="omni-log-comment-user-link"], .actor .name',
+  privateEvent: '.is-private',
   time: '[data-test-id^="timestamp-"], time',
   body: '[data-test-id="omni-log-message-content"], [data-test-id="omni-log-item-message"], .zd-comment',
-  internalTag: '[data-test-id="omni-log-internal-note-tag"]',
+  internalTag: '[data-test-id="omni-log-internal-note-tag"], .badge.internal',
 };
 
 const ticketPath = /^\/agent\/tickets\/(\d+)/;
@@ -33,7 +37,7 @@ function ticketFields(workspace: ParentNode): RecordField[] {
   if (status) fields.push({ label: 'Status', value: status });
   const panel = visibleFirst(workspace, selectors.fieldPanel);
   if (!panel) return fields;
-  for (const label of visibleAll(panel, 'label')) {
+  for (const label of visibleAll(panel, selectors.fieldLabel)) {
     const row = label.parentElement;
     if (row) fields.push({ label: textOf(label), value: labelledValue(row, label) });
   }
@@ -42,7 +46,11 @@ function ticketFields(workspace: ParentNode): RecordField[] {
 
 function isInternal(comment: Element): boolean {
   const label = (comment.getAttribute('aria-label') ?? '').toLowerCase();
-  return label.startsWith('internal note') || queryFirstDeep(comment, selectors.internalTag) !== undefined;
+  return (
+    label.startsWith('internal note') ||
+    queryFirstDeep(comment, selectors.internalTag) !== undefined ||
+    closestDeep(comment, selectors.privateEvent) !== undefined
+  );
 }
 
 function readComment(comment: Element): ConversationMessage {
