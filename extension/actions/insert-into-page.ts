@@ -1,23 +1,30 @@
 import { browser } from 'wxt/browser';
-import type { InsertRequest, InsertResult } from '../insert/types';
-import { findPageTab } from '../lib/page-capture';
+import { checkInsertTarget, type DraftTarget } from '../insert/target';
+import type { InsertRequest, InsertResult, PageInsertRequest } from '../insert/types';
 
 /**
- * Runs the insert script in the page beside the panel, on the person's click: set the request in the script's
- * isolated world, then inject the script that reads it (the same two-step pattern as capture).
+ * Runs the insert script in the tab the draft was written for, on the person's click — never in whatever tab is
+ * in front: if that tab is closed or shows another page, nothing is inserted anywhere. Sets the request in the
+ * script's isolated world, then injects the script that reads it (the same two-step pattern as capture).
  */
-export async function insertIntoPage(request: InsertRequest): Promise<InsertResult> {
-  const tab = await findPageTab();
-  if (tab?.id === undefined) return { ok: false, reason: 'no-editor', message: 'No page to insert into.' };
+export async function insertIntoPage(request: InsertRequest, target: DraftTarget | undefined): Promise<InsertResult> {
+  const tab = target ? await browser.tabs.get(target.tabId).catch(() => undefined) : undefined;
+  const check = checkInsertTarget(target, tab);
+  if (!check.ok) return check;
+  const { tabId, url } = check.target;
   try {
+    const pageRequest: PageInsertRequest = { ...request, pageUrl: url };
     await browser.scripting.executeScript({
-      target: { tabId: tab.id },
-      func: (value: InsertRequest) => {
-        (globalThis as { __besideInsertRequest?: InsertRequest }).__besideInsertRequest = value;
+      target: { tabId },
+      func: (value: PageInsertRequest) => {
+        (globalThis as { __besideInsertRequest?: PageInsertRequest }).__besideInsertRequest = value;
       },
-      args: [request],
+      args: [pageRequest],
     });
-    const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/insert.js'] });
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      files: ['/insert.js'],
+    });
     const value = result?.result as InsertResult | undefined;
     if (!value || typeof value !== 'object' || typeof value.ok !== 'boolean') {
       return { ok: false, reason: 'failed', message: 'The page did not answer.' };

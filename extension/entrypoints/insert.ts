@@ -1,15 +1,15 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { insertDraft } from '../insert/insert-draft';
-import type { InsertRequest } from '../insert/types';
+import { insertDraftIntoPage } from '../insert/insert-draft';
+import type { InsertResult, PageInsertRequest } from '../insert/types';
 
 /**
  * Injected on demand when the person clicks "Insert into page" (never before); its return value is the
  * InsertResult. The panel sets the request on the isolated world's global just before injecting this file.
  */
-export default defineUnlistedScript(() => {
-  const scope = globalThis as { __besideInsertRequest?: InsertRequest };
+export default defineUnlistedScript((): InsertResult => {
+  const scope = globalThis as { __besideInsertRequest?: PageInsertRequest };
   const request = scope.__besideInsertRequest;
   delete scope.__besideInsertRequest;
   if (!request) return { ok: false, reason: 'failed', message: 'Nothing to insert.' };
-  return insertDraft(document, request);
+  return insertDraftIntoPage(document, location.href, request);
 });

@@ -1,5 +1,6 @@
 import { replyEditors } from './registry';
-import type { EditorTarget, InsertRequest, InsertResult } from './types';
+import { isSamePage, TARGET_CHANGED_MESSAGE } from './target';
+import type { EditorTarget, InsertRequest, InsertResult, PageInsertRequest } from './types';
 import { setFieldValue, writeIntoField, writeIntoRichEditor } from './write';
 
 export function findEditor(document: Document): { id: string; target: EditorTarget } | undefined {
@@ -13,6 +14,17 @@ export function findEditor(document: Document): { id: string; target: EditorTarg
     }
   }
   return undefined;
+}
+
+/**
+ * The injected script's entry: inserts only if the page it runs in (`pageHref`) is still the page the draft was
+ * written for. Checked in the page, as the very last step, because the tab may navigate after the panel looked.
+ */
+export function insertDraftIntoPage(document: Document, pageHref: string, request: PageInsertRequest): InsertResult {
+  if (!isSamePage(pageHref, request.pageUrl)) {
+    return { ok: false, reason: 'target-changed', message: TARGET_CHANGED_MESSAGE };
+  }
+  return insertDraft(document, request);
 }
 
 /** Puts the draft into the page's reply editor. Never clicks send, never submits a form. */

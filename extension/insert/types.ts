@@ -5,9 +5,15 @@ export interface InsertRequest {
   body: string;
 }
 
+/** What the panel hands the injected script: the request, and the address of the page the draft was written for. */
+export interface PageInsertRequest extends InsertRequest {
+  /** The script inserts nothing unless the page it runs in is still this page (extension/insert/target.ts). */
+  pageUrl: string;
+}
+
 export type InsertResult =
   | { ok: true; editor: string; label: string; subject: boolean }
-  | { ok: false; reason: 'no-editor' | 'failed'; message: string };
+  | { ok: false; reason: 'no-editor' | 'failed' | 'target-closed' | 'target-changed'; message: string };
 
 export interface EditorTarget {
   /** The element the app really edits: its contenteditable or, in plain-text mode, its textarea. */

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatEmail, withoutCitations } from '../../shared/email-draft';
 import { insertIntoPage } from '../actions/insert-into-page';
 import { gmailComposeUrl, mailtoUrl, outlookComposeUrl } from '../actions/mail-links';
+import type { DraftTarget } from '../insert/target';
 
 interface Props {
   /** An email has a subject and mail-client links; a ticket reply only goes into the page or the clipboard. */
@@ -9,12 +10,19 @@ interface Props {
   to: string;
   subject: string;
   body: string;
+  /** The tab the draft was written for; Insert goes there or nowhere. */
+  target: DraftTarget | undefined;
   disabled: boolean;
 }
 
 /** Where the draft goes: the clipboard, a mail client, or the page's own reply box — always on a click. */
-export function DraftDelivery({ kind, to, subject, body, disabled }: Props) {
+export function DraftDelivery({ kind, to, subject, body, target, disabled }: Props) {
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  // The outcome sits below the buttons, often under the fold of a long draft: bring it into view.
+  useEffect(() => {
+    if (status) statusLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [status]);
   // Citation markers are for the person checking the draft, not for the recipient.
   const clean = withoutCitations(body);
   const mail = { ...(to ? { to } : {}), subject, body: clean };
@@ -30,7 +38,7 @@ export function DraftDelivery({ kind, to, subject, body, disabled }: Props) {
 
   const insert = async () => {
     setStatus(undefined);
-    const result = await insertIntoPage({ ...(kind === 'email' && subject ? { subject } : {}), body: clean });
+    const result = await insertIntoPage({ ...(kind === 'email' && subject ? { subject } : {}), body: clean }, target);
     setStatus(
       result.ok
         ? {
@@ -72,6 +80,7 @@ export function DraftDelivery({ kind, to, subject, body, disabled }: Props) {
       )}
       {status && (
         <p
+          ref={statusLine}
           className={status.ok ? 'draft__status' : 'draft__status draft__status--error'}
           role="status"
           data-testid="draft-status"

@@ -198,7 +198,14 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         )}
       </div>
 
-      <DraftDelivery kind={isEmail ? 'email' : 'reply'} to={to} subject={subject} body={body} disabled={busy} />
+      <DraftDelivery
+        kind={isEmail ? 'email' : 'reply'}
+        to={to}
+        subject={subject}
+        body={body}
+        target={request.target}
+        disabled={busy}
+      />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../../../shared/page-context';
+import type { DraftTarget } from '../../insert/target';
 import { CaptureError, captureTab, findPageTab } from '../../lib/page-capture';
 
 export type CaptureState =
   | { status: 'capturing' }
-  | { status: 'ready'; page: PageContext }
-  | { status: 'removed'; page: PageContext }
+  // `target`: the tab the page was read from, to which a draft written from this capture is bound.
+  | { status: 'ready'; page: PageContext; target: DraftTarget }
+  | { status: 'removed'; page: PageContext; target: DraftTarget }
   | { status: 'unavailable'; message: string };
 
 /**
@@ -24,7 +26,9 @@ export function usePageContext() {
       const tab = await findPageTab();
       if (!tab) throw new CaptureError('Open a web page to chat about it.', 'no-tab');
       const page = await captureTab(tab);
-      if (current === generation.current) setState({ status: 'ready', page });
+      const target = tab.id !== undefined && tab.url ? { tabId: tab.id, url: tab.url } : undefined;
+      if (!target) throw new CaptureError('No page to read.', 'no-tab');
+      if (current === generation.current) setState({ status: 'ready', page, target });
     } catch (error) {
       if (current !== generation.current) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -47,12 +51,13 @@ export function usePageContext() {
   }, [capture]);
 
   const remove = useCallback(() => {
-    setState((previous) => (previous.status === 'ready' ? { status: 'removed', page: previous.page } : previous));
+    setState((previous) => (previous.status === 'ready' ? { ...previous, status: 'removed' } : previous));
   }, []);
   const restore = useCallback(() => {
-    setState((previous) => (previous.status === 'removed' ? { status: 'ready', page: previous.page } : previous));
+    setState((previous) => (previous.status === 'removed' ? { ...previous, status: 'ready' } : previous));
   }, []);
 
   const page = state.status === 'ready' ? state.page : undefined;
-  return { state, page, refresh: capture, remove, restore };
+  const target = state.status === 'ready' ? state.target : undefined;
+  return { state, page, target, refresh: capture, remove, restore };
 }

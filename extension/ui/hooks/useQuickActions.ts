@@ -4,6 +4,7 @@ import type { PageContext } from '../../../shared/page-context';
 import type { PendingAction } from '../../actions/pending';
 import { findAction } from '../../actions/registry';
 import type { ExtensionAction } from '../../actions/types';
+import type { DraftTarget } from '../../insert/target';
 import { captureTab, findPageTab } from '../../lib/page-capture';
 import type { usePageContext } from './usePageContext';
 import { usePendingAction } from './usePendingAction';
@@ -13,6 +14,8 @@ export interface DraftRequest {
   page: PageContext;
   /** Changes on every click so the same action on the same page starts a fresh draft. */
   key: number;
+  /** The tab and address the draft is written for, bound now: Insert goes there or nowhere. */
+  target: DraftTarget | undefined;
 }
 
 /**
@@ -21,10 +24,17 @@ export interface DraftRequest {
  * it carries text the person cannot see (transparent, same colour as the background, clipped) — the hidden
  * prompt-injection trick. Where the page cannot be read, the capture error says so and nothing is summarised.
  */
-async function captureSelection(pending: PendingAction): Promise<PageContext | undefined> {
+async function captureSelection(
+  pending: PendingAction,
+): Promise<{ page: PageContext; target: DraftTarget | undefined } | undefined> {
   const tab = pending.tabId !== undefined ? await browser.tabs.get(pending.tabId) : await findPageTab();
   if (!tab) return undefined;
-  return captureTab(tab, { tokenBudget: 6_000, selectionOnly: true }, pending.frameId);
+  const page = await captureTab(tab, { tokenBudget: 6_000, selectionOnly: true }, pending.frameId);
+  return { page, target: targetOf(tab.id, tab.url) };
+}
+
+function targetOf(tabId: number | undefined, url: string | undefined): DraftTarget | undefined {
+  return tabId !== undefined && url ? { tabId, url } : undefined;
 }
 
 interface Options {
@@ -42,17 +52,19 @@ export function useQuickActions({ capture, summarize }: Options) {
   const [notice, setNotice] = useState<string>();
   const [waiting, setWaiting] = useState<PendingAction>();
 
+  // A page without its own target comes from the panel's capture (buttons, panel shortcuts, whole-page actions).
+  const captureTarget = capture.target;
   const run = useCallback(
-    (action: ExtensionAction, page: PageContext) => {
+    (action: ExtensionAction, page: PageContext, target: DraftTarget | undefined = captureTarget) => {
       setNotice(undefined);
       if (action.output === 'summary') {
         setDraft(undefined);
         summarize(action, page);
       } else {
-        setDraft({ action, page, key: Date.now() });
+        setDraft({ action, page, key: Date.now(), target });
       }
     },
-    [summarize],
+    [summarize, captureTarget],
   );
 
   usePendingAction((pending) => {
@@ -62,7 +74,9 @@ export function useQuickActions({ capture, summarize }: Options) {
     if (!action.needsSelection) return setWaiting(pending);
     captureSelection(pending)
       .then((captured) =>
-        captured?.selection ? run(action, captured) : setNotice('Select some text on the page first, then try again.'),
+        captured?.page.selection
+          ? run(action, captured.page, captured.target)
+          : setNotice('Select some text on the page first, then try again.'),
       )
       .catch((error: unknown) => setNotice(error instanceof Error ? error.message : String(error)));
   });
@@ -73,7 +87,7 @@ export function useQuickActions({ capture, summarize }: Options) {
     const action = findAction(waiting.actionId);
     if (capture.state.status === 'ready' && action) {
       setWaiting(undefined);
-      run(action, capture.state.page);
+      run(action, capture.state.page, capture.state.target);
     } else if (capture.state.status === 'unavailable') {
       setWaiting(undefined);
       setNotice(capture.state.message);
