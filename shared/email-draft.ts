@@ -11,9 +11,24 @@ export interface EmailDraft {
   hasSubject: boolean;
 }
 
-/** Matches `Subject: x`, `**Subject:** x`, `Subject - x`, `# Subject: x`, `Objet : x`, `Betreff: x`, `Asunto: x`. */
-const SUBJECT_LINE =
-  /^[#>\s]*\**\s*(?:subject|objet|betreff|asunto|oggetto|assunto|onderwerp)\s*\**\s*[:：-]\s*\**\s*(.*?)\s*\**\s*$/i;
+/**
+ * The start of `Subject: x`, `**Subject:** x`, `Subject - x`, `# Subject: x`, `Objet : x`, `Betreff: x`,
+ * `Asunto: x`. The value is trimmed by a scan: `(.*?)\s*\**\s*$` retried the trailing spaces at every
+ * character, which is quadratic on a long line of spaces.
+ */
+const SUBJECT_START = /^[#>\s*]*(?:subject|objet|betreff|asunto|oggetto|assunto|onderwerp)[\s*]*[:：-]/i;
+
+const isDecoration = (char: string | undefined) => char === '*' || (char !== undefined && /\s/.test(char));
+
+function subjectOf(line: string): string | undefined {
+  const start = SUBJECT_START.exec(line);
+  if (!start) return undefined;
+  let from = start[0].length;
+  let to = line.length;
+  while (from < to && isDecoration(line[from])) from++;
+  while (to > from && isDecoration(line[to - 1])) to--;
+  return line.slice(from, to);
+}
 
 /** A code fence around the whole answer is a formatting habit of some models, not part of the email. */
 function stripFence(text: string): string {
@@ -24,10 +39,10 @@ export function parseEmailDraft(raw: string): EmailDraft {
   const text = stripFence(raw.replace(/\r\n/g, '\n')).replace(/^\s+/, '');
   const newline = text.indexOf('\n');
   const firstLine = newline < 0 ? text : text.slice(0, newline);
-  const match = SUBJECT_LINE.exec(firstLine);
-  if (!match) return { subject: '', body: text.trimEnd(), hasSubject: false };
+  const subject = subjectOf(firstLine);
+  if (subject === undefined) return { subject: '', body: text.trimEnd(), hasSubject: false };
   const body = newline < 0 ? '' : text.slice(newline + 1).replace(/^\s*\n/, '');
-  return { subject: match[1] ?? '', body: body.trim(), hasSubject: true };
+  return { subject, body: body.trim(), hasSubject: true };
 }
 
 /** What the draft could not ground: `[date to confirm]`, `[price to confirm]`, `[your name]`… */
@@ -42,7 +57,10 @@ export function formatEmail(draft: { subject: string; body: string }): string {
   return draft.subject ? `Subject: ${draft.subject}\n\n${draft.body}` : draft.body;
 }
 
-/** Citation markers ([1], [2][3]) help the agent check a reply; they are not for the customer. */
+/**
+ * Citation markers ([1], [2][3]) help the agent check a reply; they are not for the customer. The lookbehind
+ * starts a match only at the first blank of a run, so a long run of spaces is scanned once, not per space.
+ */
 export function withoutCitations(text: string): string {
-  return text.replace(/[ \t]*(?:\[\d{1,2}\])+/g, '');
+  return text.replace(/(?<![ \t])[ \t]*(?:\[\d{1,2}\])+/g, '');
 }

@@ -3,8 +3,9 @@ import type { PageContext } from '../../shared/page-context';
 /**
  * The address to prefill in "To": an email field of the record or ticket (Contact Email, Requester email…).
  * Only labelled fields count — an address anywhere in the page text could be the person's own or a colleague's.
+ * The lookbehind starts a match only where a run of address characters starts (linear on any value).
  */
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 export function recipientEmail(page: PageContext | undefined): string | undefined {
   if (!page) return undefined;
@@ -19,6 +20,6 @@ export function recipientEmail(page: PageContext | undefined): string | undefine
 
 /** A subject when the model left the Subject line out: what the page is about, never something invented. */
 export function fallbackSubject(page: PageContext): string {
-  const topic = page.record?.name ?? page.conversation?.subject ?? page.title.replace(/\s*[|–—-]\s*[^|–—-]*$/, '');
+  const topic = page.record?.name ?? page.conversation?.subject ?? page.title.replace(/(?<!\s)\s*[|–—-][^|–—-]*$/, '');
   return `Following up: ${topic || page.title}`.slice(0, 200);
 }

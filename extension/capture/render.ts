@@ -6,7 +6,7 @@ import type { Extraction, MarkdownSection } from './types';
  * choose parts before joining them; the Markdown is a rendering of the typed data, never a second source.
  */
 
-const oneLine = (value: string) => value.replace(/\s*\n\s*/g, ' ');
+const oneLine = (value: string) => value.replace(/(?<!\s)\s*\n\s*/g, ' ');
 
 export function renderHeader(extraction: Extraction): string {
   const { record, conversation } = extraction;

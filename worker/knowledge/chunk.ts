@@ -31,9 +31,37 @@ export interface Chunk {
   text: string;
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+/** The opening `#`s of an ATX heading; the rest of the line is read by atxHeading, not by a pattern. */
+const HEADING_START = /^(#{1,6})[ \t]+/;
 const FENCE = /^\s{0,3}(```|~~~)/;
 export const HEADING_SEPARATOR = ' › ';
+
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+function trimBlankEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * `# Title ##` → level 1, "Title". A scan rather than `(.+?)(?:[ \t]+#+)?[ \t]*$`, which retries the
+ * optional closing sequence at every character and is quadratic on a long line of spaces.
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  const start = HEADING_START.exec(line);
+  if (!start) return undefined;
+  const rest = line.slice(start[0].length);
+  // `.` stops at these, so the pattern this replaces never matched a line that holds one.
+  if (rest.includes('\u2028') || rest.includes('\u2029')) return undefined;
+  // The pattern needed one character after the first blank; a line of only blanks was an empty heading.
+  if (!rest && start[0].length - (start[1] as string).length < 2) return undefined;
+  let text = trimBlankEnd(rest);
+  let hashes = text.length;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes < text.length && hashes > 0 && isBlank(text[hashes - 1])) text = trimBlankEnd(text.slice(0, hashes));
+  return { level: (start[1] as string).length, text };
+}
 
 function stripFrontMatter(markdown: string): string {
   return markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -55,15 +83,15 @@ export function splitSections(markdown: string): Section[] {
 
   for (const line of stripFrontMatter(markdown.replace(/\r\n?/g, '\n')).split('\n')) {
     if (FENCE.test(line)) inFence = !inFence;
-    const match = inFence ? null : HEADING.exec(line);
+    const match = inFence ? undefined : atxHeading(line);
     if (!match) {
       body.push(line);
       continue;
     }
     flush();
-    const level = (match[1] as string).length;
+    const { level } = match;
     path.length = level - 1;
-    path[level - 1] = (match[2] as string).replace(/[*_`]/g, '').trim();
+    path[level - 1] = match.text.replace(/[*_`]/g, '').trim();
     heading = path.filter(Boolean).join(HEADING_SEPARATOR);
   }
   flush();

@@ -36,7 +36,7 @@ const ANGLE_ESCAPES: Record<string, string> = { '<': '‹', '>': '›' };
  */
 const INVISIBLE =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: these marks are listed to be removed one by one, not to be read as one character.
-  /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
+  /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]+/gu;
 /** Control characters other than tab and newline (a carriage return becomes a newline first). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -44,8 +44,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /\p{Cs}/gu;
 const LINE_SEPARATORS = /\r\n?|[\u2028\u2029\u0085]/g;
 
+/** Printable ASCII, tab and newline: nothing to normalise, which is most page text. */
+const PLAIN_ASCII = /^[\t\n\x20-\x7e]*$/;
+
 /** Step 1 alone: what a budget should count, since NFKC may lengthen text and stripping shortens it. */
 export function normalizeUntrusted(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(LINE_SEPARATORS, '\n')
@@ -55,9 +59,35 @@ export function normalizeUntrusted(text: string): string {
     .replace(INVISIBLE, '');
 }
 
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const ESCAPED_LESS_THAN = ANGLE_ESCAPES['<']!.charCodeAt(0);
+const ESCAPED_GREATER_THAN = ANGLE_ESCAPES['>']!.charCodeAt(0);
+/** Code units per String.fromCharCode call: well under every engine's argument limit. */
+const CHUNK = 8_192;
+
+/**
+ * Every `<` and `>` as `‹` and `›`, in one pass over code units: the escapes are one code unit each, so the
+ * text keeps its length, and a page made of angle brackets costs no more than any other page.
+ */
+function escapeAngles(text: string): string {
+  if (!text.includes('<') && !text.includes('>')) return text;
+  const codes = new Uint16Array(text.length);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    codes[index] = code === LESS_THAN ? ESCAPED_LESS_THAN : code === GREATER_THAN ? ESCAPED_GREATER_THAN : code;
+  }
+  const parts: string[] = [];
+  for (let start = 0; start < codes.length; start += CHUNK) {
+    // `apply` over a typed array, not a spread: the spread copies each chunk into an array first.
+    parts.push(String.fromCharCode.apply(null, codes.subarray(start, start + CHUNK) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
 /** Steps 1 and 2: untrusted text that can sit anywhere inside a block. */
 export function untrusted(text: string): string {
-  return normalizeUntrusted(text).replace(/[<>]/g, (angle) => ANGLE_ESCAPES[angle] as string);
+  return escapeAngles(normalizeUntrusted(text));
 }
 
 /** A single-line value (a title, a URL): newlines and runs of whitespace become one space. */

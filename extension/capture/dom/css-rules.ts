@@ -68,8 +68,9 @@ export function parseDeclarations(text: string): Declarations {
 /** Rough CSS specificity (ids, classes/attributes, tags) folded into one number; enough to order our few rules. */
 function specificityOf(selector: string): number {
   const ids = selector.match(/#[\w-]+/g)?.length ?? 0;
-  const classes = selector.match(/\.[\w-]+|\[[^\]]+\]/g)?.length ?? 0;
-  const tags = selector.replace(/[#.][\w-]+|\[[^\]]+\]/g, ' ').match(/(^|[\s>+~])[a-z][\w-]*/gi)?.length ?? 0;
+  // `[^\][]`, not `[^\]]`: an attribute selector ends at the next bracket, so "[[[[…" stays linear.
+  const classes = selector.match(/\.[\w-]+|\[[^\][]+\]/g)?.length ?? 0;
+  const tags = selector.replace(/[#.][\w-]+|\[[^\][]+\]/g, ' ').match(/(^|[\s>+~])[a-z][\w-]*/gi)?.length ?? 0;
   return ids * 10_000 + classes * 100 + tags;
 }
 
@@ -106,10 +107,18 @@ function topLevelRules(css: string): string {
 const interactiveState =
   /:(hover|focus|focus-within|focus-visible|active|visited|target|checked)|::?(before|after|placeholder|selection|marker|first-line|first-letter)/i;
 
+/** Page CSS without comments. Only text before the last `*\/` can hold one, so no `/*` is scanned twice. */
+function withoutComments(css: string): string {
+  const last = css.lastIndexOf('*/');
+  if (last < 0) return css;
+  return css.slice(0, last + 2).replace(/\/\*[\s\S]*?\*\//g, '') + css.slice(last + 2);
+}
+
 export function parseStyleRules(css: string, startOrder = 0): StyleRule[] {
   const rules: StyleRule[] = [];
-  const source = topLevelRules(css.replace(/\/\*[\s\S]*?\*\//g, ''));
-  const rulePattern = /([^{}]+)\{([^{}]*)\}/g;
+  const source = topLevelRules(withoutComments(css));
+  // The lookbehind starts a rule only after a brace (or at the start), so a long run without one is read once.
+  const rulePattern = /(?<![^{}])([^{}]+)\{([^{}]*)\}/g;
   let order = startOrder;
   for (const match of source.matchAll(rulePattern)) {
     const declarations = parseDeclarations(match[2] ?? '');

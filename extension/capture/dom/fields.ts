@@ -4,7 +4,7 @@ import type { RecordField } from '../../../shared/page-context';
 export function cleanLabel(label: string): string {
   return label
     .replace(/\s+/g, ' ')
-    .replace(/[\s:*]+$/, '')
+    .replace(/(?<![\s:*])[\s:*]+$/, '') // from a run's start only: linear on "::::…"
     .trim();
 }
 

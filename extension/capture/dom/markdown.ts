@@ -82,7 +82,7 @@ class MarkdownWalker {
   /** One line of inline text (headings, table cells, list labels). */
   inline(root: Node): string {
     return this.render(root)
-      .replace(/\s*\n+\s*/g, ' ')
+      .replace(/(?<!\s)\s*\n\s*/g, ' ') // starts only at a run's first blank: linear
       .trim();
   }
 
@@ -180,7 +180,7 @@ class MarkdownWalker {
   }
 
   private code(pre: Element): string {
-    const text = this.preformatted(pre).replace(/\n+$/, '');
+    const text = this.preformatted(pre).replace(/(?<!\n)\n+$/, '');
     if (this.options.plain || !text.trim()) return text;
     const language = `${pre.className} ${pre.querySelector('code')?.className ?? ''}`.match(/language-([\w+-]+)/)?.[1];
     return `\`\`\`${language ?? ''}\n${text}\n\`\`\``;

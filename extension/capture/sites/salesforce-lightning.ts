@@ -138,6 +138,11 @@ function activity(page: ParentNode): string[] {
   });
 }
 
+/** The record name without the object type Lightning prints before it; page text, so never a pattern. */
+function withoutPrefix(text: string, prefix: string): string {
+  return text.startsWith(prefix) ? text.slice(prefix.length).trimStart() : text;
+}
+
 export const salesforceLightning: SiteExtractor = {
   id: 'salesforce-lightning',
   matches: (url) =>
@@ -150,7 +155,7 @@ export const salesforceLightning: SiteExtractor = {
     const [, typeFromUrl, id] = url.pathname.match(recordUrl) ?? [];
     const objectType = textOf(queryFirstDeep(panel, selectors.objectType)) || typeFromUrl || 'Record';
     const nameElement = queryFirstDeep(panel, selectors.name);
-    const name = textOf(nameElement).replace(new RegExp(`^${objectType}\\s*`), '') || document.title;
+    const name = withoutPrefix(textOf(nameElement), objectType) || document.title;
     return {
       title: `${objectType}: ${name}`,
       site: 'salesforce-lightning',
