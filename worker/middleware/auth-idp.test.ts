@@ -180,3 +180,15 @@ describe('key rotation at the provider', () => {
     expect((await idpStats(idp)).jwksRequests).toBe(fetchesAfterFirstUse + 1);
   });
 });
+
+describe('when the provider’s keys cannot be fetched', () => {
+  it('answers 503 (retryable), not 401: the person’s sign-in is not what failed', async () => {
+    const idp = defaultIdp();
+    const tokens = await signIn(idp, 'sam');
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    const environment = await envFor(idp, { AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks' });
+    const response = await call('/v1/me', { headers: { Authorization: `Bearer ${tokens.access_token}` } }, environment);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 'upstream_error', retryable: true });
+  });
+});

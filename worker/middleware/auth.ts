@@ -58,11 +58,17 @@ function nameFrom(payload: JWTPayload): string | undefined {
   return parts.length > 0 ? parts.join(' ') : stringClaim(payload, 'preferred_username');
 }
 
-/** The identity provider (or its key endpoint) could not be reached: not the caller's fault, so not a 401. */
+/** Failures of the key endpoint (timeout, non-200, not a key set), as opposed to the token's own faults. */
+const KEY_ENDPOINT_FAILURES = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JOSE_GENERIC', 'ERR_JWKS_INVALID']);
+
+/**
+ * The identity provider's key endpoint could not be used: not the caller's fault, so not a 401 (which would send
+ * the extension to sign in again). jose reports every fault of the token itself as a JOSEError; anything else
+ * thrown while verifying is the network.
+ */
 function keysUnavailable(error: unknown): boolean {
-  if (error instanceof joseErrors.JWKSTimeout) return true;
-  if (error instanceof joseErrors.JOSEError) return error.code === 'ERR_JOSE_GENERIC';
-  return error instanceof TypeError;
+  if (error instanceof joseErrors.JOSEError) return KEY_ENDPOINT_FAILURES.has(error.code);
+  return true;
 }
 
 async function verifyJwt(
