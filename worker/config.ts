@@ -3,6 +3,7 @@ import { type AuthSettings, readAuthSettings } from './auth/settings';
 import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
+import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
 
 /** The worker's settings, parsed once per environment object (bindings never change within an isolate). */
 export interface Config {
@@ -25,6 +26,7 @@ export interface Config {
   knowledge: KnowledgeConfig;
   /** Settings the worker cannot use: while any exists, /v1 answers 503 server_misconfigured (health excepted). */
   problems: ConfigProblem[];
+  redaction: RedactionConfig;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -48,6 +50,8 @@ export function readConfig(env: Env): Config {
   const knowledge = readKnowledgeConfig(env);
   const problems = [...authProblems, ...policyProblems];
   if (knowledge.spacesError) problems.push({ setting: 'SPACES', message: knowledge.spacesError });
+  const redaction = readRedactionConfig(env);
+  if (redaction.problem) problems.push({ setting: redaction.problem.setting, message: redaction.problem.message });
   for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
@@ -72,6 +76,7 @@ export function readConfig(env: Env): Config {
       .filter(Boolean),
     knowledge,
     problems,
+    redaction,
   };
   cache.set(env, config);
   return config;

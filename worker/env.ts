@@ -59,4 +59,9 @@ export interface Env {
   EMBEDDING_DIMENSIONS?: string;
   /** "false" turns embeddings off: keyword-only retrieval even when a model server is configured. */
   EMBEDDINGS?: string;
+
+  /** "pii" replaces personal data with placeholders before any text leaves for the model; "off" (default). */
+  REDACT?: string;
+  /** With REDACT=pii, more identifiers to redact: a JSON list of regular expressions (linear-time ones only). */
+  REDACT_PATTERNS?: string;
 }

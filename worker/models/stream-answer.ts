@@ -6,10 +6,14 @@ import {
   toUIMessageStream,
   type UIMessage,
   type UIMessageChunk,
+  wrapLanguageModel,
 } from 'ai';
 import type { Config } from '../config';
+import { ApiError } from '../http/api-error';
 import { guardUIStream } from '../http/guard-stream';
 import { errorStreamResponse, uiStreamResponse } from '../http/ui-stream';
+import { redactionMiddleware } from '../redaction/model-middleware';
+import { Redactor } from '../redaction/redact';
 import { describeModelError, streamErrorText } from './errors';
 import { fallbackOnError } from './fallback-on-error';
 import { modelsFor } from './provider';
@@ -44,6 +48,25 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
   const { config } = options;
   const models = modelsFor(config);
   if (!models) return options.withoutModel?.() ?? errorStreamResponse('model_not_configured', NO_MODEL_MESSAGE);
+  const { redaction } = config;
+  if (redaction.problem) {
+    // Normally refused earlier for every route (Config.problems); never send text unredacted because of a bad setting.
+    throw new ApiError({
+      status: 503,
+      code: 'server_misconfigured',
+      title: 'Server misconfigured',
+      detail: redaction.problem.message,
+    });
+  }
+  // With REDACT=pii every step of the call passes through the redaction middleware: one Redactor per request,
+  // so placeholders stay consistent across tool steps and nothing personal is kept after the answer.
+  const model =
+    redaction.mode === 'pii'
+      ? wrapLanguageModel({
+          model: models.chat as Parameters<typeof wrapLanguageModel>[0]['model'],
+          middleware: redactionMiddleware(new Redactor(redaction.detectors)),
+        })
+      : models.chat;
 
   // Stop, a closed panel or a timeout must cancel the upstream call too, not leave it running.
   const upstream = new AbortController();
@@ -55,7 +78,7 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
   const signal = AbortSignal.any([options.request.signal, upstream.signal]);
 
   const result = streamText({
-    model: models.chat,
+    model,
     instructions: options.instructions,
     messages: options.messages,
     ...(options.tools ? { tools: options.tools } : {}),
