@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../capture-page';
 import { describeCapture } from '../describe';
-import { loadPage, sharedPage } from '../testing/pages';
+import { loadFixture, loadPage, sharedPage } from '../testing/pages';
 
 describe('github', () => {
+  it('captures a pull request: state, author, branches, reviewers, comments and review comments on files', () => {
+    const page = capturePage(loadFixture('github--pull-request'));
+    expect(page.site).toBe('github');
+    const fields = Object.fromEntries((page.conversation?.fields ?? []).map((field) => [field.label, field.value]));
+    expect(fields).toEqual({
+      State: 'Open',
+      Author: 'mlopez',
+      Branches: 'mlopez:sync-retry → main',
+      Reviewers: 'kchen, dpatel',
+      Labels: 'reliability',
+    });
+    const messages = page.conversation?.messages ?? [];
+    expect(messages.map((message) => message.author)).toEqual(['mlopez', 'kchen', 'kchen', 'mlopez', 'dpatel']);
+    expect(messages[2]?.text).toMatch(/^_On src\/sync\/retry\.ts_\n\nJitter should be added here/);
+    expect(JSON.stringify(page)).not.toContain('SR-DUPLICATE-MARKER');
+  });
+
   it('captures the real saved issue page: opening post and every comment with author and time', () => {
     const url = 'https://github.com/kepano/defuddle/issues/56';
     const page = capturePage(loadPage(sharedPage('defuddle/general--github.com-issue-56.html'), url));

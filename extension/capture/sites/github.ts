@@ -2,8 +2,8 @@ import type { ConversationMessage, RecordField } from '../../../shared/page-cont
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
-import { queryFirstDeep } from '../dom/walk';
-import type { SiteExtractor } from '../types';
+import { closestDeep, queryFirstDeep } from '../dom/walk';
+import type { Extraction, SiteExtractor } from '../types';
 
 /**
  * GitHub issues (the React issue viewer): title, state, labels, the opening post and every comment with its
@@ -22,11 +22,63 @@ const selectors = {
   commentBody: '[data-testid="markdown-body"]',
 };
 
+/** Pull requests (server-rendered conversation page): header, branches, reviewers, comments and review comments. */
+const pullSelectors = {
+  title: '.gh-header-title .js-issue-title',
+  state: '.gh-header-meta .State',
+  author: '.gh-header-meta .author',
+  base: '.gh-header-meta .base-ref',
+  head: '.gh-header-meta .head-ref',
+  reviewer: '.sidebar-reviewers .css-truncate-target',
+  labels: '.IssueLabel',
+  comment: '.timeline-comment, .review-comment',
+  commentAuthor: '.author',
+  commentBody: '.comment-body',
+  reviewState: '.timeline-comment-header .Label',
+  file: '.file',
+  filePath: '.file-info a',
+};
+
 const issuePath = /^\/[^/]+\/[^/]+\/(issues|pull)\/(\d+)/;
 
 function authorOf(element: Element | null | undefined): string {
   const link = element ?? undefined;
   return (link?.getAttribute('href') ?? '').replace(/^.*\//, '') || textOf(link) || 'Unknown';
+}
+
+function pullRequest(document: Document, subject: string, id: string | undefined): Extraction {
+  const join = (selector: string) =>
+    visibleAll(document, selector)
+      .map((element) => textOf(element))
+      .filter(Boolean)
+      .join(', ');
+  const fields: RecordField[] = [
+    { label: 'State', value: textOf(visibleFirst(document, pullSelectors.state)) },
+    { label: 'Author', value: textOf(visibleFirst(document, pullSelectors.author)) },
+    { label: 'Branches', value: `${join(pullSelectors.head)} → ${join(pullSelectors.base)}` },
+    { label: 'Reviewers', value: join(pullSelectors.reviewer) },
+    { label: 'Labels', value: join(pullSelectors.labels) },
+  ].filter((field) => field.value && field.value !== ' → ');
+  const messages = visibleAll(document, pullSelectors.comment).map((comment): ConversationMessage => {
+    const file = closestDeep(comment, pullSelectors.file);
+    const path = file ? textOf(queryFirstDeep(file, pullSelectors.filePath)) : '';
+    const review = textOf(queryFirstDeep(comment, pullSelectors.reviewState));
+    const body = toMarkdown(queryFirstDeep(comment, pullSelectors.commentBody));
+    const context = [path ? `On ${path}` : '', review].filter(Boolean).join(' · ');
+    return {
+      author: textOf(queryFirstDeep(comment, pullSelectors.commentAuthor)) || 'Unknown',
+      role: 'other',
+      ...timesOf(queryFirstDeep(comment, 'relative-time')),
+      visibility: 'public',
+      text: context ? `_${context}_\n\n${body}` : body,
+    };
+  });
+  return {
+    title: `${subject}${id ? ` · Pull request #${id}` : ''}`,
+    site: 'github',
+    kind: 'ticket',
+    conversation: { ...(id ? { id } : {}), subject, fields, messages, omittedMessages: 0 },
+  };
 }
 
 export const github: SiteExtractor = {
@@ -35,6 +87,8 @@ export const github: SiteExtractor = {
     (url.hostname === 'github.com' && issuePath.test(url.pathname)) ||
     queryFirstDeep(document, selectors.title) !== undefined,
   extract(document, url) {
+    const pullTitle = textOf(visibleFirst(document, pullSelectors.title));
+    if (pullTitle) return pullRequest(document, pullTitle, url.pathname.match(issuePath)?.[2]);
     const subject = textOf(visibleFirst(document, selectors.title));
     const body = visibleFirst(document, selectors.body);
     if (!subject || !body) return undefined;
