@@ -26,6 +26,8 @@ export default defineConfig(async () => {
       // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
       testTimeout: 20_000,
       globalSetup: ['test/setup/upstream.global.ts', 'test/setup/idp.global.ts'],
+      // Runs per route of test/security/edge-fuzzing.worker.test.ts; FUZZ_RUNS=2000 for a deeper local run.
+      provide: { fuzzRuns: Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || 100 },
       setupFiles: ['worker/testing/apply-migrations.ts'],
     },
   };

@@ -6,6 +6,8 @@ declare module 'vitest' {
     idpControlUrl: string;
     /** The provider started for the whole run. */
     idp: import('../../test/idp/control').IdpInfo;
+    /** Runs per route of the edge fuzzing suite (FUZZ_RUNS, default 100). */
+    fuzzRuns: number;
   }
 }
 
