@@ -21,6 +21,8 @@ import { call, DEV_TOKEN, jsonInit, userMessage } from '../../worker/testing/sup
  */
 
 const RUNS = inject('fuzzRuns');
+/** Per property: generous for a loaded machine, and growing with FUZZ_RUNS. */
+const TIMEOUT = 30_000 + RUNS * 300;
 
 const page: PageContext = {
   url: 'https://acme.zendesk.com/agent/tickets/4711',
@@ -131,7 +133,7 @@ async function fuzzJsonRoute(path: string, schema: z.ZodObject, base: Record<str
 const chatBase = { messages: [userMessage('Can annual plans be refunded?')], page };
 const actionBase = { page, messages: [userMessage('go')], options: { tone: 'formal', length: 'short' } };
 
-describe('fuzzing every route that takes input', () => {
+describe('fuzzing every route that takes input', { timeout: TIMEOUT }, () => {
   it('a valid body still works (the generators start from bodies the routes accept)', async () => {
     expect(ChatRequest.safeParse(chatBase).success).toBe(true);
     expect(ActionRequest.safeParse(actionBase).success).toBe(true);
@@ -214,6 +216,39 @@ describe('fuzzing every route that takes input', () => {
         );
         expect(await stored()).toBe(before);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every other route, and unknown paths and methods, with arbitrary query strings and bodies', async () => {
+    const paths = ['/v1/health', '/v1/health/details', '/v1/config', '/v1/me', '/v1/chat', '/v1/search', '/v1/nope'];
+    const before = await stored();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 200 }), { maxKeys: 4 }),
+        fc.jsonValue(),
+        async (path, method, query, body) => {
+          const search = new URLSearchParams(query).toString();
+          const init: RequestInit = { method, headers: { Authorization: `Bearer ${DEV_TOKEN}` } };
+          if (method !== 'GET') {
+            init.body = JSON.stringify(body);
+            (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+          }
+          const response = await call(`${path}${search ? `?${search}` : ''}`, init, environment);
+          // GETs of these routes take no input: any query string is ignored (200); a POST to chat/search is
+          // judged by its schema, the generic JSON value is almost never valid, and a 2xx must be one that is.
+          await expectEdgeAnswer(
+            response,
+            () =>
+              method === 'GET' ||
+              (path === '/v1/chat' && accepts(ChatRequest, init.body as string)) ||
+              (path === '/v1/search' && accepts(SearchRequest, init.body as string)),
+          );
+          expect(await stored()).toBe(before);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
