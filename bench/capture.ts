@@ -250,7 +250,7 @@ async function openToChipRows(context: BrowserContext, extensionId: string) {
     {
       name: `article (${articlePath})`,
       html: readFileSync(sharedPage(articlePath), 'utf8'),
-      url: 'https://www.spiceworks.com/it-articles/article/',
+      url: 'http://127.0.0.1/it-articles/spiceworks-article',
     },
     { name: 'generated Lightning record', html: generatedLightningPage(2_000_000), url: undefined },
   ];
