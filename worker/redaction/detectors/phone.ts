@@ -27,7 +27,9 @@ function plausible(match: string, before: string): boolean {
   const separated = /[ \u00a0().\-/]/.test(core.slice(1));
   if (!separated && !international) {
     if (identifierWord.test(before)) return false;
-    return digits.startsWith('0') ? digits.length <= 12 : digits.length === 10 && /^[2-9]/.test(digits);
+    // Trunk prefix (01 46…, 0800…), a North American number, or a nine-digit national number (Spain: 9xx, 6xx, 5xx).
+    if (digits.startsWith('0')) return digits.length <= 12;
+    return (digits.length === 10 && /^[2-9]/.test(digits)) || (digits.length === 9 && /^[5-9]/.test(digits));
   }
   if (identifierWord.test(before) && !international && !core.startsWith('(')) return false;
   return true;
