@@ -16,15 +16,27 @@ const CRM_HOSTS = [
   'https://app.hubspot.com/*',
 ];
 
+/**
+ * The public half of the extension's signing key. It fixes the Chrome extension id to
+ * `hlgalnplmcnminpnbcdcmhedcjdkgmbf` in every build (unpacked, e2e, store), so the sign-in redirect URI registered at
+ * the company's identity provider — `https://hlgalnplmcnminpnbcdcmhedcjdkgmbf.chromiumapp.org/oidc` — never changes.
+ * The private key is not in the repository; no build needs it.
+ */
+const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1jZjWZjJuORkw2PyMxZaXGS3d2mBXcXpSrJsWgUlN9wWpddAm9F6IseqEj569agryGrseQLy8DggYeb6hnLHbFxolkImzEKSZNA5rr6rVhGrUbZ2UHCYlmLacvkjMAT5AN5gyA80/GsCzFhUSFH67J5TB5IBM3P9/ePsCEm+PHZu+g7tCcQZGWtwkl8KdSAISbuNG669hibMN/lxo9MOk5IcoX7f1gPeic2qA/MaJy43MGYeBzUQukcapCkmTb8CMnk7h9j9lMBV9ASoGmWodi8qTaAx5f4DHfGF3W+VOu6i++Id7P5Vz6DznSk9I3TNHflf4Ahd+Wpghl1x8NB1DQIDAQAB';
+
 export default defineConfig({
   srcDir: 'extension',
+  // Static files copied as they are: the managed-storage schema IT policies are checked against.
+  publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, mode, command }) => ({
     name: 'Beside',
     description: 'Your company assistant beside Salesforce, Zendesk, Gmail and your help center.',
-    permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
+    // `identity`: sign-in with the company's provider (launchWebAuthFlow); it grants no access to pages or accounts.
+    permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus', 'identity'],
     optional_host_permissions: CRM_HOSTS,
     // Images only from the extension itself and data: — a remote image in an answer can never be loaded.
     content_security_policy: { extension_pages: extensionPagesCsp({ dev: command === 'serve' }) },
@@ -39,8 +51,9 @@ export default defineConfig({
         description: 'Open Beside',
       },
     },
+    // Firefox reads managed settings from policies.json (3rdparty.Extensions["beside@beside.dev"]) by its add-on id.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'beside@beside.dev', strict_min_version: '120.0' } } }
-      : {}),
+      : { key: EXTENSION_PUBLIC_KEY, storage: { managed_schema: 'managed-schema.json' } }),
   }),
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerActionTriggers } from '../actions/triggers';
+import { registerAuthMessages } from '../auth/background';
 
 /**
  * The toolbar button and its shortcut (Alt+B, the `_execute_action` command) open the side panel. Chrome does
@@ -18,4 +19,5 @@ export default defineBackground(() => {
   }
   // Listeners must be registered synchronously here so a restarted service worker still receives the click.
   registerActionTriggers();
+  registerAuthMessages();
 });

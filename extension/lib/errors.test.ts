@@ -7,7 +7,16 @@ describe('friendlyError', () => {
       JSON.stringify({ code: 'unauthorized', detail: 'Sign in to Beside: this request carried no token.' }),
     );
     expect(friendlyError(error)).toMatchObject({ code: 'unauthorized', title: 'Please sign in', action: 'sign-in' });
-    expect(friendlyError(error)?.detail).toContain('paste your sign-in token');
+    expect(friendlyError(error)?.detail).toBe('Sign in to Beside: this request carried no token.');
+  });
+
+  it('asks to sign in again when the sign-in ended, and to retry when the sign-in service is down', () => {
+    const ended = new Error('[unauthorized] Your sign-in has ended. Sign in again to continue.');
+    expect(friendlyError(ended)).toMatchObject({ code: 'unauthorized', action: 'sign-in' });
+    const down = Object.assign(new Error('Your company’s sign-in service could not be reached.'), {
+      name: 'SignInServiceUnavailable',
+    });
+    expect(friendlyError(down)).toMatchObject({ title: 'Can’t reach your sign-in service', action: 'retry' });
   });
 
   it('reads an in-stream error with its code', () => {

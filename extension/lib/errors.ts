@@ -55,9 +55,10 @@ export function friendlyError(error: Error | undefined, workerUrl?: string): Fri
       detail = `The Beside server${workerUrl ? ` at ${workerUrl}` : ''} did not respond. Check that it is running and that the address in Settings is right.`;
     }
   }
-  if (code === 'unauthorized') {
-    detail = `${detail} Open Settings and paste your sign-in token.`.trim();
+  if (error.name === 'SignInServiceUnavailable') {
+    return { code: 'network', title: 'Can’t reach your sign-in service', detail: raw, action: 'retry' };
   }
+  if (code === 'unauthorized' && !detail) detail = 'Sign in with your company account to continue.';
   const known = byCode[code] ?? { title: 'Something went wrong', action: 'retry' as const };
   return { code, detail: detail || 'Try again in a moment.', ...known };
 }

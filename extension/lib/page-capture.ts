@@ -1,11 +1,12 @@
 import { type Browser, browser } from 'wxt/browser';
 import { PageContext } from '../../shared/page-context';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
+import { CAPTURE_BLOCKED_MESSAGE, isCaptureForbidden } from '../policy/capture-allowed';
 
 export class CaptureError extends Error {
   constructor(
     message: string,
-    readonly reason: 'no-tab' | 'restricted' | 'no-access' | 'failed',
+    readonly reason: 'no-tab' | 'restricted' | 'no-access' | 'blocked' | 'failed',
   ) {
     super(message);
     this.name = 'CaptureError';
@@ -43,6 +44,8 @@ export async function captureTab(
       'restricted',
     );
   }
+  // Policy first: on a page the organisation forbids, nothing is injected and nothing is read.
+  if (await isCaptureForbidden(tab.url)) throw new CaptureError(CAPTURE_BLOCKED_MESSAGE, 'blocked');
   // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   try {

@@ -6,11 +6,13 @@ import type { ExtensionAction } from '../actions/types';
 import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { workerUrlSetting } from '../lib/settings';
+import { AccountMenu } from './AccountMenu';
 import { CaptureChip } from './CaptureChip';
 import { Composer } from './Composer';
 import { DraftEmail } from './DraftEmail';
 import { EmptyState } from './EmptyState';
 import { ErrorNotice } from './ErrorNotice';
+import { useAuth } from './hooks/useAuth';
 import { usePageContext } from './hooks/usePageContext';
 import { useQuickActions } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
@@ -19,12 +21,14 @@ import { IconButton } from './IconButton';
 import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
 import { QuickActions } from './QuickActions';
+import { SignInCard } from './SignInCard';
 
 /** The side panel: what was captured, the conversation, and the composer. */
 export function App() {
   useTheme();
   const [workerUrl] = useStoredValue(workerUrlSetting);
   const capture = usePageContext();
+  const auth = useAuth();
   const transport = useMemo(() => createChatTransport(), []);
   const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat({ transport });
 
@@ -43,6 +47,12 @@ export function App() {
     clearError();
     void regenerate({ body: { page: capture.page } });
   }, [regenerate, clearError, capture.page]);
+
+  // After signing in from an error, the question that could not go out is asked again.
+  const signInAndRetry = useCallback(async () => {
+    if (await auth.signIn()) retry();
+  }, [auth.signIn, retry]);
+  const needsSignIn = auth.view.status === 'signed-out' || auth.view.status === 'sign-in-again';
 
   // A summary action streams into the conversation (so the person can ask a follow-up); drafts open DraftEmail.
   const summarize = useCallback(
@@ -79,6 +89,7 @@ export function App() {
       <header className="header">
         <h1 className="brand">Beside</h1>
         <div className="header__actions">
+          <AccountMenu auth={auth} />
           {messages.length > 0 && (
             <IconButton label="New conversation" title="New conversation (Alt+N)" onClick={newConversation}>
               <PlusIcon />
@@ -111,12 +122,21 @@ export function App() {
             onClose={actions.closeDraft}
           />
         )}
+        {needsSignIn && !friendly && <SignInCard auth={auth} />}
         {actions.draft ? null : messages.length === 0 && !friendly ? (
-          <EmptyState page={capture.page} onPick={ask} />
+          needsSignIn ? null : (
+            <EmptyState page={capture.page} onPick={ask} />
+          )
         ) : (
           <MessageList messages={messages} streaming={busy} />
         )}
-        {friendly && <ErrorNotice error={friendly} onRetry={retry} />}
+        {friendly && (
+          <ErrorNotice
+            error={friendly}
+            onRetry={retry}
+            {...(auth.canSignIn ? { onSignIn: signInAndRetry, signingIn: auth.busy } : {})}
+          />
+        )}
         {status === 'ready' && messages.length > 0 && !friendly && (
           <div className="after-answer">
             <button type="button" className="link-button" onClick={retry}>

@@ -22,6 +22,13 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
       </div>
     );
   }
+  if (state.status === 'blocked') {
+    return (
+      <div className="chip chip--muted chip--blocked" role="status" data-testid="capture-blocked">
+        <span className="chip__label">{state.message}</span>
+      </div>
+    );
+  }
   if (state.status === 'unavailable') {
     return (
       <div className="chip chip--muted" role="status">

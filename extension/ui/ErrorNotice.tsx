@@ -1,8 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { FriendlyError } from '../lib/errors';
 
+interface Props {
+  error: FriendlyError;
+  onRetry: () => void;
+  /** When the server offers company sign-in: "Sign in" signs in (and retries) instead of opening Settings. */
+  onSignIn?: () => void;
+  signingIn?: boolean;
+}
+
 /** A failure in words the person can act on, with the one button that helps. */
-export function ErrorNotice({ error, onRetry }: { error: FriendlyError; onRetry: () => void }) {
+export function ErrorNotice({ error, onRetry, onSignIn, signingIn = false }: Props) {
   return (
     <div className="notice notice--error" role="alert" data-testid="error" data-code={error.code}>
       <strong>{error.title}</strong>
@@ -12,7 +20,12 @@ export function ErrorNotice({ error, onRetry }: { error: FriendlyError; onRetry:
           Try again
         </button>
       )}
-      {(error.action === 'sign-in' || error.action === 'settings') && (
+      {error.action === 'sign-in' && onSignIn && (
+        <button type="button" className="button" disabled={signingIn} onClick={onSignIn}>
+          {signingIn ? 'Signing in…' : 'Sign in'}
+        </button>
+      )}
+      {((error.action === 'sign-in' && !onSignIn) || error.action === 'settings') && (
         <button type="button" className="button" onClick={() => browser.runtime.openOptionsPage()}>
           Open Settings
         </button>

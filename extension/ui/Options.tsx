@@ -8,14 +8,68 @@ import {
   tokenSetting,
   workerUrlSetting,
 } from '../lib/settings';
+import { effectiveTheme, effectiveWorkerUrl } from '../policy/effective-settings';
+import { useAuth } from './hooks/useAuth';
+import { useManagedPolicy } from './hooks/useManagedPolicy';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
 
+/** Beside the value an organisation fixed, so the person knows why it cannot be changed and whom to ask. */
+function Managed() {
+  return (
+    <span className="managed" data-testid="managed">
+      Managed by your organisation
+    </span>
+  );
+}
+
+/** The company sign-in: who is signed in, or the button that signs in. */
+function Account({ auth }: { auth: ReturnType<typeof useAuth> }) {
+  const { view } = auth;
+  return (
+    <section className="options__account" aria-label="Account" data-testid="options-account">
+      <h2>Account</h2>
+      {view.status === 'signed-in' && (
+        <p>
+          Signed in as <strong>{view.name ?? view.email}</strong>
+          {view.name && view.email ? ` (${view.email})` : ''}.
+        </p>
+      )}
+      {view.status === 'sign-in-again' && <p>Your sign-in has ended.</p>}
+      {view.status === 'token' && <p>Using the token pasted under Advanced.</p>}
+      {view.status === 'signed-out' && (
+        <p className="muted">
+          {auth.canSignIn ? 'Not signed in.' : 'This server has no company sign-in; paste a token under Advanced.'}
+        </p>
+      )}
+      {auth.me && <p className="muted">Knowledge you can read: {auth.me.spaces.join(', ') || 'none yet'}.</p>}
+      {view.status === 'signed-in' ? (
+        <button type="button" className="button button--secondary" disabled={auth.busy} onClick={auth.signOut}>
+          Sign out
+        </button>
+      ) : (
+        auth.canSignIn && (
+          <button type="button" className="button" disabled={auth.busy} onClick={() => void auth.signIn()}>
+            {view.status === 'sign-in-again' ? 'Sign in again' : 'Sign in'}
+          </button>
+        )
+      )}
+      {auth.problem && (
+        <p className="notice notice--error" role="alert">
+          {auth.problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
 type Check = { state: 'idle' | 'checking' } | { state: 'ok'; text: string } | { state: 'error'; text: string };
 
-/** Where the Beside server is, the sign-in token, and the theme. */
+/** The account, where the Beside server is, the theme, and (under Advanced) a pasted token. */
 export function Options() {
   useTheme();
+  const auth = useAuth();
+  const policy = useManagedPolicy();
   const [storedUrl, saveUrl] = useStoredValue(workerUrlSetting);
   const [storedToken, saveToken] = useStoredValue(tokenSetting);
   const [theme, saveTheme] = useStoredValue(themeSetting);
@@ -24,7 +78,10 @@ export function Options() {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => setUrl(storedUrl ?? ''), [storedUrl]);
+  const server = effectiveWorkerUrl(storedUrl ?? null, policy);
+  const themeLocked = policy.locked.has('theme');
+  const shownTheme = effectiveTheme(theme === 'system' ? null : (theme ?? null), policy).value;
+  useEffect(() => setUrl(server.value), [server.value]);
   useEffect(() => setToken(storedToken ?? ''), [storedToken]);
 
   const save = async (event: FormEvent) => {
@@ -36,7 +93,7 @@ export function Options() {
       return;
     }
     const normalised = normaliseWorkerUrl(checked.url.href);
-    await saveUrl(normalised);
+    if (!server.locked) await saveUrl(normalised);
     await saveToken(token.trim());
     setSaved(true);
     setCheck({ state: 'checking' });
@@ -56,41 +113,42 @@ export function Options() {
   return (
     <main className="options">
       <h1>Beside settings</h1>
+      <Account auth={auth} />
       <form onSubmit={save} className="options__form">
         <label>
-          Server address
+          <span>Server address {server.locked && <Managed />}</span>
           <input
             type="url"
             value={url}
             onChange={(event) => setUrl(event.target.value)}
-            placeholder="http://127.0.0.1:8787"
+            placeholder="https://beside.example.com"
+            readOnly={server.locked}
             required
           />
         </label>
-        <label>
-          Sign-in token
-          <input
-            type="password"
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            placeholder="Paste your token (the DEV_TOKEN from .dev.vars in development)"
-            autoComplete="off"
-          />
-        </label>
-        <fieldset>
-          <legend>Theme</legend>
+        <fieldset disabled={themeLocked}>
+          <legend>Theme {themeLocked && <Managed />}</legend>
           {(['system', 'light', 'dark'] as ThemePreference[]).map((option) => (
             <label key={option} className="radio">
-              <input
-                type="radio"
-                name="theme"
-                checked={(theme ?? 'system') === option}
-                onChange={() => saveTheme(option)}
-              />
+              <input type="radio" name="theme" checked={shownTheme === option} onChange={() => saveTheme(option)} />
               {option === 'system' ? 'Follow the system' : option === 'light' ? 'Light' : 'Dark'}
             </label>
           ))}
         </fieldset>
+        <details className="options__advanced">
+          <summary>Advanced</summary>
+          <label>
+            Sign-in token
+            <input
+              type="password"
+              value={token}
+              onChange={(event) => setToken(event.target.value)}
+              placeholder="Paste a token (the DEV_TOKEN from .dev.vars in development)"
+              autoComplete="off"
+            />
+          </label>
+          <p className="muted">Only needed when your server has no company sign-in. Signing in takes precedence.</p>
+        </details>
         <button type="submit" className="button">
           Save and test connection
         </button>

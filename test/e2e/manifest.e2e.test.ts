@@ -10,7 +10,15 @@ describe('built extensions', () => {
   it('ships Chrome MV3 with only the minimal permissions and no host access', () => {
     const chrome = manifest('chrome-mv3');
     expect(chrome.manifest_version).toBe(3);
-    expect([...chrome.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+    // `identity` is for company sign-in (launchWebAuthFlow): it opens the provider's page, and reads nothing.
+    expect([...chrome.permissions].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'identity',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
     expect(chrome.host_permissions ?? []).toEqual([]);
     expect(JSON.stringify(chrome)).not.toContain('<all_urls>');
     expect(chrome.side_panel.default_path).toBe('sidepanel.html');
@@ -39,6 +47,26 @@ describe('built extensions', () => {
       ]);
       expect(policy, folder).not.toContain('unsafe');
     }
+  });
+
+  it('has the fixed extension id the sign-in redirect URI is registered with, and a managed-storage schema', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const folder of ['chrome-mv3', 'chrome-mv3-e2e']) {
+      const built = manifest(folder);
+      // Chrome's id: the first 16 bytes of SHA-256 over the public key, each hex digit written as a letter a–p.
+      const digest = createHash('sha256').update(Buffer.from(built.key, 'base64')).digest('hex').slice(0, 32);
+      const id = [...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+      expect(id).toBe('hlgalnplmcnminpnbcdcmhedcjdkgmbf');
+      const schema = JSON.parse(readFileSync(resolve(root, '.output', folder, built.storage.managed_schema), 'utf8'));
+      expect(Object.keys(schema.properties).sort()).toEqual([
+        'captureBlocklist',
+        'defaultLanguage',
+        'defaultTheme',
+        'lockedSettings',
+        'serverUrl',
+      ]);
+    }
+    expect(manifest('firefox-mv3').key).toBeUndefined();
   });
 
   it('builds for Firefox (MV3) with a fixed add-on id and a sidebar', () => {

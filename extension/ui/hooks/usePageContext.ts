@@ -9,7 +9,9 @@ export type CaptureState =
   // `target`: the tab the page was read from, to which a draft written from this capture is bound.
   | { status: 'ready'; page: PageContext; target: DraftTarget }
   | { status: 'removed'; page: PageContext; target: DraftTarget }
-  | { status: 'unavailable'; message: string };
+  | { status: 'unavailable'; message: string }
+  /** The organisation does not allow Beside to read this site (capture blocklist). */
+  | { status: 'blocked'; message: string };
 
 /**
  * What the panel knows about the page beside it. Captured when the panel opens and again when the person
@@ -32,7 +34,10 @@ export function usePageContext() {
     } catch (error) {
       if (current !== generation.current) return;
       const message = error instanceof Error ? error.message : String(error);
-      setState({ status: 'unavailable', message });
+      setState({
+        status: error instanceof CaptureError && error.reason === 'blocked' ? 'blocked' : 'unavailable',
+        message,
+      });
     }
   }, []);
 

@@ -72,6 +72,7 @@ export function useQuickActions({ capture, summarize }: Options) {
     if (!action) return;
     if (pending.unsupported) return setNotice(pending.unsupported);
     if (!action.needsSelection) return setWaiting(pending);
+    // captureTab checks the organisation's capture policy before anything of the page is read.
     captureSelection(pending)
       .then((captured) =>
         captured?.page.selection
@@ -88,7 +89,7 @@ export function useQuickActions({ capture, summarize }: Options) {
     if (capture.state.status === 'ready' && action) {
       setWaiting(undefined);
       run(action, capture.state.page, capture.state.target);
-    } else if (capture.state.status === 'unavailable') {
+    } else if (capture.state.status === 'unavailable' || capture.state.status === 'blocked') {
       setWaiting(undefined);
       setNotice(capture.state.message);
     }

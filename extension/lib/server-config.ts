@@ -1,0 +1,44 @@
+import { storage } from 'wxt/utils/storage';
+import { ServerConfig } from '../../shared/config';
+import type { ProviderSettings } from '../auth/provider-settings';
+
+/** The last configuration each server gave, so policy still applies while it is briefly unreachable. */
+const lastKnown = storage.defineItem<{ workerUrl: string; config: ServerConfig } | null>('local:serverConfig', {
+  fallback: null,
+});
+
+const FRESH_MS = 5 * 60_000;
+const cached = new Map<string, { at: number; config: ServerConfig }>();
+
+/**
+ * `GET /v1/config` of the server: how to sign in, and the policy to honour (capture blocklist, features). Kept five
+ * minutes, as the server's Cache-Control allows; undefined when the server cannot say (unreachable and never seen,
+ * or a server too old to have the route).
+ */
+export async function serverConfig(workerUrl: string, now = Date.now()): Promise<ServerConfig | undefined> {
+  const hit = cached.get(workerUrl);
+  if (hit && now - hit.at < FRESH_MS) return hit.config;
+  try {
+    const response = await fetch(`${workerUrl}/v1/config`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const config = ServerConfig.parse(await response.json());
+    cached.set(workerUrl, { at: now, config });
+    await lastKnown.setValue({ workerUrl, config });
+    return config;
+  } catch {
+    const stored = await lastKnown.getValue();
+    return stored?.workerUrl === workerUrl ? stored.config : undefined;
+  }
+}
+
+/** The sign-in settings of a server whose people sign in with OpenID Connect. */
+export function providerSettingsOf(config: ServerConfig | undefined): ProviderSettings | undefined {
+  if (config?.auth.mode !== 'oidc') return undefined;
+  return {
+    issuer: config.auth.issuer,
+    clientId: config.auth.clientId,
+    scopes: config.auth.scopes.join(' '),
+    resource: config.auth.resource,
+    tokenType: config.auth.tokenType,
+  };
+}
