@@ -5,8 +5,11 @@ import { launchWebAuthFlow, redirectUri } from './web-auth-flow';
 
 /** The provider as the session sees it: three operations, so the session's decisions are tested without a browser. */
 export interface IdentityProvider {
-  /** `interactive` shows the provider's page; `silent` tries `prompt=none` invisibly and fails if it cannot. */
-  signIn(settings: ProviderSettings, mode: 'interactive' | 'silent'): Promise<SignInResult>;
+  /**
+   * `interactive` shows the provider's page (`login`: asking for credentials even if the provider has a session);
+   * `silent` tries `prompt=none` invisibly and fails if it cannot.
+   */
+  signIn(settings: ProviderSettings, mode: 'interactive' | 'login' | 'silent'): Promise<SignInResult>;
   refresh(settings: ProviderSettings, refreshToken: string): Promise<TokenEndpointResult>;
   revoke(settings: ProviderSettings, token: string, hint: 'refresh_token' | 'access_token'): Promise<void>;
 }
@@ -20,9 +23,12 @@ export const oidcIdentityProvider: IdentityProvider = {
   async signIn(settings, mode) {
     const as = await discover(settings.issuer);
     // OpenID Connect grants offline access (a refresh token) only with prompt=consent on an interactive sign-in.
-    const prompt = mode === 'silent' ? 'none' : wantsOfflineAccess(settings) ? 'consent' : undefined;
-    const { url, pending } = await authorizationUrl(as, settings, redirectUri(), prompt);
-    const redirected = await launchWebAuthFlow(url.href, mode === 'interactive');
+    const prompts =
+      mode === 'silent'
+        ? ['none']
+        : [...(mode === 'login' ? ['login'] : []), ...(wantsOfflineAccess(settings) ? ['consent'] : [])];
+    const { url, pending } = await authorizationUrl(as, settings, redirectUri(), prompts.join(' ') || undefined);
+    const redirected = await launchWebAuthFlow(url.href, mode !== 'silent');
     return exchangeCode(as, settings, redirected, pending);
   },
   async refresh(settings, refreshToken) {

@@ -8,6 +8,7 @@ export function memoryTokenStore(): TokenStore & {
   let tokens: SessionTokens | null = null;
   let refreshToken: string | null = null;
   let state: AuthState | null = null;
+  let signedOut = false;
   return {
     tokens: async () => tokens,
     refreshToken: async () => refreshToken,
@@ -26,6 +27,10 @@ export function memoryTokenStore(): TokenStore & {
       tokens = null;
       refreshToken = null;
       state = null;
+    },
+    signedOut: async () => signedOut,
+    async setSignedOut(value) {
+      signedOut = value;
     },
     snapshot: () => ({ tokens, refreshToken, state }),
   };

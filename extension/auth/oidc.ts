@@ -53,7 +53,8 @@ export async function authorizationUrl(
   as: oauth.AuthorizationServer,
   settings: ProviderSettings,
   redirectUri: string,
-  prompt: 'none' | 'consent' | 'login' | undefined,
+  /** Space-separated OpenID Connect prompt values (`none`, `login consent`…), or none. */
+  prompt: string | undefined,
 ): Promise<{ url: URL; pending: PendingAuthorization }> {
   if (!as.authorization_endpoint) throw new Error('The identity provider publishes no authorization endpoint.');
   const codeVerifier = oauth.generateRandomCodeVerifier();

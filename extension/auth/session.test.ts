@@ -46,7 +46,9 @@ function setup(
     };
   };
   const provider = {
-    signIn: vi.fn(async (_settings: ProviderSettings, mode: 'interactive' | 'silent') => signInAs('rep-1', mode)),
+    signIn: vi.fn(async (_settings: ProviderSettings, mode: 'interactive' | 'login' | 'silent') =>
+      signInAs('rep-1', mode === 'login' ? 'interactive' : mode),
+    ),
     refresh: vi.fn(async (_settings: ProviderSettings, token: string) => {
       issued++;
       return { access_token: `refreshed-${issued}`, expires_in: 60, refresh_token: `${token}+` };
@@ -206,6 +208,17 @@ describe('the sign-in session', () => {
     expect(revoke).toHaveBeenCalledWith(settings, 'interactive-access-1', 'access_token');
     expect(store.snapshot()).toEqual({ tokens: null, refreshToken: null, state: null });
     expect(await session.bearer()).toEqual({ kind: 'signed-out' });
+  });
+
+  it('after a sign-out, asks the provider for credentials again rather than reusing its session, once', async () => {
+    const { session, provider } = setup();
+    await session.signIn();
+    expect(provider.signIn).toHaveBeenLastCalledWith(expect.anything(), 'interactive');
+    await session.signOut();
+    await session.signIn();
+    expect(provider.signIn).toHaveBeenLastCalledWith(expect.anything(), 'login');
+    await session.signIn();
+    expect(provider.signIn).toHaveBeenLastCalledWith(expect.anything(), 'interactive');
   });
 
   it('drops an earlier sign-in entirely when someone signs in', async () => {

@@ -129,10 +129,12 @@ export function createAuthSession(deps: SessionDependencies): AuthSession {
     const workerUrl = await deps.workerUrl();
     const provider = await deps.providerSettings(workerUrl);
     if (!provider) throw new SignInUnavailable();
-    const result = await deps.provider.signIn(provider, 'interactive');
+    // After a sign-out, the provider's own session may be the previous person's: ask for credentials again.
+    const result = await deps.provider.signIn(provider, (await deps.store.signedOut()) ? 'login' : 'interactive');
     const state: AuthState = { account: accountOf(result.claims), status: 'signed-in', provider, workerUrl };
     // Nothing of an earlier sign-in (perhaps someone else's refresh token) survives into this one.
     await deps.store.clear();
+    await deps.store.setSignedOut(false);
     await save(state, result.tokens, undefined);
     return state;
   }
@@ -152,6 +154,7 @@ export function createAuthSession(deps: SessionDependencies): AuthSession {
       // Forget first: a provider that is down must not keep the person signed in on this browser.
       await deps.store.clear();
       if (!state) return;
+      await deps.store.setSignedOut(true);
       const revocations: Promise<void>[] = [];
       if (refreshToken) revocations.push(deps.provider.revoke(state.provider, refreshToken, 'refresh_token'));
       if (tokens) revocations.push(deps.provider.revoke(state.provider, tokens.accessToken, 'access_token'));

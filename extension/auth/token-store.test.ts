@@ -44,6 +44,14 @@ function tokenStoreContract(name: string, make: () => TokenStore) {
       expect(await store.state()).toEqual({ ...state, status: 'sign-in-again' });
     });
 
+    it('remembers a sign-out until it is cleared', async () => {
+      expect(await store.signedOut()).toBe(false);
+      await store.setSignedOut(true);
+      expect(await store.signedOut()).toBe(true);
+      await store.setSignedOut(false);
+      expect(await store.signedOut()).toBe(false);
+    });
+
     it('clears everything', async () => {
       await store.save({ tokens, refreshToken: 'r1', state });
       await store.clear();

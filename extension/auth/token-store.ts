@@ -32,6 +32,8 @@ export interface AuthState {
 export const sessionTokensItem = storage.defineItem<SessionTokens | null>('session:auth.tokens', { fallback: null });
 export const refreshTokenItem = storage.defineItem<string | null>('local:auth.refreshToken', { fallback: null });
 export const authStateItem = storage.defineItem<AuthState | null>('local:auth.state', { fallback: null });
+/** Set by "Sign out": the next sign-in asks the provider for credentials again (`prompt=login`), not its session. */
+export const signedOutItem = storage.defineItem<boolean>('local:auth.signedOut', { fallback: false });
 
 export interface TokenStore {
   tokens(): Promise<SessionTokens | null>;
@@ -40,6 +42,9 @@ export interface TokenStore {
   save(values: { tokens: SessionTokens; refreshToken?: string | undefined; state: AuthState }): Promise<void>;
   markSignInAgain(): Promise<void>;
   clear(): Promise<void>;
+  /** Whether the person signed out since the last sign-in (so someone else may be at the keyboard). */
+  signedOut(): Promise<boolean>;
+  setSignedOut(value: boolean): Promise<void>;
 }
 
 export const extensionTokenStore: TokenStore = {
@@ -62,5 +67,10 @@ export const extensionTokenStore: TokenStore = {
     await sessionTokensItem.removeValue();
     await refreshTokenItem.removeValue();
     await authStateItem.removeValue();
+  },
+  signedOut: () => signedOutItem.getValue(),
+  async setSignedOut(value) {
+    if (value) await signedOutItem.setValue(true);
+    else await signedOutItem.removeValue();
   },
 };

@@ -43,7 +43,7 @@ export function AccountMenu({ auth }: { auth: Auth }) {
         title={name ?? email ?? 'Account'}
         onClick={() => setOpen(!open)}
       >
-        {initials(name, email)}
+        {initials(name ?? me?.subject, email)}
       </button>
       {open && (
         <div className="account__menu" role="dialog" aria-label="Account" data-testid="account-menu">
