@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '../../shared/server-url';
 import type { TokenType } from './tokens';
 
 /** The identity provider as the worker describes it in `GET /v1/config` (`auth`). */
@@ -18,7 +19,7 @@ export interface ProviderSettings {
 export function isLoopbackHttp(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+    return parsed.protocol === 'http:' && isLoopbackHostname(parsed.hostname);
   } catch {
     return false;
   }

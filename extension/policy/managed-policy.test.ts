@@ -34,6 +34,8 @@ describe('the managed policy', () => {
     expect(policy.captureBlocklist).toEqual(['ok.example.com']);
     expect(policy.defaultTheme).toBeUndefined();
     expect(policy.defaultLanguage).toBeUndefined();
+    expect(parseManagedPolicy({ serverUrl: 'http://beside.example.com' }).serverUrl).toBeUndefined();
+    expect(parseManagedPolicy({ serverUrl: 'http://127.0.0.1:8787' }).serverUrl).toBe('http://127.0.0.1:8787');
     expect(parseManagedPolicy('nonsense')).toEqual(NO_POLICY);
     expect(parseManagedPolicy({ lockedSettings: 'serverUrl', captureBlocklist: 'a.example.com' })).toEqual(NO_POLICY);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionOptions } from '../../shared/actions';
 import { CapturePattern } from '../../shared/config';
+import { checkServerUrl } from '../../shared/server-url';
 
 /**
  * What IT pushes through Chrome's managed storage (schema: public/managed-schema.json; Firefox: policies.json).
@@ -20,7 +21,11 @@ export interface ManagedPolicy {
 
 export const NO_POLICY: ManagedPolicy = { locked: new Set(), captureBlocklist: [] };
 
-const ServerUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
+/** The same rule as the options page: https://, or http:// only to this computer — the token goes there. */
+const ServerUrl = z
+  .string()
+  .refine((value) => checkServerUrl(value).ok)
+  .transform((value) => value.trim().replace(/\/+$/, ''));
 const Theme = z.enum(['system', 'light', 'dark']);
 const Language = ActionOptions.shape.language.unwrap();
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerConfig } from '../../../shared/config';
 import { MeResponse } from '../../../shared/me';
+import { checkServerUrl } from '../../../shared/server-url';
 import { authorizationHeader } from '../../auth/client';
 import { askBackground } from '../../auth/messages';
 import { authStateItem } from '../../auth/token-store';
@@ -19,6 +20,8 @@ export type AuthView =
   | { status: 'token' };
 
 async function fetchMe(workerUrl: string): Promise<MeResponse | undefined> {
+  // The token goes with it: never to a plain-http address off this computer.
+  if (!checkServerUrl(workerUrl).ok) return undefined;
   const response = await fetch(`${workerUrl}/v1/me`, { headers: await authorizationHeader() });
   if (!response.ok) return undefined;
   const parsed = MeResponse.safeParse(await response.json());
