@@ -20,6 +20,8 @@ export interface Config {
     configured: boolean;
   };
   pageTokenBudget: number;
+  /** Tokens of conversation history a prompt may carry (older messages are left out first). */
+  historyTokenBudget: number;
   auth: AuthSettings;
   policy: PolicySettings;
   allowedOrigins: string[];
@@ -68,6 +70,7 @@ export function readConfig(env: Env): Config {
       configured: apiKey !== undefined || baseURL !== undefined,
     },
     pageTokenBudget: positiveInt(env.PAGE_TOKEN_BUDGET, 8_000),
+    historyTokenBudget: positiveInt(env.HISTORY_TOKEN_BUDGET, 12_000),
     auth,
     policy,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')

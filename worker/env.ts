@@ -20,6 +20,8 @@ export interface Env {
   MODEL_TIMEOUT_MS?: string;
   /** Tokens of page text a prompt may carry. */
   PAGE_TOKEN_BUDGET?: string;
+  /** Tokens of conversation history a prompt may carry. */
+  HISTORY_TOKEN_BUDGET?: string;
 
   /** "oidc" (default): a bearer token from the identity provider; "cloudflare-access": Access's signed header. */
   AUTH_MODE?: string;

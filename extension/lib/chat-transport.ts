@@ -1,4 +1,5 @@
 import { DefaultChatTransport, type UIMessage } from 'ai';
+import { toWireMessages } from '../../shared/chat';
 import { checkServerUrl } from '../../shared/server-url';
 import { authorizationHeader } from '../auth/client';
 import { InsecureServerError } from './errors';
@@ -15,9 +16,11 @@ export function createChatTransport(path = '/v1/chat') {
     api: path,
     headers: authorizationHeader,
     // Quick actions share this transport (and so the conversation): route-request.ts sends them to their route.
+    // The worker accepts text and approval answers only (shared/chat.ts): sources, tool calls and notices the
+    // panel shows stay here.
     prepareSendMessagesRequest: ({ api, id, messages, body, trigger, messageId }) => {
       const routed = routeRequest(api, body);
-      return { api: routed.api, body: { ...routed.body, id, messages, trigger, messageId } };
+      return { api: routed.api, body: { ...routed.body, id, messages: toWireMessages(messages), trigger, messageId } };
     },
     fetch: async (input, init) => {
       const base = await currentWorkerUrl();

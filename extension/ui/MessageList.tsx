@@ -2,6 +2,7 @@ import type { UIMessage } from 'ai';
 import { useEffect, useRef } from 'react';
 import type { CitedSource } from '../../shared/knowledge';
 import { citedLabels, sourcesOf } from './citation-sources';
+import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Markdown } from './Markdown';
 import { Sources } from './Sources';
 
@@ -17,8 +18,10 @@ function AssistantMessage({ message }: { message: UIMessage }) {
   const text = textOf(message);
   const sources = sourcesOf(message);
   const cited = citedLabels(text, sources).map((label) => sources.get(label) as CitedSource);
+  const notice = historyNoticeOf(message);
   return (
     <>
+      {notice && <HistoryNotice notice={notice} />}
       <Markdown text={text} sources={sources} />
       <Sources sources={cited} />
     </>

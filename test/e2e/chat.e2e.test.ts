@@ -58,6 +58,35 @@ describe('side-panel chat beside a page', () => {
     await browser.screenshot(panel, 'chat-markdown-dark');
   });
 
+  it('keeps a conversation going after an answer that searched knowledge, sending earlier answers as text only', async () => {
+    await browser.openFixture('acme-opportunity.html');
+    const panel = await browser.openPanel();
+    const run = crypto.randomUUID().slice(0, 8);
+    await ask(panel, `[[reply: The renewal is due in March ${run}.]] When is the renewal?`);
+    await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 15_000 }).toContain(`March ${run}`);
+    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+
+    await ask(panel, '[[tool: search_knowledge {"query":"pricing"}]] What about pricing?');
+    await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 15_000 }).toContain('Tool said:');
+    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+
+    await ask(panel, `[[reply: Noted ${run}.]] Thanks, shorter please`);
+    await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 15_000 }).toContain(`Noted ${run}.`);
+    expect(await panel.getByTestId('error').count()).toBe(0);
+
+    // The third turn's model request: the earlier answers as assistant text, and no tool result the panel
+    // sent back (the worker refuses those: tool results come from the server, never from a request body).
+    const third = (await upstreamRequests()).filter(
+      (request) => request.path === '/v1/chat/completions' && JSON.stringify(request.body).includes(`Noted ${run}`),
+    );
+    const body = third.at(-1)?.body as { messages?: { role: string; content: unknown }[] } | undefined;
+    const messages = body?.messages ?? [];
+    expect(messages.length).toBeGreaterThan(0);
+    expect(JSON.stringify(messages.filter((message) => message.role === 'assistant'))).toContain(`March ${run}`);
+    expect(JSON.stringify(messages.filter((message) => message.role === 'assistant'))).toContain('Tool said:');
+    expect(messages.filter((message) => message.role === 'tool')).toHaveLength(0);
+  });
+
   it('explains an upstream failure in plain words and offers a retry', async () => {
     await browser.openFixture('acme-opportunity.html');
     const panel = await browser.openPanel();

@@ -1,7 +1,6 @@
 import type { PageContext } from '../../shared/page-context';
+import { CHARS_PER_TOKEN } from './tokens';
 import { block, clip, joinBlocks, normalizeUntrusted, promptText, type Rendered } from './untrusted';
-
-const CHARS_PER_TOKEN = 4;
 
 export interface PageBlock {
   text: string;

@@ -1,16 +1,18 @@
-import type { ModelMessage } from 'ai';
+import type { ModelMessage, UIMessageChunk } from 'ai';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ActionRequest } from '../../shared/actions';
+import type { ChatMessage } from '../../shared/chat';
 import { groundAction } from '../actions/grounding';
 import { actionInstructions } from '../actions/prompt';
 import { findWorkerAction } from '../actions/registry';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
 import { ApiError, notFound } from '../http/api-error';
-import { conversationFrom } from '../http/ui-messages';
+import { conversationFrom, historyNoticeChunks } from '../http/ui-messages';
 import { jsonBody } from '../middleware/validate';
 import { streamAnswer } from '../models/stream-answer';
+import { withHistoryNote } from '../prompt/history-budget';
 
 /** An unknown action is a 404 before the body is even looked at. */
 const knownAction = createMiddleware<AppEnv>(async function knownActionId(c, next) {
@@ -19,13 +21,13 @@ const knownAction = createMiddleware<AppEnv>(async function knownActionId(c, nex
   await next();
 });
 
-async function conversationOf(messages: unknown[] | undefined, defaultRequest: string) {
+async function conversationOf(messages: ChatMessage[] | undefined, defaultRequest: string, historyTokenBudget: number) {
   if (!messages) {
     const request: ModelMessage = { role: 'user', content: defaultRequest };
-    return { messages: [request], originalMessages: undefined };
+    return { messages: [request], originalMessages: undefined, history: { omitted: 0, total: 1, shortened: 0 } };
   }
-  const conversation = await conversationFrom(messages);
-  return { messages: conversation.model, originalMessages: conversation.ui };
+  const conversation = await conversationFrom(messages, historyTokenBudget);
+  return { messages: conversation.model, originalMessages: conversation.ui, history: conversation.history };
 }
 
 /**
@@ -47,7 +49,7 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
     });
   }
 
-  const conversation = await conversationOf(body.messages, action.defaultRequest);
+  const conversation = await conversationOf(body.messages, action.defaultRequest, config.historyTokenBudget);
   const grounding = action.knowledgeQuery
     ? await groundAction({
         env: c.env,
@@ -60,16 +62,19 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
   return streamAnswer({
     config,
     request: c.req.raw,
-    instructions: actionInstructions({
-      action,
-      page: body.page,
-      options: body.options,
-      knowledge: grounding.block,
-      today: new Date().toISOString().slice(0, 10),
-      pageTokenBudget: config.pageTokenBudget,
-    }),
+    instructions: withHistoryNote(
+      actionInstructions({
+        action,
+        page: body.page,
+        options: body.options,
+        knowledge: grounding.block,
+        today: new Date().toISOString().slice(0, 10),
+        pageTokenBudget: config.pageTokenBudget,
+      }),
+      conversation.history,
+    ),
     messages: conversation.messages,
     ...(conversation.originalMessages ? { originalMessages: conversation.originalMessages } : {}),
-    prelude: grounding.sources,
+    prelude: [...historyNoticeChunks(conversation.history), ...grounding.sources] satisfies UIMessageChunk[],
   });
 });

@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { ChatRequest } from '../../shared/chat';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
-import { conversationFrom } from '../http/ui-messages';
+import { conversationFrom, historyNoticeChunks } from '../http/ui-messages';
 import { pageSource, sourceChunk } from '../knowledge/citations';
 import { fallbackResponse, fallbackText, textChunks } from '../knowledge/fallback';
 import { knowledgeForPrompt } from '../knowledge/for-prompt';
 import { jsonBody } from '../middleware/validate';
 import { streamAnswer } from '../models/stream-answer';
+import { withHistoryNote } from '../prompt/history-budget';
 import { chatInstructions } from '../prompt/instructions';
 import { CitationCounter, searchKnowledgeTool } from '../tools/search-knowledge';
 
@@ -27,7 +28,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const config = readConfig(c.env);
   const identity = c.get('identity');
 
-  const conversation = await conversationFrom(body.messages);
+  const conversation = await conversationFrom(body.messages, config.historyTokenBudget);
   const messages = conversation.ui;
 
   // The first question gets the knowledge up front (and its sources in the stream); later turns use the
@@ -39,6 +40,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const sources = knowledge?.sources ?? [];
   const counter = new CitationCounter(sources.length + 1);
   const prelude: UIMessageChunk[] = [
+    ...historyNoticeChunks(conversation.history),
     ...(body.page ? [sourceChunk(pageSource(body.page))] : []),
     ...(knowledge?.chunks ?? []),
   ];
@@ -46,13 +48,16 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   return streamAnswer({
     config,
     request: c.req.raw,
-    instructions: chatInstructions({
-      page: body.page,
-      pageTokenBudget: config.pageTokenBudget,
-      today: new Date().toISOString().slice(0, 10),
-      knowledge: knowledge?.block ?? '',
-      canSearch: true,
-    }),
+    instructions: withHistoryNote(
+      chatInstructions({
+        page: body.page,
+        pageTokenBudget: config.pageTokenBudget,
+        today: new Date().toISOString().slice(0, 10),
+        knowledge: knowledge?.block ?? '',
+        canSearch: true,
+      }),
+      conversation.history,
+    ),
     messages: conversation.model,
     originalMessages: messages,
     tools: { search_knowledge: searchKnowledgeTool({ env: c.env, config, identity, counter }) },

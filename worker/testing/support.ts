@@ -42,6 +42,20 @@ export async function signToken(
 
 export const upstreamUrl = () => inject('upstreamUrl');
 
+/** A request the test upstream received (it logs every request, to any path, in arrival order). */
+export interface UpstreamRequest {
+  path: string;
+  method: string;
+  aborted: boolean;
+  body: { messages?: { role: string; content: unknown }[]; [key: string]: unknown } | null;
+}
+
+/** The test upstream's log: proves what really crossed the wire (prompts the model got, URLs fetched). */
+export async function upstreamRequests(): Promise<UpstreamRequest[]> {
+  const response = await fetch(`${upstreamUrl().replace(/\/v1$/, '')}/__requests`);
+  return (await response.json()) as UpstreamRequest[];
+}
+
 /**
  * A development-mode environment with the dev token, the test IdP and the test upstream. The rate limiter is
  * off unless a test passes it in: tests reuse one subject far more often than a person would.
