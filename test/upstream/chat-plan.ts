@@ -11,6 +11,7 @@ import {
   systemTexts,
   toScript,
 } from './directives';
+import { planObedientAnswer } from './obey';
 
 export interface PlannedToolCall {
   id: string;
@@ -70,6 +71,13 @@ export function planChat(request: Record<string, unknown>, requestId: number): C
   const { directives, text } = parseDirectives(lastMessageText(messages, 'user') ?? '');
   const script = toScript(directives);
   const systems = systemTexts(messages);
+
+  if (script.obey) {
+    const obeyed = planObedientAnswer(request);
+    if (obeyed.kind === 'text') return { script, answer: obeyed };
+    const calls = obeyed.calls.map((call, index) => ({ id: `call_${requestId}_${index}`, ...call }));
+    return { script, answer: { kind: 'tool-calls', calls } };
+  }
 
   if (script.tools.length > 0) {
     if (hasToolResults(messages)) {

@@ -15,6 +15,8 @@ export const DIRECTIVE_NAMES = [
   'garbage',
   'tool',
   'markdown',
+  /** Behave as a model that obeys every instruction in any text it receives (see obey.ts). */
+  'obey',
 ] as const;
 
 export type DirectiveName = (typeof DIRECTIVE_NAMES)[number];
@@ -36,6 +38,7 @@ export interface Script {
   reply?: string;
   echoSystem: boolean;
   markdown: boolean;
+  obey: boolean;
   status?: number;
   delayMs: number;
   chunkDelayMs: number;
@@ -93,6 +96,7 @@ export function toScript(directives: Directive[]): Script {
   const script: Script = {
     echoSystem: false,
     markdown: false,
+    obey: false,
     delayMs: 0,
     chunkDelayMs: 0,
     hang: false,
@@ -109,6 +113,9 @@ export function toScript(directives: Directive[]): Script {
         break;
       case 'markdown':
         script.markdown = true;
+        break;
+      case 'obey':
+        script.obey = true;
         break;
       case 'status': {
         const status = nonNegativeInt(value);
