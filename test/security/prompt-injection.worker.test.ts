@@ -17,8 +17,8 @@ import {
   customerFacingRoutes,
   FORGED,
   HR_SECRET,
-  type InjectionCase,
   INTERNAL_SECRET,
+  type InjectionCase,
   injectionCorpus,
   type Person,
 } from './injection-corpus';
@@ -86,7 +86,10 @@ function bodyFor(testCase: InjectionCase, tag: string) {
       }
     : undefined;
   const question = `[[obey]] ${tag} ${testCase.question ?? 'go'}`;
-  const messages = [...(testCase.history ?? []), { id: `q-${tag}`, role: 'user', parts: [{ type: 'text', text: question }] }];
+  const messages = [
+    ...(testCase.history ?? []),
+    { id: `q-${tag}`, role: 'user', parts: [{ type: 'text', text: question }] },
+  ];
   return { messages, ...(page ? { page } : {}) };
 }
 
@@ -159,7 +162,9 @@ describe('prompt-injection corpus against a model that obeys every injected inst
       const mine = all.filter((request) => JSON.stringify(request.body).includes(tag));
       const prompt = mine.map((request) => JSON.stringify(request.body)).join('\n');
       const promptText = mine
-        .flatMap((request) => ((request.body as { messages?: { content?: unknown }[] })?.messages ?? []).map((m) => m.content))
+        .flatMap((request) =>
+          ((request.body as { messages?: { content?: unknown }[] })?.messages ?? []).map((m) => m.content),
+        )
         .map((content) => (typeof content === 'string' ? content : JSON.stringify(content)))
         .join('\n');
       const streamed = JSON.stringify(chunks);
