@@ -108,12 +108,26 @@ function passagesIn(raw: string): { attributes: string; body: string }[] {
   });
 }
 
-function attribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+/** A `label: value` header line of a block (the worker writes page- and document-derived metadata that way). */
+function field(body: string, label: string): string | undefined {
+  return new RegExp(`^${label}: (.*)$`, 'm').exec(body)?.[1]?.trim();
 }
 
 function sourcesIn(chunks: UIChunk[]) {
   return chunks.filter((chunk) => chunk.type === 'source-url' || chunk.type === 'source-document');
+}
+
+/** What the model received in the requests of one case: the raw bodies, and the message texts. */
+function promptsTagged(all: Recorded[], tag: string) {
+  const mine = all.filter((request) => JSON.stringify(request.body).includes(tag));
+  const prompt = mine.map((request) => JSON.stringify(request.body)).join('\n');
+  const promptText = mine
+    .flatMap((request) =>
+      ((request.body as { messages?: { content?: unknown }[] })?.messages ?? []).map((m) => m.content),
+    )
+    .map((content) => (typeof content === 'string' ? content : JSON.stringify(content)))
+    .join('\n');
+  return { prompt, promptText };
 }
 
 const token = (person: Person) => signToken({ sub: `${person}-1`, groups: GROUPS[person] });
@@ -159,14 +173,7 @@ describe('prompt-injection corpus against a model that obeys every injected inst
       }
 
       const all = await upstreamRequests();
-      const mine = all.filter((request) => JSON.stringify(request.body).includes(tag));
-      const prompt = mine.map((request) => JSON.stringify(request.body)).join('\n');
-      const promptText = mine
-        .flatMap((request) =>
-          ((request.body as { messages?: { content?: unknown }[] })?.messages ?? []).map((m) => m.content),
-        )
-        .map((content) => (typeof content === 'string' ? content : JSON.stringify(content)))
-        .join('\n');
+      const { prompt, promptText } = promptsTagged(all, tag);
       const streamed = JSON.stringify(chunks);
 
       // Nothing from a space the person cannot read, ever.
@@ -185,9 +192,9 @@ describe('prompt-injection corpus against a model that obeys every injected inst
         : READS[testCase.as];
       const titles = new Set([...baseDocuments, ...(testCase.documents ?? [])].map((d) => d.title));
       for (const passage of passagesIn(promptText)) {
-        const space = attribute(passage.attributes, 'space');
+        const space = field(passage.body, 'space');
         expect(allowedSpaces, `passage from space ${space}`).toContain(space);
-        expect(titles, 'passage title').toContain(attribute(passage.attributes, 'title'));
+        expect(titles, 'passage title').toContain(field(passage.body, 'title'));
         if (testCase.vector !== 'document') expect(passage.body).not.toContain(FORGED);
       }
       for (const source of sourcesIn(chunks)) {
@@ -225,5 +232,9 @@ describe('the corpus keeps the obedient model honest', () => {
     const response = await call('/v1/chat', jsonInit(body, admin), env);
     expect(response.status).toBe(200);
     expect(JSON.stringify(await readUIStream(response))).toContain(HR_SECRET);
+    // The passage reader understands the worker's own blocks, so the per-case checks above are not vacuous.
+    const passages = passagesIn(promptsTagged(await upstreamRequests(), tag).promptText);
+    expect(passages.map((passage) => field(passage.body, 'space'))).toContain('hr');
+    expect(passages.map((passage) => field(passage.body, 'title'))).toContain('Compensation bands');
   });
 });
