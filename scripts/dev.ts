@@ -52,6 +52,10 @@ async function main() {
     overrides.SPACES = DEFAULT_SPACES;
     console.log('• .dev.vars has no SPACES; using the sample spaces (see .dev.vars.example).');
   }
+  if (vars.CUSTOMER_SAFE_SPACES === undefined) {
+    // Ticket replies and follow-up emails ground only in customer-safe spaces: the sample help center is one.
+    overrides.CUSTOMER_SAFE_SPACES = 'support';
+  }
   let stopDemoModel: (() => Promise<void>) | undefined;
   if (args.has('--demo-model')) {
     const { startUpstream } = await import('../test/upstream/server');

@@ -27,6 +27,12 @@ export interface ActionSpec {
   output: ActionOutput;
   /** The action works on the person's selection only, and refuses a page without one. */
   needsSelection?: boolean;
+  /**
+   * What the action writes goes to a customer (a reply, an email): it grounds only in the customer-safe spaces
+   * (CUSTOMER_SAFE_SPACES), since the query is built from the customer's own words and a passage in the draft
+   * would reach them.
+   */
+  customerFacing?: boolean;
 }
 
 const everyKind: readonly PageKind[] = ['record', 'ticket', 'thread', 'article', 'document', 'generic'];
@@ -49,8 +55,15 @@ export const actionSpecs: Record<ActionId, ActionSpec> = {
     label: 'Draft follow-up email',
     kinds: ['record', 'ticket', 'thread', 'document', 'generic'],
     output: 'email',
+    customerFacing: true,
   },
-  'ticket-reply': { id: 'ticket-reply', label: 'Draft ticket reply', kinds: ['ticket'], output: 'reply' },
+  'ticket-reply': {
+    id: 'ticket-reply',
+    label: 'Draft ticket reply',
+    kinds: ['ticket'],
+    output: 'reply',
+    customerFacing: true,
+  },
 };
 
 export const tones = ['friendly', 'formal', 'concise'] as const;

@@ -53,6 +53,11 @@ export interface Env {
 
   /** Knowledge spaces as JSON: space → groups that may read it ("*" = every signed-in person). */
   SPACES?: string;
+  /**
+   * Comma-separated spaces whose passages may appear in what is sent to customers (ticket replies, follow-up
+   * emails). Default: none, so customer-facing drafts ground in the page alone.
+   */
+  CUSTOMER_SAFE_SPACES?: string;
   /** Comma-separated groups whose members administer knowledge (ingest, delete, list; read every space). */
   ADMIN_GROUPS?: string;
   /** A bearer key for the document routes only (CLI, CI); a secret: `wrangler secret put ADMIN_API_KEY`. */

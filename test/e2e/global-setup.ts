@@ -35,6 +35,8 @@ export default async function setup(project: TestProject) {
       CHAT_MODEL: 'test-model',
       EMBEDDING_MODEL: 'text-embedding-3-small',
       MODEL_TIMEOUT_MS: '30000',
+      // The drafts in the e2e tests ground in the default `company` space.
+      CUSTOMER_SAFE_SPACES: 'company',
     },
   });
 

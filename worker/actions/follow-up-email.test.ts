@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../../shared/page-context';
 import { instructionsSent } from '../testing/actions';
 import { salesCall } from '../testing/sales-calls';
-import { call, jsonInit } from '../testing/support';
+import { call, jsonInit, testEnv } from '../testing/support';
 
 const opportunity: PageContext = {
   url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006xx/view',
@@ -150,7 +150,9 @@ describe('follow-up-email grounded in company knowledge', () => {
       }),
     );
     expect(seeded.status).toBeLessThan(300);
-    const system = await instructionsSent('follow-up-email', { page: opportunity });
+    // A follow-up email goes to the customer: it grounds only in customer-safe spaces.
+    const environment = await testEnv({ CUSTOMER_SAFE_SPACES: 'company' });
+    const system = await instructionsSent('follow-up-email', { page: opportunity }, environment);
     expect(system).toContain('<knowledge>');
     expect(system).toContain(marker);
     expect(system.indexOf('<knowledge>')).toBeLessThan(system.indexOf('Task: draft the follow-up email'));

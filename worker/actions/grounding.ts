@@ -16,6 +16,8 @@ export interface GroundingInput {
   config: Config;
   identity: Identity;
   query: string;
+  /** Customer-facing actions ground only in the customer-safe spaces (shared/actions.ts). */
+  customerFacing?: boolean;
 }
 
 /** Drafts cite a few passages at most; more would crowd the page out of the prompt. */
@@ -23,10 +25,17 @@ const DRAFT_PASSAGES = 4;
 
 /**
  * The one step where quick actions meet company knowledge, limited to the caller's spaces by
- * knowledgeForPrompt. It never throws: a failed search grounds the draft in the page alone, and the
+ * knowledgeForPrompt, and for customer-facing actions to the customer-safe spaces as well: their query is
+ * built from the customer's own text, so without that limit a customer could pull an internal passage into
+ * the reply written to them. It never throws: a failed search grounds the draft in the page alone, and the
  * instructions then forbid stating any policy or price the page does not (NO_KNOWLEDGE).
  */
 export async function groundAction(input: GroundingInput): Promise<Grounding> {
-  const knowledge = await knowledgeForPrompt({ ...input, k: DRAFT_PASSAGES });
+  const { customerFacing, ...search } = input;
+  const knowledge = await knowledgeForPrompt({
+    ...search,
+    k: DRAFT_PASSAGES,
+    ...(customerFacing ? { within: input.config.knowledge.customerSafeSpaces } : {}),
+  });
   return { block: knowledge.block, sources: knowledge.chunks };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../../shared/page-context';
 import { instructionsSent } from '../testing/actions';
-import { call, jsonInit, readUIStream, textOf, userMessage } from '../testing/support';
+import { call, jsonInit, readUIStream, testEnv, textOf, userMessage } from '../testing/support';
 import { knowledgeQueryFor } from './page-facts';
 
 const ticket: PageContext = {
@@ -68,6 +68,8 @@ describe('ticket-reply grounded in company knowledge', () => {
     const response = await call(
       '/v1/actions/ticket-reply',
       jsonInit({ page: ticket, messages: [userMessage('[[echo-system]] draft')] }),
+      // A ticket reply goes to the customer: it grounds only in customer-safe spaces.
+      await testEnv({ CUSTOMER_SAFE_SPACES: 'company' }),
     );
     const chunks = await readUIStream(response);
     const system = textOf(chunks);

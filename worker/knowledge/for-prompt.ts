@@ -40,9 +40,13 @@ export async function knowledgeForPrompt(options: {
   k?: number;
   /** The first citation number (when earlier passages in the same answer already use 1…n). */
   first?: number;
+  /** Narrows the search to these spaces (never widens it beyond what the caller reads). */
+  within?: readonly string[];
 }): Promise<KnowledgeForPrompt> {
   const { env, config, identity } = options;
-  const spaces = readableSpaces(identity, config);
+  const readable = readableSpaces(identity, config);
+  const spaces = options.within ? readable.filter((space) => options.within?.includes(space)) : readable;
+  if (spaces.length === 0) return { block: '', sources: [], chunks: [] };
   const first = options.first ?? 1;
   try {
     const retrieved = await retrieve(knowledgeDeps(env, config), {

@@ -7,6 +7,8 @@ export interface KnowledgeConfig {
   /** Set when SPACES is not valid JSON of that shape: then nobody reads any space (fail closed). */
   spacesError: string | undefined;
   adminGroups: string[];
+  /** Spaces customer-facing actions may ground in (CUSTOMER_SAFE_SPACES); empty = none. */
+  customerSafeSpaces: string[];
   adminApiKey: string | undefined;
   embeddingDimensions: number | undefined;
   /** False when EMBEDDINGS=false: keyword-only even with a model server. */
@@ -53,6 +55,7 @@ export function readKnowledgeConfig(env: Env): KnowledgeConfig {
     spaces,
     spacesError: error,
     adminGroups: list(env.ADMIN_GROUPS),
+    customerSafeSpaces: list(env.CUSTOMER_SAFE_SPACES),
     adminApiKey: env.ADMIN_API_KEY?.trim() || undefined,
     embeddingDimensions: Number.isInteger(dimensions) && dimensions > 0 ? dimensions : undefined,
     embeddingsEnabled: (env.EMBEDDINGS ?? '').trim().toLowerCase() !== 'false',

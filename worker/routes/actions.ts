@@ -56,6 +56,7 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
         config,
         identity: c.get('identity'),
         query: action.knowledgeQuery(body.page),
+        customerFacing: action.customerFacing === true,
       })
     : { block: '', sources: [] };
 

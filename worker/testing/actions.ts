@@ -1,4 +1,5 @@
 import type { ActionId } from '../../shared/actions';
+import type { Env } from '../env';
 import { call, jsonInit, readUIStream, upstreamUrl, userMessage } from './support';
 
 interface RecordedChat {
@@ -16,11 +17,16 @@ function contentText(content: unknown): string {
  * what crossed the wire, not what a function returned. (Reading the log rather than having the upstream echo the
  * prompt back keeps long prompts fast: echoing 30,000 characters token by token is slow on a loaded machine.)
  */
-export async function instructionsSent(id: ActionId, body: Record<string, unknown>): Promise<string> {
+export async function instructionsSent(
+  id: ActionId,
+  body: Record<string, unknown>,
+  environment?: Env,
+): Promise<string> {
   const tag = `instructions-${crypto.randomUUID()}`;
   const response = await call(
     `/v1/actions/${id}`,
     jsonInit({ ...body, messages: [userMessage(`[[reply: ok]] ${tag}`)] }),
+    environment,
   );
   if (response.status !== 200) throw new Error(`POST /v1/actions/${id} → ${response.status}: ${await response.text()}`);
   await readUIStream(response);
