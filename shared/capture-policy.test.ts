@@ -17,6 +17,12 @@ describe('capture blocklist patterns', () => {
     expect(isCaptureBlocked('https://mail.example.com/', [])).toBe(false);
   });
 
+  it('see through a fully qualified host name with a trailing dot', () => {
+    expect(matchesCapturePattern('https://hr.example.com./people', 'hr.example.com')).toBe(true);
+    expect(matchesCapturePattern('https://a.hr.example.com./x', '*.hr.example.com')).toBe(true);
+    expect(matchesCapturePattern('https://workday.example./payroll/1', 'workday.example/payroll')).toBe(true);
+  });
+
   it('accept hosts, wildcards and paths, and refuse schemes, spaces and commas', () => {
     for (const good of ['mail.example.com', '*.hr.example.com', 'workday.example/payroll', 'localhost:8080']) {
       expect(CapturePattern.safeParse(good).success, good).toBe(true);

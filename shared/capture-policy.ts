@@ -8,7 +8,9 @@ export function matchesCapturePattern(pageUrl: string, pattern: string): boolean
   const slash = pattern.indexOf('/');
   const hostPattern = (slash === -1 ? pattern : pattern.slice(0, slash)).toLowerCase();
   const pathPrefix = slash === -1 ? '' : pattern.slice(slash);
-  const host = url.port && hostPattern.includes(':') ? url.host : url.hostname;
+  // "hr.example.com." is the same site as "hr.example.com" (a fully qualified name): it must not slip past.
+  const hostname = url.hostname.replace(/\.+$/, '');
+  const host = url.port && hostPattern.includes(':') ? `${hostname}:${url.port}` : hostname;
   const hostMatches = hostPattern.startsWith('*.')
     ? host === hostPattern.slice(2) || host.endsWith(hostPattern.slice(1))
     : host === hostPattern;

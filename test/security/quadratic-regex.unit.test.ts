@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanLabel } from '../../extension/capture/dom/fields';
-import { salesforceLightning } from '../../extension/capture/sites/salesforce-lightning';
+import { salesforceLightning, withoutTrailingCount } from '../../extension/capture/sites/salesforce-lightning';
 import { loadFixture } from '../../extension/capture/testing/pages';
 import { parseEmailDraft, withoutCitations } from '../../shared/email-draft';
 import { atxHeading } from '../../worker/knowledge/chunk';
@@ -60,8 +60,13 @@ describe('no RegExp is built from runtime text', () => {
         .filter((line) => /new RegExp\(/.test(line))
         .map((line) => `${file}: ${line.trim()}`),
     );
-    // The one allowed: closing tags built from our own constant element names (to-markdown.ts).
-    expect(built).toEqual([expect.stringMatching(/^worker\/knowledge\/to-markdown\.ts: .*new RegExp\(`<\/\$\{name\}/)]);
+    // The two allowed: closing tags built from our own constant element names (to-markdown.ts), and the
+    // administrator's REDACT_PATTERNS, written by the deployment (not by a page) and refused at start unless
+    // they pass the linear-time check (worker/redaction/patterns.ts).
+    expect(built.sort()).toEqual([
+      expect.stringMatching(/^worker\/knowledge\/to-markdown\.ts: .*new RegExp\(`<\/\$\{name\}/),
+      expect.stringMatching(/^worker\/redaction\/patterns\.ts: pattern = new RegExp\(source, 'gu'\)/),
+    ]);
   });
 
   it('the Lightning extractor reads an object type full of pattern syntax as text', () => {
@@ -72,5 +77,16 @@ describe('no RegExp is built from runtime text', () => {
     const url = new URL('https://acme-corp.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view');
     const extraction = salesforceLightning.extract(document, url, { tokenBudget: 6000 });
     expect(extraction?.title).toMatch(/^Opportunity \(\(\(a\+\)\+\)\+\$: \S/);
+  });
+});
+
+describe('related-list titles', () => {
+  it('drop the trailing count with a scan, also on a title of 200,000 "(" (the old lazy pattern was quadratic)', () => {
+    expect(withoutTrailingCount('Contacts (3)')).toBe('Contacts ');
+    expect(withoutTrailingCount('Notes (internal) (12)')).toBe('Notes (internal) ');
+    expect(withoutTrailingCount('Contacts')).toBe('Contacts');
+    const hostile = `${'('.repeat(200_000)}x`;
+    expect(withoutTrailingCount(hostile)).toBe(hostile);
+    expect(withoutTrailingCount(`${'('.repeat(200_000)})`)).toBe('('.repeat(199_999));
   });
 });

@@ -50,7 +50,7 @@ function associations(sidebar: Element | undefined): RelatedList[] {
       .slice(0, 5)
       .map((item) => [{ label: 'Name', value: textOf(item) }]);
     const count = countIn(title) ?? rows.length;
-    return { name: cleanLabel(title.replace(/\(.*?\)/, '')), count, rows };
+    return { name: cleanLabel(title.replace(/\([^()]*\)/, '')), count, rows };
   });
 }
 

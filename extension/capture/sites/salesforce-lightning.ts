@@ -6,6 +6,17 @@ import { closestDeep, queryFirstDeep } from '../dom/walk';
 import type { SiteExtractor } from '../types';
 
 /**
+ * "Contacts (3)" → "Contacts". A scan rather than `/\(.*?\)\s*$/`, which is quadratic on a title with thousands
+ * of "(" (page text is written by anyone).
+ */
+export function withoutTrailingCount(title: string): string {
+  const trimmed = title.trimEnd();
+  if (!trimmed.endsWith(')')) return title;
+  const open = trimmed.lastIndexOf('(');
+  return open === -1 ? title : trimmed.slice(0, open);
+}
+
+/**
  * Salesforce Lightning Experience record pages (Account, Opportunity, Contact, Lead, Case and custom objects).
  * Lightning keeps previously opened records in the DOM, hidden, and renders a stale mobile copy of the
  * highlights: every query below only returns what is visible, and everything is read inside the visible record.
@@ -114,8 +125,7 @@ function tileRows(card: Element): RecordField[][] {
 function relatedLists(page: ParentNode): RelatedList[] {
   return visibleAll(page, selectors.relatedList).flatMap((card) => {
     const title = queryFirstDeep(card, selectors.relatedTitle);
-    const name =
-      queryFirstDeep(title, 'span[title]')?.getAttribute('title') || textOf(title).replace(/\(.*?\)\s*$/, '');
+    const name = queryFirstDeep(title, 'span[title]')?.getAttribute('title') || withoutTrailingCount(textOf(title));
     if (!name) return [];
     const table = visibleFirst(card, 'table');
     const rows = table ? tableRows(table) : tileRows(card);
