@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { PageContext } from '../../shared/page-context';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
 import { CAPTURE_BLOCKED_MESSAGE, isCaptureForbidden } from '../policy/capture-allowed';
+import { currentFeatures, PAGE_CAPTURE_OFF_MESSAGE } from '../policy/features';
 
 export class CaptureError extends Error {
   constructor(
@@ -45,6 +46,7 @@ export async function captureTab(
     );
   }
   // Policy first: on a page the organisation forbids, nothing is injected and nothing is read.
+  if (!(await currentFeatures()).pageCapture) throw new CaptureError(PAGE_CAPTURE_OFF_MESSAGE, 'blocked');
   if (await isCaptureForbidden(tab.url)) throw new CaptureError(CAPTURE_BLOCKED_MESSAGE, 'blocked');
   // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };

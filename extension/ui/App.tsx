@@ -13,6 +13,7 @@ import { DraftEmail } from './DraftEmail';
 import { EmptyState } from './EmptyState';
 import { ErrorNotice } from './ErrorNotice';
 import { useAuth } from './hooks/useAuth';
+import { useFeatures } from './hooks/useFeatures';
 import { usePageContext } from './hooks/usePageContext';
 import { useQuickActions } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
@@ -63,6 +64,7 @@ export function App() {
     [sendMessage, clearError],
   );
   const actions = useQuickActions({ capture, summarize });
+  const features = useFeatures();
 
   const newConversation = useCallback(() => {
     void stop();
@@ -107,7 +109,7 @@ export function App() {
         onRestore={capture.restore}
       />
       <QuickActions
-        page={capture.page}
+        page={features.actions ? capture.page : undefined}
         busy={busy}
         notice={actions.notice}
         onRun={actions.run}

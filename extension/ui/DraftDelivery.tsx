@@ -3,6 +3,7 @@ import { formatEmail, withoutCitations } from '../../shared/email-draft';
 import { insertIntoPage } from '../actions/insert-into-page';
 import { gmailComposeUrl, mailtoUrl, outlookComposeUrl } from '../actions/mail-links';
 import type { DraftTarget } from '../insert/target';
+import { useFeatures } from './hooks/useFeatures';
 
 interface Props {
   /** An email has a subject and mail-client links; a ticket reply only goes into the page or the clipboard. */
@@ -17,6 +18,7 @@ interface Props {
 
 /** Where the draft goes: the clipboard, a mail client, or the page's own reply box — always on a click. */
 export function DraftDelivery({ kind, to, subject, body, target, disabled }: Props) {
+  const features = useFeatures();
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const statusLine = useRef<HTMLParagraphElement>(null);
   // The outcome sits below the buttons, often under the fold of a long draft: bring it into view.
@@ -52,9 +54,12 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
   return (
     <div className="draft__delivery">
       <div className="draft__buttons">
-        <button type="button" className="button" disabled={disabled || !clean.trim()} onClick={() => void insert()}>
-          Insert into page
-        </button>
+        {/* Off when the organisation turned off inserting drafts (DISABLED_FEATURES=insert-drafts): copy only. */}
+        {features.insertDrafts && (
+          <button type="button" className="button" disabled={disabled || !clean.trim()} onClick={() => void insert()}>
+            Insert into page
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary"
