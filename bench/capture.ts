@@ -279,6 +279,7 @@ async function openToChipRows(context: BrowserContext, extensionId: string) {
       const ms = await openPanelOnce(panel, panelUrl);
       if (index >= 3) times.push(ms);
     }
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, the chip as the person reads it
     const chip = await panel.getByTestId('capture-chip').innerText();
     await tab.bringToFront();
     const innerText = await tab.evaluate((count) => {

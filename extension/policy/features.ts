@@ -1,23 +1,10 @@
-import type { ServerConfig } from '../../shared/config';
 import { serverConfig } from '../lib/server-config';
 import { currentWorkerUrl } from '../lib/settings';
+import { type Features, featuresOf } from './feature-switches';
 
-export type Features = ServerConfig['features'];
+export { ALL_FEATURES, type Features, featuresOf, PAGE_CAPTURE_OFF_MESSAGE } from './feature-switches';
 
-/** Everything on: a server too old to say, or one that cannot be reached and was never seen, turns nothing off. */
-export const ALL_FEATURES: Features = { actions: true, pageCapture: true, insertDrafts: true };
-
-/**
- * The switches IT turned off with DISABLED_FEATURES, from the server's `/v1/config`. The server refuses what it can
- * enforce (actions); the extension hides the rest (page reading, inserting drafts into pages).
- */
-export function featuresOf(config: ServerConfig | undefined): Features {
-  return config ? { ...ALL_FEATURES, ...config.features } : ALL_FEATURES;
-}
-
+/** The feature switches of the server the extension is set up for. */
 export async function currentFeatures(): Promise<Features> {
   return featuresOf(await serverConfig(await currentWorkerUrl()));
 }
-
-/** What the panel says instead of reading the page when page reading is off for everyone. */
-export const PAGE_CAPTURE_OFF_MESSAGE = 'Your organisation has turned off page reading in Beside.';

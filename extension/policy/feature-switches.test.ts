@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../shared/config';
-import { ALL_FEATURES, featuresOf } from './features';
+import { ALL_FEATURES, featuresOf } from './feature-switches';
 
 const config = (features: ServerConfig['features']): ServerConfig => ({
   product: { name: 'Beside', version: '1' },
