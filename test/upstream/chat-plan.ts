@@ -5,6 +5,7 @@
 import {
   hasToolResults,
   lastMessageText,
+  offeredToolNames,
   parseDirectives,
   type Script,
   stripDirectives,
@@ -49,17 +50,6 @@ export const MARKDOWN_SAMPLE = [
 
 /** How much of a tool result "Tool said:" repeats. */
 const TOOL_ECHO_CHARS = 500;
-
-/** Names of the functions the request offers, unless `tool_choice: "none"` forbids calling any. */
-function offeredToolNames(request: Record<string, unknown>): Set<string> {
-  const names = new Set<string>();
-  if (request.tool_choice === 'none' || !Array.isArray(request.tools)) return names;
-  for (const tool of request.tools) {
-    const name = tool?.function?.name;
-    if (typeof name === 'string') names.add(name);
-  }
-  return names;
-}
 
 /** The default answer: proves which user text and how much system context reached the model. */
 export function defaultReply(userText: string, systemChars: number): string {

@@ -188,3 +188,14 @@ export function systemTexts(messages: unknown): string[] {
 export function hasToolResults(messages: unknown): boolean {
   return asMessages(messages).some((m) => m.role === 'tool');
 }
+
+/** Names of the functions the request offers, unless `tool_choice: "none"` forbids calling any. */
+export function offeredToolNames(request: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  if (request.tool_choice === 'none' || !Array.isArray(request.tools)) return names;
+  for (const tool of request.tools) {
+    const name = tool?.function?.name;
+    if (typeof name === 'string') names.add(name);
+  }
+  return names;
+}

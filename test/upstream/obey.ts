@@ -10,7 +10,7 @@
  * After following them it also repeats everything it was given (system text and tool results), the way a
  * leaky model would, so any secret that reached the prompt also reaches the answer.
  */
-import { contentText } from './directives';
+import { contentText, offeredToolNames } from './directives';
 
 export interface ObeyToolCall {
   name: string;
@@ -32,16 +32,6 @@ const ECHO_LIMIT = 60_000;
 function messagesOf(request: Record<string, unknown>): WireMessage[] {
   const messages = request.messages;
   return Array.isArray(messages) ? messages.filter((m): m is WireMessage => !!m && typeof m === 'object') : [];
-}
-
-function offeredTools(request: Record<string, unknown>): Set<string> {
-  const names = new Set<string>();
-  if (request.tool_choice === 'none' || !Array.isArray(request.tools)) return names;
-  for (const tool of request.tools) {
-    const name = tool?.function?.name;
-    if (typeof name === 'string') names.add(name);
-  }
-  return names;
 }
 
 /** Tool results arrive as JSON text; commands inside them are JSON-escaped, so read the decoded strings too. */
@@ -75,7 +65,7 @@ export function planObedientAnswer(request: Record<string, unknown>): ObeyAnswer
   const messages = messagesOf(request);
   const texts = messages.map((message) => readable(contentText(message.content)));
   const everything = texts.join('\n');
-  const offered = offeredTools(request);
+  const offered = offeredToolNames(request);
   const made = callsAlreadyMade(messages);
 
   const calls: ObeyToolCall[] = [];
