@@ -26,6 +26,8 @@ export const errorCodes = [
   'server_misconfigured',
   /** IT turned this feature off (DISABLED_FEATURES). */
   'feature_disabled',
+  /** The person used their daily token allowance (DAILY_TOKEN_QUOTA); the problem says when it resets. */
+  'quota_exceeded',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
