@@ -29,12 +29,14 @@ export default defineConfig({
   srcDir: 'extension',
   // Static files copied as they are: the managed-storage schema IT policies are checked against.
   publicDir: 'extension/public',
-  modules: ['@wxt-dev/module-react'],
+  // Localised words (extension/locales/<lang>.yml → _locales/<lang>/messages.json), following the browser language.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, mode, command }) => ({
-    name: 'Beside',
-    description: 'Your company assistant beside Salesforce, Zendesk, Gmail and your help center.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     // `identity`: sign-in with the company's provider (launchWebAuthFlow); it grants no access to pages or accounts.
     permissions: ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus', 'identity'],
     optional_host_permissions: CRM_HOSTS,
@@ -42,13 +44,13 @@ export default defineConfig({
     content_security_policy: { extension_pages: extensionPagesCsp({ dev: command === 'serve' }) },
     // e2e: the fixture server, and the CRM hosts as if the person had granted them (routed to fixtures).
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', ...CRM_HOSTS] } : {}),
-    action: { default_title: 'Open Beside' },
+    action: { default_title: '__MSG_manifest_openBeside__' },
     commands: {
       // Quick-action shortcuts come from the action registry, like the panel's buttons and the context menu.
       ...manifestCommands(),
       _execute_action: {
         suggested_key: { default: 'Alt+B', mac: 'Alt+B' },
-        description: 'Open Beside',
+        description: '__MSG_manifest_openBeside__',
       },
     },
     // Firefox reads managed settings from policies.json (3rdparty.Extensions["beside@beside.dev"]) by its add-on id.

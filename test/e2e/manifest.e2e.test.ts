@@ -25,6 +25,19 @@ describe('built extensions', () => {
     expect(chrome.commands._execute_action.suggested_key.default).toBe('Alt+B');
   });
 
+  it('names and describes itself in the browser language (English by default, French)', () => {
+    for (const folder of ['chrome-mv3', 'firefox-mv3']) {
+      const built = manifest(folder);
+      expect(built.default_locale, folder).toBe('en');
+      expect(built.name, folder).toBe('__MSG_manifest_name__');
+      expect(built.description, folder).toBe('__MSG_manifest_description__');
+      const messages = (language: string) =>
+        JSON.parse(readFileSync(resolve(root, '.output', folder, '_locales', language, 'messages.json'), 'utf8'));
+      expect(messages('en').manifest_description.message, folder).toContain('company assistant');
+      expect(messages('fr').manifest_description.message, folder).toContain('assistant d’entreprise');
+    }
+  });
+
   it('limits its own pages: images only from the extension and data:, scripts only its own, requests to https or this computer', () => {
     for (const folder of ['chrome-mv3', 'firefox-mv3']) {
       const policy: string = manifest(folder).content_security_policy.extension_pages;
