@@ -12,6 +12,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { requireUsableSettings } from './middleware/settings-check';
 import { actionRoutes } from './routes/actions';
+import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
 import { configRoutes } from './routes/config';
 import { documentRoutes } from './routes/documents';
@@ -59,6 +60,7 @@ export function createApp() {
   app.route('/v1/search', searchRoutes);
   app.route('/v1/documents', documentRoutes);
   app.route('/v1/actions', actionRoutes);
+  app.route('/v1/admin', adminRoutes);
 
   app.notFound((c) =>
     problemResponse(
