@@ -22,11 +22,12 @@ export const chatLimits = {
 const TextPart = z.object({ type: z.literal('text'), text: z.string().max(chatLimits.maxTextChars) });
 
 /**
- * The person's answer to a tool approval the server asked for. Only the id and the decision cross the wire:
- * the tool and its input come from the server's own record of the approval, and an id it never issued is refused.
+ * The person's answer to a tool approval the server asked for. Only the id and the decision cross the wire (any
+ * other key, such as a tool name or arguments, is refused): the tool and its input come from the server's own
+ * record of the approval, and an id it never issued, or one already answered, is refused.
  */
 export const APPROVAL_RESPONSE_PART = 'tool-approval-response';
-const ApprovalResponsePart = z.object({
+const ApprovalResponsePart = z.strictObject({
   type: z.literal(APPROVAL_RESPONSE_PART),
   approvalId: z.string().min(1).max(200),
   approved: z.boolean(),
@@ -109,6 +110,11 @@ export function toWireMessages(messages: readonly PanelMessage[]): ChatMessage[]
   });
 }
 
+/** An assistant message that answers tool approvals: the follow-up after Approve / Deny, which ends with it. */
+export function answersApprovals(message: ChatMessage | undefined): boolean {
+  return message?.role === 'assistant' && message.parts.some((part) => part.type === APPROVAL_RESPONSE_PART);
+}
+
 export const ChatRequest = z.object({
   /** The AI SDK transport sends the chat id; we accept it for logging only. */
   id: z.string().max(200).optional(),
@@ -116,8 +122,8 @@ export const ChatRequest = z.object({
     .array(ChatMessage)
     .min(1)
     .max(chatLimits.maxMessages)
-    .refine((messages) => messages.at(-1)?.role === 'user', {
-      message: 'The last message must come from the user.',
+    .refine((messages) => messages.at(-1)?.role === 'user' || answersApprovals(messages.at(-1)), {
+      message: 'The last message must come from the user (or be the answer to the approvals Beside asked for).',
     }),
   page: PageContext.optional(),
   assistantId: z

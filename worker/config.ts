@@ -4,6 +4,7 @@ import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
 import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
+import { type McpSettings, readMcpSettings } from './tools/mcp/settings';
 
 /** The worker's settings, parsed once per environment object (bindings never change within an isolate). */
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   /** Settings the worker cannot use: while any exists, /v1 answers 503 server_misconfigured (health excepted). */
   problems: ConfigProblem[];
   redaction: RedactionConfig;
+  /** Remote MCP servers (MCP_SERVERS) with their secrets resolved. */
+  mcp: McpSettings;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -54,6 +57,8 @@ export function readConfig(env: Env): Config {
   if (knowledge.spacesError) problems.push({ setting: 'SPACES', message: knowledge.spacesError });
   const redaction = readRedactionConfig(env);
   if (redaction.problem) problems.push({ setting: redaction.problem.setting, message: redaction.problem.message });
+  const mcp = readMcpSettings(env.MCP_SERVERS, env as unknown as Record<string, unknown>);
+  if (mcp.problem) problems.push({ setting: 'MCP_SERVERS', message: mcp.problem });
   for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
@@ -80,6 +85,7 @@ export function readConfig(env: Env): Config {
     knowledge,
     problems,
     redaction,
+    mcp,
   };
   cache.set(env, config);
   return config;

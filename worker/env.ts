@@ -71,4 +71,12 @@ export interface Env {
   REDACT?: string;
   /** With REDACT=pii, more identifiers to redact: a JSON list of regular expressions (linear-time ones only). */
   REDACT_PATTERNS?: string;
+
+  /**
+   * Remote MCP servers as a JSON list: `[{"name":"crm","url":"https://…/mcp","headers":{"Authorization":"secret:CRM_TOKEN"},
+   * "allowedTools":["lookup_account","update_stage"]}]` (worker/tools/mcp/settings.ts). `secret:NAME` reads secret NAME.
+   */
+  MCP_SERVERS?: string;
+  /** Below this confidence (0–1, default 0.5) the Support Resolver hands the question to the Support Investigator. */
+  HANDOFF_THRESHOLD?: string;
 }

@@ -1,6 +1,7 @@
 import { convertToModelMessages, type ModelMessage, type UIMessage, type UIMessageChunk } from 'ai';
 import { APPROVAL_RESPONSE_PART, type ChatMessage, HISTORY_NOTICE_PART, type HistoryNotice } from '../../shared/chat';
 import { fitHistory } from '../prompt/history-budget';
+import { type ClaimedApproval, DENIED_REASON } from '../tools/approvals';
 import { ApiError } from './api-error';
 
 export interface Conversation {
@@ -11,18 +12,11 @@ export interface Conversation {
   history: HistoryNotice;
 }
 
-/**
- * Tool approvals the server issued. No tool needs approval yet, so none has been issued and every answer to one
- * is refused: a client cannot approve a call the server never proposed. Tools that write will record theirs here.
- */
-function issuedApproval(_approvalId: string): boolean {
-  return false;
-}
-
-function refuseUnissuedApprovals(messages: readonly ChatMessage[]): void {
+/** Answers to approvals that this request did not claim (see tools/approvals.ts) are refused: none ran. */
+function refuseUnclaimedApprovals(messages: readonly ChatMessage[], approvals: ReadonlyMap<string, ClaimedApproval>) {
   const issues = messages.flatMap((message, m) =>
     message.parts.flatMap((part, p) =>
-      part.type === APPROVAL_RESPONSE_PART && !issuedApproval(part.approvalId)
+      part.type === APPROVAL_RESPONSE_PART && !approvals.has(part.approvalId)
         ? [{ path: `messages.${m}.parts.${p}.approvalId`, message: 'Beside did not ask for this approval.' }]
         : [],
     ),
@@ -37,6 +31,20 @@ function refuseUnissuedApprovals(messages: readonly ChatMessage[]): void {
   });
 }
 
+type RebuiltPart = UIMessage['parts'][number];
+
+/** The tool call as the server recorded it, with the person's decision: the arguments are the server's own. */
+function approvedToolPart(claimed: ClaimedApproval): RebuiltPart {
+  const { record, approved } = claimed;
+  return {
+    type: `tool-${record.toolName}`,
+    toolCallId: record.toolCallId,
+    state: 'approval-responded',
+    input: record.arguments,
+    approval: { id: record.approvalId!, approved, ...(approved ? {} : { reason: DENIED_REASON }) },
+  } as RebuiltPart;
+}
+
 /**
  * The conversation the panel sent (validated by shared/chat.ts ChatMessage), rebuilt from the fields the schema
  * allows — text only, so no client-made file, source, tool result or provider option reaches the model or makes
@@ -45,12 +53,15 @@ function refuseUnissuedApprovals(messages: readonly ChatMessage[]): void {
 export async function conversationFrom(
   messages: readonly ChatMessage[],
   historyTokenBudget: number,
+  approvals: ReadonlyMap<string, ClaimedApproval> = new Map(),
 ): Promise<Conversation> {
-  refuseUnissuedApprovals(messages);
+  refuseUnclaimedApprovals(messages, approvals);
   const ui: UIMessage[] = messages.flatMap((message) => {
-    const parts = message.parts.flatMap((part) =>
-      part.type === 'text' ? [{ type: 'text' as const, text: part.text }] : [],
-    );
+    const parts = message.parts.flatMap((part): RebuiltPart[] => {
+      if (part.type === 'text') return [{ type: 'text', text: part.text }];
+      const claimed = approvals.get(part.approvalId);
+      return claimed ? [approvedToolPart(claimed)] : [];
+    });
     return parts.length > 0 ? [{ id: message.id, role: message.role, parts }] : [];
   });
   const { messages: fitted, ...history } = fitHistory(ui, historyTokenBudget);

@@ -38,6 +38,8 @@ export interface StreamAnswerOptions {
   withoutModel?: () => Response;
   /** Parts sent ahead of the error when the model fails before writing text (e.g. the retrieved passages). */
   onModelFailure?: () => UIMessageChunk[];
+  /** Sees the answer's parts on their way out (e.g. to record the approvals the answer asks for). */
+  transform?: (stream: ReadableStream<UIMessageChunk>) => ReadableStream<UIMessageChunk>;
 }
 
 /**
@@ -91,12 +93,13 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
   });
 
   const describe = (error: unknown) => streamErrorText(error, signal);
-  const answer = toUIMessageStream({
+  const uiStream = toUIMessageStream({
     stream: result.stream,
     ...(options.originalMessages ? { originalMessages: options.originalMessages } : {}),
     onError: describe,
     onEnd: () => clearTimeout(timer),
   });
+  const answer = options.transform ? options.transform(uiStream) : uiStream;
   const stream = options.prelude?.length ? prepend(options.prelude, answer) : answer;
   const guarded = guardUIStream(stream, { controller: upstream, timedOut: () => timedOut, describe });
   return uiStreamResponse(options.onModelFailure ? fallbackOnError(guarded, options.onModelFailure) : guarded);

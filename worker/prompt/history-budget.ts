@@ -24,7 +24,11 @@ function shorten(message: UIMessage, maxChars: number): { message: UIMessage; ch
   const kept = text.slice(0, Math.max(0, maxChars - cutNote(text.length).length));
   const shortenedText = kept + cutNote(text.length - kept.length);
   return {
-    message: { ...message, parts: [{ type: 'text', text: shortenedText }] },
+    // Tool parts (an approved call the person is answering) stay: only the text is shortened.
+    message: {
+      ...message,
+      parts: [{ type: 'text', text: shortenedText }, ...message.parts.filter((p) => p.type !== 'text')],
+    },
     chars: shortenedText.length,
     shortened: true,
   };

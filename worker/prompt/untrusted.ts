@@ -17,7 +17,7 @@
  * prompt block without it going through `untrusted` escaping.
  */
 
-export const BLOCK_NAMES = ['page', 'selection', 'knowledge', 'passage'] as const;
+export const BLOCK_NAMES = ['page', 'selection', 'knowledge', 'passage', 'tool'] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
 
 /**

@@ -11,10 +11,19 @@ import { jsonBody } from '../middleware/validate';
 import { streamAnswer } from '../models/stream-answer';
 import { withHistoryNote } from '../prompt/history-budget';
 import { chatInstructions } from '../prompt/instructions';
-import { CitationCounter, searchKnowledgeTool } from '../tools/search-knowledge';
+import { claimApprovals, recordApprovalRequests } from '../tools/approvals';
+import { CitationCounter } from '../tools/citation-counter';
+import { toolsFor } from '../tools/registry';
 
 /** Model steps per answer: up to three knowledge searches, then the answer. */
 const MAX_STEPS = 4;
+
+/** The chat's assistant until assistants choose their own tools. */
+const CHAT_ASSISTANT = { id: 'general', tools: [{ id: 'search_knowledge' }, { id: 'read_page' }] };
+
+function lastUserMessage(messages: readonly UIMessage[]): UIMessage | undefined {
+  return messages.findLast((message) => message.role === 'user');
+}
 
 function userText(message: UIMessage | undefined): string {
   return (message?.parts ?? [])
@@ -28,20 +37,35 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const config = readConfig(c.env);
   const identity = c.get('identity');
 
-  const conversation = await conversationFrom(body.messages, config.historyTokenBudget);
+  const assistant = CHAT_ASSISTANT;
+  const conversationId = body.id ?? '';
+  const scope = { db: c.env.DB, identity, conversationId, assistantId: assistant.id };
+  const approvals = await claimApprovals(body.messages, scope, assistant.tools);
+  const conversation = await conversationFrom(body.messages, config.historyTokenBudget, approvals);
   const messages = conversation.ui;
+  // After Approve / Deny the same answer continues: its knowledge and sources were sent with its first part.
+  const continuing = approvals.size > 0;
 
   // The first question gets the knowledge up front (and its sources in the stream); later turns use the
   // search_knowledge tool when they need more, so a follow-up like "shorter please" costs no search.
-  const firstTurn = messages.filter((message) => message.role === 'user').length === 1;
-  const question = userText(messages.at(-1));
+  const firstTurn = messages.filter((message) => message.role === 'user').length === 1 && !continuing;
+  const question = userText(lastUserMessage(messages));
   const knowledge =
     firstTurn && question ? await knowledgeForPrompt({ env: c.env, config, identity, query: question }) : undefined;
   const sources = knowledge?.sources ?? [];
   const counter = new CitationCounter(sources.length + 1);
+  const offered = await toolsFor(assistant.tools, {
+    env: c.env,
+    config,
+    identity,
+    counter,
+    page: body.page,
+    assistantId: assistant.id,
+    conversationId,
+  });
   const prelude: UIMessageChunk[] = [
     ...historyNoticeChunks(conversation.history),
-    ...(body.page ? [sourceChunk(pageSource(body.page))] : []),
+    ...(body.page && !continuing ? [sourceChunk(pageSource(body.page))] : []),
     ...(knowledge?.chunks ?? []),
   ];
 
@@ -60,9 +84,10 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
     ),
     messages: conversation.model,
     originalMessages: messages,
-    tools: { search_knowledge: searchKnowledgeTool({ env: c.env, config, identity, counter }) },
+    tools: offered.tools,
     stopWhen: isStepCount(MAX_STEPS),
     prelude,
+    transform: (stream) => recordApprovalRequests(stream, scope, offered),
     // No model: the passages themselves, clearly labelled; with nothing to show, the usual "set a model" error.
     ...(sources.length > 0
       ? {

@@ -1,0 +1,66 @@
+import { type CallToolResult, createMCPClient, type ListToolsResult, type MCPClient } from '@ai-sdk/mcp';
+import type { McpServer } from './settings';
+
+export type McpToolDefinition = ListToolsResult['tools'][number];
+
+/** A tool listing is reused this long: assistants list tools on every question, servers rarely change theirs. */
+const LISTING_TTL_MS = 60_000;
+const CALL_TIMEOUT_MS = 30_000;
+const LIST_TIMEOUT_MS = 10_000;
+
+const listings = new Map<string, { at: number; tools: Promise<McpToolDefinition[]> }>();
+
+/** One Streamable HTTP client per operation: nothing to keep alive between requests of a stateless worker. */
+async function withClient<T>(server: McpServer, use: (client: MCPClient) => Promise<T>): Promise<T> {
+  const client = await createMCPClient({
+    transport: { type: 'http', url: server.url, headers: server.headers, redirect: 'error' },
+    clientName: 'beside',
+    initializationOptions: { timeout: LIST_TIMEOUT_MS },
+  });
+  try {
+    return await use(client);
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+async function listAll(server: McpServer): Promise<McpToolDefinition[]> {
+  return withClient(server, async (client) => {
+    const tools: McpToolDefinition[] = [];
+    let cursor: string | undefined;
+    // A server could page forever; 10 pages of tools is far beyond any allowed list.
+    for (let page = 0; page < 10; page++) {
+      const result = await client.listTools({
+        ...(cursor ? { params: { cursor } } : {}),
+        options: { timeout: LIST_TIMEOUT_MS },
+      });
+      tools.push(...result.tools);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return tools;
+  });
+}
+
+/** The server's tools (its own descriptions, schemas and annotations), cached for a minute per server. */
+export function listServerTools(server: McpServer): Promise<McpToolDefinition[]> {
+  const key = `${server.name}\n${server.url}`;
+  const cached = listings.get(key);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.tools;
+  const tools = listAll(server);
+  listings.set(key, { at: Date.now(), tools });
+  // A failed listing is not kept: the next question tries again.
+  tools.catch(() => listings.delete(key));
+  return tools;
+}
+
+export function callServerTool(
+  server: McpServer,
+  name: string,
+  args: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<CallToolResult> {
+  return withClient(server, (client) =>
+    client.callTool({ name, arguments: args, options: { timeout: CALL_TIMEOUT_MS, ...(signal ? { signal } : {}) } }),
+  );
+}
