@@ -16,17 +16,56 @@ export class CaptureError extends Error {
 
 const CAPTURABLE = /^(https?|file):/;
 
+/** What the panel says about a tab it may not read, in the person's words. */
+export const RESTRICTED_MESSAGE = 'Beside can’t read this kind of page (browser pages, the PDF viewer, the Web Store).';
+export const NO_ACCESS_MESSAGE = 'Beside can’t read this tab yet. Click the Beside toolbar button on it to share it.';
+
+function isOwnPage(tab: Browser.tabs.Tab): boolean {
+  return !!tab.url?.startsWith(browser.runtime.getURL('/'));
+}
+
 /**
- * The tab the panel works beside: the active tab of the window when it is a web page; otherwise (the panel
- * opened as a tab of its own) the web page used most recently in that window.
+ * The tab the panel works beside: always the active tab of the panel's window, readable or not, so a question
+ * is never answered about another page. Only when the panel itself is that tab (opened as a page of its own) is it
+ * the tab used just before it — again whether or not Beside can read it.
  */
 export async function findPageTab(): Promise<Browser.tabs.Tab | undefined> {
-  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (active?.url && CAPTURABLE.test(active.url)) return active;
-  const tabs = await browser.tabs.query({ lastFocusedWindow: true });
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!active || !isOwnPage(active)) return active;
+  const tabs = await browser.tabs.query({ currentWindow: true });
   return tabs
-    .filter((tab) => tab.url && CAPTURABLE.test(tab.url))
+    .filter((tab) => tab.id !== active.id && !isOwnPage(tab))
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+/** Chrome's refusal, sorted into "never readable" and "readable once the person shares it". */
+function refusalReason(message: string): 'restricted' | 'no-access' | undefined {
+  if (/chrome:|chrome-extension:|about:|devtools:|extensions gallery|web ?store|cannot be scripted/i.test(message)) {
+    return 'restricted';
+  }
+  if (/cannot access|permission|host/i.test(message)) return 'no-access';
+  return undefined;
+}
+
+function refusal(message: string): CaptureError | undefined {
+  const reason = refusalReason(message);
+  if (reason === 'restricted') return new CaptureError(RESTRICTED_MESSAGE, 'restricted');
+  if (reason === 'no-access') return new CaptureError(NO_ACCESS_MESSAGE, 'no-access');
+  return undefined;
+}
+
+/**
+ * A tab whose address Chrome does not tell us: Beside has no access to it (no host permission, no toolbar click).
+ * Nothing is read; a no-op probe only learns why, so the panel can say whether sharing would help.
+ */
+async function whyUnreadable(tabId: number): Promise<CaptureError> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+  } catch (error) {
+    const explained = refusal(error instanceof Error ? error.message : String(error));
+    if (explained) return explained;
+  }
+  return new CaptureError(NO_ACCESS_MESSAGE, 'no-access');
 }
 
 /**
@@ -39,12 +78,8 @@ export async function captureTab(
   frameId?: number,
 ): Promise<PageContext> {
   if (tab.id === undefined) throw new CaptureError('No page to read.', 'no-tab');
-  if (!tab.url || !CAPTURABLE.test(tab.url)) {
-    throw new CaptureError(
-      'Beside can’t read this kind of page (browser pages, the PDF viewer, the Web Store).',
-      'restricted',
-    );
-  }
+  if (!tab.url) throw await whyUnreadable(tab.id);
+  if (!CAPTURABLE.test(tab.url)) throw new CaptureError(RESTRICTED_MESSAGE, 'restricted');
   // Policy first: on a page the organisation forbids, nothing is injected and nothing is read.
   if (!(await currentFeatures()).pageCapture) throw new CaptureError(PAGE_CAPTURE_OFF_MESSAGE, 'blocked');
   if (await isCaptureForbidden(tab.url)) throw new CaptureError(CAPTURE_BLOCKED_MESSAGE, 'blocked');
@@ -65,9 +100,8 @@ export async function captureTab(
   } catch (error) {
     if (error instanceof CaptureError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (/cannot access|permission|host/i.test(message)) {
-      throw new CaptureError('Click the Beside toolbar button on this page to let Beside read it.', 'no-access');
-    }
+    const explained = refusal(message);
+    if (explained) throw explained;
     throw new CaptureError(`The page could not be read: ${message}`, 'failed');
   }
 }

@@ -31,7 +31,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
   }
   if (state.status === 'unavailable') {
     return (
-      <div className="chip chip--muted" role="status">
+      <div className="chip chip--muted" role="status" data-testid="capture-unavailable">
         <span className="chip__label">{state.message}</span>
         <IconButton label="Try reading the page again" title="Try again (Alt+R)" onClick={onRefresh}>
           <RefreshIcon />

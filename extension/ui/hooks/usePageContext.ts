@@ -9,7 +9,8 @@ export type CaptureState =
   // `target`: the tab the page was read from, to which a draft written from this capture is bound.
   | { status: 'ready'; page: PageContext; target: DraftTarget }
   | { status: 'removed'; page: PageContext; target: DraftTarget }
-  | { status: 'unavailable'; message: string }
+  /** `reason`: whether sharing the tab (toolbar click, site access) would help, or the page is never readable. */
+  | { status: 'unavailable'; message: string; reason?: CaptureError['reason'] }
   /** The organisation does not allow Beside to read this site (capture blocklist). */
   | { status: 'blocked'; message: string };
 
@@ -34,24 +35,40 @@ export function usePageContext() {
     } catch (error) {
       if (current !== generation.current) return;
       const message = error instanceof Error ? error.message : String(error);
-      setState({
-        status: error instanceof CaptureError && error.reason === 'blocked' ? 'blocked' : 'unavailable',
-        message,
-      });
+      if (error instanceof CaptureError && error.reason === 'blocked') setState({ status: 'blocked', message });
+      else
+        setState({
+          status: 'unavailable',
+          message,
+          ...(error instanceof CaptureError ? { reason: error.reason } : {}),
+        });
     }
   }, []);
 
   useEffect(() => {
     void capture();
-    const onActivated = () => void capture();
-    const onUpdated = (_tabId: number, change: { status?: string }, tab: { active?: boolean }) => {
-      if (change.status === 'complete' && tab.active) void capture();
+    // Only this window's tabs: the panel follows the active tab of the window it lives in.
+    let windowId: number | undefined;
+    browser.windows
+      .getCurrent()
+      .then((current) => {
+        windowId = current.id;
+      })
+      .catch(() => {});
+    const ours = (id: number | undefined) => windowId === undefined || id === windowId;
+    const onActivated = (info: { windowId: number }) => ours(info.windowId) && void capture();
+    const onUpdated = (_tabId: number, change: { status?: string }, tab: { active?: boolean; windowId?: number }) => {
+      if (change.status === 'complete' && tab.active && ours(tab.windowId)) void capture();
     };
+    // A site the person just let Beside read is read at once, without another click.
+    const onGranted = () => void capture();
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
+    browser.permissions?.onAdded.addListener(onGranted);
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.permissions?.onAdded.removeListener(onGranted);
     };
   }, [capture]);
 
