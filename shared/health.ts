@@ -17,9 +17,18 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 export const ConfigProblem = z.object({ setting: z.string(), message: z.string() });
 export type ConfigProblem = z.infer<typeof ConfigProblem>;
 
+/** One model of an alias's fallback chain, as an administrator sees it (never a key). */
+export const ModelChainEntry = z.object({ provider: z.string(), type: z.string(), model: z.string() });
+export type ModelChainEntry = z.infer<typeof ModelChainEntry>;
+
 export const HealthDetails = HealthResponse.extend({
   environment: z.string(),
   model: z.object({ configured: z.boolean(), chat: z.string().optional(), embedding: z.string().optional() }),
+  /** MODELS (and the OPENAI_* shortcut): each alias with its fallback chain, first model first. */
+  models: z.object({
+    aliases: z.record(z.string(), z.array(ModelChainEntry)),
+    embedding: ModelChainEntry.nullable(),
+  }),
   adapters: z.record(z.string(), z.string()),
   auth: z.object({ mode: z.string(), tokenType: z.string().optional() }),
   problems: z.array(ConfigProblem),

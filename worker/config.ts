@@ -2,6 +2,7 @@ import type { ConfigProblem } from '../shared/health';
 import { type AuthSettings, readAuthSettings } from './auth/settings';
 import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
+import { DEFAULT_ALIAS, type ModelsConfig, readModelsConfig } from './models/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
 import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
 import { type McpSettings, readMcpSettings } from './tools/mcp/settings';
@@ -17,9 +18,13 @@ export interface Config {
     chatModel: string;
     embeddingModel: string;
     timeoutMs: number;
-    /** A model is usable when the deployment gave a key or an OpenAI-compatible server. */
+    /** A model of an alias that is not the last of its chain gets this long to send its first token. */
+    firstTokenTimeoutMs: number;
+    /** A model is usable when the `default` alias exists (MODELS, or the OPENAI_* shortcut). */
     configured: boolean;
   };
+  /** Providers, aliases (fallback chains) and the embedding model: MODELS plus the OPENAI_* shortcut. */
+  models: ModelsConfig;
   pageTokenBudget: number;
   /** Tokens of conversation history a prompt may carry (older messages are left out first). */
   historyTokenBudget: number;
@@ -53,7 +58,8 @@ export function readConfig(env: Env): Config {
   const { auth, problems: authProblems } = readAuthSettings(env, environment);
   const { policy, problems: policyProblems } = readPolicySettings(env);
   const knowledge = readKnowledgeConfig(env);
-  const problems = [...authProblems, ...policyProblems];
+  const { models, problems: modelProblems } = readModelsConfig(env);
+  const problems = [...authProblems, ...policyProblems, ...modelProblems];
   if (knowledge.spacesError) problems.push({ setting: 'SPACES', message: knowledge.spacesError });
   const redaction = readRedactionConfig(env);
   if (redaction.problem) problems.push({ setting: redaction.problem.setting, message: redaction.problem.message });
@@ -72,8 +78,10 @@ export function readConfig(env: Env): Config {
       chatModel: nonEmpty(env.CHAT_MODEL) ?? 'gpt-4o-mini',
       embeddingModel: nonEmpty(env.EMBEDDING_MODEL) ?? 'text-embedding-3-small',
       timeoutMs: positiveInt(env.MODEL_TIMEOUT_MS, 60_000),
-      configured: apiKey !== undefined || baseURL !== undefined,
+      firstTokenTimeoutMs: positiveInt(env.MODEL_FIRST_TOKEN_TIMEOUT_MS, 20_000),
+      configured: models.aliases[DEFAULT_ALIAS] !== undefined,
     },
+    models,
     pageTokenBudget: positiveInt(env.PAGE_TOKEN_BUDGET, 8_000),
     historyTokenBudget: positiveInt(env.HISTORY_TOKEN_BUDGET, 12_000),
     auth,

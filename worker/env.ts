@@ -18,6 +18,10 @@ export interface Env {
   EMBEDDING_MODEL?: string;
   /** Milliseconds before an upstream model call is abandoned. */
   MODEL_TIMEOUT_MS?: string;
+  /** Providers, aliases (fallback chains) and the embedding model as JSON; see worker/models/settings.ts. */
+  MODELS?: string;
+  /** Milliseconds a model that is not the last of its alias may take to its first token before the next is tried. */
+  MODEL_FIRST_TOKEN_TIMEOUT_MS?: string;
   /** Tokens of page text a prompt may carry. */
   PAGE_TOKEN_BUDGET?: string;
   /** Tokens of conversation history a prompt may carry. */

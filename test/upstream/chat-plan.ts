@@ -59,7 +59,7 @@ export function defaultReply(userText: string, systemChars: number): string {
 export function planChat(request: Record<string, unknown>, requestId: number): ChatPlan {
   const messages = request.messages;
   const { directives, text } = parseDirectives(lastMessageText(messages, 'user') ?? '');
-  const script = toScript(directives);
+  const script = toScript(directives, typeof request.model === 'string' ? request.model : undefined);
   const systems = systemTexts(messages);
 
   if (script.obey) {

@@ -39,6 +39,20 @@ describe('parseDirectives', () => {
     expect(script.chunkDelayMs).toBe(20);
   });
 
+  it('applies a directive scoped with @model only to requests for that model', () => {
+    const { directives, text } = parseDirectives('[[status@model-a: 503]] [[hang@model-b]] hi');
+    expect(directives).toEqual([
+      { name: 'status', value: '503', model: 'model-a' },
+      { name: 'hang', value: '', model: 'model-b' },
+    ]);
+    expect(text).toBe('hi');
+    expect(toScript(directives, 'model-a')).toMatchObject({ status: 503, hang: false });
+    expect(toScript(directives, 'model-b').status).toBeUndefined();
+    expect(toScript(directives, 'model-b').hang).toBe(true);
+    expect(toScript(directives, 'model-c').status).toBeUndefined();
+    expect(toScript(directives, 'model-c').hang).toBe(false);
+  });
+
   it('reads a multi-line reply value', () => {
     const script = toScript(parseDirectives('[[reply: line one\nline two]]').directives);
     expect(script.reply).toBe('line one\nline two');

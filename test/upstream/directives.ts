@@ -23,6 +23,8 @@ export type DirectiveName = (typeof DIRECTIVE_NAMES)[number];
 
 export interface Directive {
   name: DirectiveName;
+  /** `[[status@model-a: 503]]` applies only to requests for model `model-a` (to script one model of a chain). */
+  model?: string;
   /** Trimmed text after the colon; '' for the bare `[[name]]` form. */
   value: string;
 }
@@ -48,9 +50,9 @@ export interface Script {
   tools: ToolDirective[];
 }
 
-// `[[name]]` or `[[name: value]]`; the value ends at the first `]]`, so JSON values must not contain `]]`.
-// Trailing spaces go with the directive so "a [[hang]] b" becomes "a b", not "a  b".
-const DIRECTIVE_PATTERN = /\[\[\s*([a-z][a-z-]*)\s*(?::([\s\S]*?))?\]\][ \t]*/gi;
+// `[[name]]`, `[[name: value]]` or `[[name@model: value]]`; the value ends at the first `]]`, so JSON values must
+// not contain `]]`. Trailing spaces go with the directive so "a [[hang]] b" becomes "a b", not "a  b".
+const DIRECTIVE_PATTERN = /\[\[\s*([a-z][a-z-]*)(?:@([A-Za-z0-9._-]+))?\s*(?::([\s\S]*?))?\]\][ \t]*/gi;
 const KNOWN = new Set<string>(DIRECTIVE_NAMES);
 
 function isDirectiveName(name: string): name is DirectiveName {
@@ -63,12 +65,15 @@ function isDirectiveName(name: string): name is DirectiveName {
  */
 export function parseDirectives(text: string): { directives: Directive[]; text: string } {
   const directives: Directive[] = [];
-  const stripped = text.replace(DIRECTIVE_PATTERN, (match, rawName: string, rawValue: string | undefined) => {
-    const name = rawName.toLowerCase();
-    if (!isDirectiveName(name)) return match;
-    directives.push({ name, value: (rawValue ?? '').trim() });
-    return '';
-  });
+  const stripped = text.replace(
+    DIRECTIVE_PATTERN,
+    (match, rawName: string, model: string | undefined, rawValue: string | undefined) => {
+      const name = rawName.toLowerCase();
+      if (!isDirectiveName(name)) return match;
+      directives.push({ name, value: (rawValue ?? '').trim(), ...(model ? { model } : {}) });
+      return '';
+    },
+  );
   return { directives, text: stripped };
 }
 
@@ -88,11 +93,12 @@ function parseTool(value: string): ToolDirective | undefined {
 }
 
 /**
- * Turns directives into a Script. For single-valued directives the last one wins; `tool` accumulates
+ * Turns directives into a Script for a request to `model` (directives scoped to another model are skipped).
+ * For single-valued directives the last one wins; `tool` accumulates
  * (several give parallel tool calls). Malformed numbers are ignored; `status` only accepts 400–599
  * because a 2xx/3xx "error" would not be an error at all.
  */
-export function toScript(directives: Directive[]): Script {
+export function toScript(directives: Directive[], model?: string): Script {
   const script: Script = {
     echoSystem: false,
     markdown: false,
@@ -103,7 +109,8 @@ export function toScript(directives: Directive[]): Script {
     garbage: false,
     tools: [],
   };
-  for (const { name, value } of directives) {
+  for (const { name, value, model: only } of directives) {
+    if (only !== undefined && only !== model) continue;
     switch (name) {
       case 'reply':
         script.reply = value;

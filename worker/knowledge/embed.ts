@@ -1,6 +1,6 @@
 import { embedMany } from 'ai';
 import type { Config } from '../config';
-import { modelsFor } from '../models/provider';
+import { embeddingModelFor } from '../models/catalog';
 
 /** Texts per embedding request: well under OpenAI's 2,048 inputs and 300k tokens per request at ~1,200 chars each. */
 export const EMBED_BATCH_SIZE = 96;
@@ -17,11 +17,12 @@ export const NO_EMBEDDINGS = 'none';
 
 /** The configured embedding model, or undefined (keyword-only retrieval) when there is none or it is switched off. */
 export function embedderFor(config: Config): Embedder | undefined {
-  const models = modelsFor(config);
-  if (!models || !config.knowledge.embeddingsEnabled) return undefined;
+  const embedding = embeddingModelFor(config);
+  if (!embedding || !config.knowledge.embeddingsEnabled) return undefined;
   const dimensions = config.knowledge.embeddingDimensions;
   return {
-    id: `${config.model.embeddingModel}${dimensions ? `@${dimensions}` : ''}`,
+    // The model id alone (not its provider): moving the same model behind another gateway keeps the vectors.
+    id: `${embedding.ref.model}${dimensions ? `@${dimensions}` : ''}`,
     async embed(texts, signal) {
       const batches: string[][] = [];
       for (let start = 0; start < texts.length; start += EMBED_BATCH_SIZE) {
@@ -32,7 +33,7 @@ export function embedderFor(config: Config): Embedder | undefined {
         const results = await Promise.all(
           batches.slice(start, start + PARALLEL_REQUESTS).map((values) =>
             embedMany({
-              model: models.embedding,
+              model: embedding.model,
               values,
               maxRetries: 1,
               ...(dimensions ? { dimensions } : {}),

@@ -1,32 +1,26 @@
-import { createOpenAI } from '@ai-sdk/openai';
-import type { EmbeddingModel, LanguageModel } from 'ai';
+import type { EmbeddingModelV4, LanguageModelV4 } from '@ai-sdk/provider';
 import type { Config } from '../config';
+import { aliasFromConfig, embeddingModelFor } from './catalog';
+import { fallbackModel } from './fallback-model';
 
 export interface Models {
-  chat: LanguageModel;
-  embedding: EmbeddingModel;
+  chat: LanguageModelV4;
+  embedding: EmbeddingModelV4 | undefined;
 }
 
-const cache = new WeakMap<Config, Models>();
-
 /**
- * Models come from configuration, never from the request. `.chat()` speaks /v1/chat/completions,
- * which every OpenAI-compatible server (Azure, AI Gateway, Ollama, vLLM) implements; the default
- * `openai(id)` would call the Responses API that most of them lack.
+ * The `default` alias (with its fallback chain) and the embedding model; undefined when no chat model is
+ * configured. Models come from configuration, never from the request.
  */
 export function modelsFor(config: Config): Models | undefined {
-  if (!config.model.configured) return undefined;
-  const cached = cache.get(config);
-  if (cached) return cached;
-  const provider = createOpenAI({
-    // Local OpenAI-compatible servers often need no key; the header must still be well-formed.
-    apiKey: config.model.apiKey ?? 'not-needed',
-    ...(config.model.baseURL ? { baseURL: config.model.baseURL } : {}),
-  });
-  const models = {
-    chat: provider.chat(config.model.chatModel),
-    embedding: provider.embeddingModel(config.model.embeddingModel),
+  const resolved = aliasFromConfig(config);
+  if (!resolved) return undefined;
+  return {
+    chat: fallbackModel({
+      alias: resolved.alias,
+      chain: resolved.chain,
+      firstTokenTimeoutMs: config.model.firstTokenTimeoutMs,
+    }),
+    embedding: embeddingModelFor(config)?.model,
   };
-  cache.set(config, models);
-  return models;
 }

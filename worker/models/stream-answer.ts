@@ -8,15 +8,18 @@ import {
   type UIMessageChunk,
   wrapLanguageModel,
 } from 'ai';
+import type { AnswerMetadata } from '../../shared/answer-metadata';
 import type { Config } from '../config';
 import { ApiError } from '../http/api-error';
 import { guardUIStream } from '../http/guard-stream';
 import { errorStreamResponse, uiStreamResponse } from '../http/ui-stream';
 import { redactionMiddleware } from '../redaction/model-middleware';
 import { Redactor } from '../redaction/redact';
+import { aliasFromConfig } from './catalog';
 import { describeModelError, streamErrorText } from './errors';
+import { fallbackModel } from './fallback-model';
 import { fallbackOnError } from './fallback-on-error';
-import { modelsFor } from './provider';
+import { DEFAULT_ALIAS, type ModelRef } from './settings';
 
 export const NO_MODEL_MESSAGE =
   'No AI model is configured on this Beside server. An administrator must set OPENAI_API_KEY (OpenAI) or ' +
@@ -26,6 +29,8 @@ export const NO_MODEL_MESSAGE =
 export interface StreamAnswerOptions {
   config: Config;
   request: Request;
+  /** The model alias to answer with (a fallback chain in MODELS); `default` when not given. */
+  modelAlias?: string;
   instructions: string;
   messages: ModelMessage[];
   /** The conversation so far, so the stream's message id and parts continue it. */
@@ -48,8 +53,13 @@ export interface StreamAnswerOptions {
  */
 export function streamAnswer(options: StreamAnswerOptions): Response {
   const { config } = options;
-  const models = modelsFor(config);
-  if (!models) return options.withoutModel?.() ?? errorStreamResponse('model_not_configured', NO_MODEL_MESSAGE);
+  const alias = options.modelAlias ?? DEFAULT_ALIAS;
+  const resolved = aliasFromConfig(config, alias);
+  if (!resolved) {
+    if (alias !== DEFAULT_ALIAS)
+      return errorStreamResponse('model_not_configured', `The model alias "${alias}" is not configured (MODELS).`);
+    return options.withoutModel?.() ?? errorStreamResponse('model_not_configured', NO_MODEL_MESSAGE);
+  }
   const { redaction } = config;
   if (redaction.problem) {
     // Normally refused earlier for every route (Config.problems); never send text unredacted because of a bad setting.
@@ -60,15 +70,22 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
       detail: redaction.problem.message,
     });
   }
+  // The alias's chain as one model; the last model that started answering is named in the message metadata.
+  let answeredBy: ModelRef | undefined;
+  const chat = fallbackModel({
+    alias,
+    chain: resolved.chain,
+    firstTokenTimeoutMs: config.model.firstTokenTimeoutMs,
+    onAnswer: (ref) => {
+      answeredBy = ref;
+    },
+  });
   // With REDACT=pii every step of the call passes through the redaction middleware: one Redactor per request,
   // so placeholders stay consistent across tool steps and nothing personal is kept after the answer.
   const model =
     redaction.mode === 'pii'
-      ? wrapLanguageModel({
-          model: models.chat as Parameters<typeof wrapLanguageModel>[0]['model'],
-          middleware: redactionMiddleware(new Redactor(redaction.detectors)),
-        })
-      : models.chat;
+      ? wrapLanguageModel({ model: chat, middleware: redactionMiddleware(new Redactor(redaction.detectors)) })
+      : chat;
 
   // Stop, a closed panel or a timeout must cancel the upstream call too, not leave it running.
   const upstream = new AbortController();
@@ -86,7 +103,8 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.stopWhen ? { stopWhen: options.stopWhen } : {}),
     abortSignal: signal,
-    maxRetries: 1,
+    // A chain already moves on to the next model; retrying the whole chain would only double the wait.
+    maxRetries: resolved.chain.length > 1 ? 0 : 1,
     // The SDK's default logs the whole error, request body (page text) included; log only what went wrong.
     onError: ({ error }) =>
       console.warn(JSON.stringify({ event: 'model_error', ...describeModelError(error, signal) })),
@@ -97,6 +115,10 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     stream: result.stream,
     ...(options.originalMessages ? { originalMessages: options.originalMessages } : {}),
     onError: describe,
+    messageMetadata: ({ part }): AnswerMetadata | undefined =>
+      part.type === 'finish' && answeredBy
+        ? { answeredBy: { alias, provider: answeredBy.provider, model: answeredBy.model } }
+        : undefined,
     onEnd: () => clearTimeout(timer),
   });
   const answer = options.transform ? options.transform(uiStream) : uiStream;

@@ -6,6 +6,7 @@ import { forbidden } from '../http/api-error';
 import { isAdmin } from '../knowledge/spaces';
 import { acceptsAdminApiKey } from '../middleware/admin';
 import { identify } from '../middleware/auth';
+import { modelsOverview, providerTypes } from '../models/overview';
 
 /**
  * `/v1/health` answers anyone with only status and version (a load balancer's and the options page's check);
@@ -36,13 +37,14 @@ export const healthRoutes = new Hono<AppEnv>()
         configured: config.model.configured,
         ...(config.model.configured ? { chat: config.model.chatModel, embedding: config.model.embeddingModel } : {}),
       },
+      models: modelsOverview(config.models),
       adapters: {
         database: 'd1',
         vectorIndex: c.env.VECTORIZE ? 'vectorize' : 'local',
         keywordIndex: 'd1-fts5',
-        models: config.model.configured ? (config.model.baseURL ? 'openai-compatible' : 'openai') : 'none',
+        models: providerTypes(config.models),
         // Without an embedding model, knowledge search is keyword-only (BM25), and says so in its results.
-        retrieval: config.model.configured && config.knowledge.embeddingsEnabled ? 'hybrid' : 'keyword-only',
+        retrieval: config.models.embedding && config.knowledge.embeddingsEnabled ? 'hybrid' : 'keyword-only',
       },
       auth: { mode: config.auth.mode, ...(config.auth.mode === 'oidc' ? { tokenType: config.auth.tokenType } : {}) },
       problems: config.problems,

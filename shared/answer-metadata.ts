@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * Metadata on an answer's UI message (the stream's `finish` part): which model answered. An alias is a fallback
+ * chain, so this names the model that actually wrote the answer, not the first one asked. Never a key.
+ */
+export const AnsweredBy = z.object({
+  /** The alias that was asked for (`default`, `smart`…). */
+  alias: z.string(),
+  /** The provider's name in MODELS (`openai` for the OPENAI_* shortcut). */
+  provider: z.string(),
+  /** The provider's model id. */
+  model: z.string(),
+});
+export type AnsweredBy = z.infer<typeof AnsweredBy>;
+
+export const AnswerMetadata = z.looseObject({ answeredBy: AnsweredBy.optional() });
+export type AnswerMetadata = z.infer<typeof AnswerMetadata>;
