@@ -18,8 +18,19 @@ import { toolsFor } from '../tools/registry';
 /** Model steps per answer: up to three knowledge searches, then the answer. */
 const MAX_STEPS = 4;
 
-/** The chat's assistant until assistants choose their own tools. */
-const CHAT_ASSISTANT = { id: 'general', tools: [{ id: 'search_knowledge' }, { id: 'read_page' }] };
+/** The assistants' tools until assistants are specs of their own: General reads; Sales also works in the CRM. */
+const CHAT_ASSISTANTS = {
+  general: { id: 'general', tools: [{ id: 'search_knowledge' }, { id: 'read_page' }] },
+  sales: {
+    id: 'sales',
+    tools: [
+      { id: 'search_knowledge' },
+      { id: 'read_page' },
+      { id: 'mcp:crm/lookup_account' },
+      { id: 'mcp:crm/update_stage' },
+    ],
+  },
+} as const;
 
 function lastUserMessage(messages: readonly UIMessage[]): UIMessage | undefined {
   return messages.findLast((message) => message.role === 'user');
@@ -37,7 +48,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const config = readConfig(c.env);
   const identity = c.get('identity');
 
-  const assistant = CHAT_ASSISTANT;
+  const assistant = body.assistantId === 'sales' ? CHAT_ASSISTANTS.sales : CHAT_ASSISTANTS.general;
   const conversationId = body.id ?? '';
   const scope = { db: c.env.DB, identity, conversationId, assistantId: assistant.id };
   const approvals = await claimApprovals(body.messages, scope, assistant.tools);

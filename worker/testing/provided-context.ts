@@ -6,6 +6,8 @@ declare module 'vitest' {
     idpControlUrl: string;
     /** The provider started for the whole run. */
     idp: import('../../test/idp/control').IdpInfo;
+    /** The test CRM MCP server (test/mcp/server.ts): `<mcpUrl>/mcp`, `<mcpUrl>/__calls`. */
+    mcpUrl: string;
     /** Runs per route of the edge fuzzing suite (FUZZ_RUNS, default 100). */
     fuzzRuns: number;
   }

@@ -10,10 +10,22 @@ const LIST_TIMEOUT_MS = 10_000;
 
 const listings = new Map<string, { at: number; tools: Promise<McpToolDefinition[]> }>();
 
+/**
+ * Never follows a redirect: the request carries the server's credentials, which must not reach another address.
+ * (workerd has no `redirect: "error"`, so redirects are taken manually and refused here.)
+ */
+const noRedirectFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, { ...init, redirect: 'manual' });
+  if (response.status >= 300 && response.status < 400) {
+    throw new Error(`The MCP server answered with a redirect (${response.status}); Beside does not follow it.`);
+  }
+  return response;
+};
+
 /** One Streamable HTTP client per operation: nothing to keep alive between requests of a stateless worker. */
 async function withClient<T>(server: McpServer, use: (client: MCPClient) => Promise<T>): Promise<T> {
   const client = await createMCPClient({
-    transport: { type: 'http', url: server.url, headers: server.headers, redirect: 'error' },
+    transport: { type: 'http', url: server.url, headers: server.headers, redirect: 'follow', fetch: noRedirectFetch },
     clientName: 'beside',
     initializationOptions: { timeout: LIST_TIMEOUT_MS },
   });
