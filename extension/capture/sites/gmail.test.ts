@@ -19,3 +19,14 @@ describe('gmail', () => {
     expect(withoutQuotedLines('Fine by me\n> earlier text')).toBe('Fine by me');
   });
 });
+
+describe('gmail inbox', () => {
+  it('lists each visible conversation once, with its state, and no screen-reader copies or tooltips', () => {
+    const page = expectFixtureCapture('gmail--inbox');
+    for (const subject of ['Acme renewal — revised quote', 'Q4 forecast call notes']) {
+      expect(page.markdown.split(subject)).toHaveLength(2);
+    }
+    expect(page.markdown).not.toContain('Archive');
+    expect(page.markdown).toContain('Globex pilot: security questionnaire** · “Attached the completed SIG Lite');
+  });
+});
