@@ -2,8 +2,18 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { capturePage } from '../capture/capture-page';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
 
-/** Injected on demand by the panel; its return value is the PageContext. */
+type CaptureGlobals = {
+  __besideCaptureOptions?: CaptureOptions;
+  __besideCapturePage?: (options: CaptureOptions) => unknown;
+};
+
+/**
+ * Injected on demand by the panel; its return value is the PageContext. It leaves its entry point in the
+ * extension's isolated world (which the page's own scripts cannot reach), so the next capture of this document is
+ * one call instead of a second injection and parse.
+ */
 export default defineUnlistedScript(() => {
-  const options = (globalThis as { __besideCaptureOptions?: CaptureOptions }).__besideCaptureOptions;
-  return capturePage(document, options ?? defaultCaptureOptions);
+  const globals = globalThis as CaptureGlobals;
+  globals.__besideCapturePage = (options) => capturePage(document, options);
+  return capturePage(document, globals.__besideCaptureOptions ?? defaultCaptureOptions);
 });

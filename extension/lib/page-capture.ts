@@ -68,6 +68,33 @@ async function whyUnreadable(tabId: number): Promise<CaptureError> {
   return new CaptureError(NO_ACCESS_MESSAGE, 'no-access');
 }
 
+type Target = { tabId: number; frameIds?: number[] };
+
+/**
+ * Runs the capture in the page's isolated world: through the function an earlier injection left there (one
+ * round trip, no re-parse of the script), else by setting the options and injecting the script file.
+ */
+async function runCapture(target: Target, options: CaptureOptions): Promise<unknown> {
+  const [reused] = await browser.scripting.executeScript({
+    target,
+    func: (value: CaptureOptions) => {
+      const run = (globalThis as { __besideCapturePage?: (options: CaptureOptions) => unknown }).__besideCapturePage;
+      return run ? run(value) : null;
+    },
+    args: [options],
+  });
+  if (reused?.result) return reused.result;
+  await browser.scripting.executeScript({
+    target,
+    func: (value: CaptureOptions) => {
+      (globalThis as { __besideCaptureOptions?: CaptureOptions }).__besideCaptureOptions = value;
+    },
+    args: [options],
+  });
+  const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
+  return result?.result;
+}
+
 /**
  * Injects the capture script into the tab on demand (no content script runs on pages otherwise) and
  * validates what comes back with the same schema the worker uses.
@@ -86,15 +113,7 @@ export async function captureTab(
   // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   try {
-    await browser.scripting.executeScript({
-      target,
-      func: (value: CaptureOptions) => {
-        (globalThis as { __besideCaptureOptions?: CaptureOptions }).__besideCaptureOptions = value;
-      },
-      args: [options],
-    });
-    const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
-    const parsed = PageContext.safeParse(result?.result);
+    const parsed = PageContext.safeParse(await runCapture(target, options));
     if (!parsed.success) throw new CaptureError('The page could not be read.', 'failed');
     return parsed.data;
   } catch (error) {

@@ -15,9 +15,21 @@ const cached = new Map<string, { at: number; config: ServerConfig }>();
  * minutes, as the server's Cache-Control allows; undefined when the server cannot say (unreachable and never seen,
  * or a server too old to have the route).
  */
-export async function serverConfig(workerUrl: string, now = Date.now()): Promise<ServerConfig | undefined> {
+export function serverConfig(workerUrl: string, now = Date.now()): Promise<ServerConfig | undefined> {
   const hit = cached.get(workerUrl);
-  if (hit && now - hit.at < FRESH_MS) return hit.config;
+  if (hit && now - hit.at < FRESH_MS) return Promise.resolve(hit.config);
+  // The panel asks at once for sign-in, feature switches and the capture blocklist: one request answers all three.
+  let pending = inFlight.get(workerUrl);
+  if (!pending) {
+    pending = fetchServerConfig(workerUrl, now).finally(() => inFlight.delete(workerUrl));
+    inFlight.set(workerUrl, pending);
+  }
+  return pending;
+}
+
+const inFlight = new Map<string, Promise<ServerConfig | undefined>>();
+
+async function fetchServerConfig(workerUrl: string, now: number): Promise<ServerConfig | undefined> {
   try {
     const response = await fetch(`${workerUrl}/v1/config`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

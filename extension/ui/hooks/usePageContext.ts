@@ -4,6 +4,9 @@ import type { PageContext } from '../../../shared/page-context';
 import type { DraftTarget } from '../../insert/target';
 import { CaptureError, captureTab, findPageTab } from '../../lib/page-capture';
 
+const extensionOrigin = browser.runtime.getURL('/');
+const isExtensionPage = (url: string | undefined) => !!url?.startsWith(extensionOrigin);
+
 export type CaptureState =
   | { status: 'capturing' }
   // `target`: the tab the page was read from, to which a draft written from this capture is bound.
@@ -57,8 +60,16 @@ export function usePageContext() {
       .catch(() => {});
     const ours = (id: number | undefined) => windowId === undefined || id === windowId;
     const onActivated = (info: { windowId: number }) => ours(info.windowId) && void capture();
-    const onUpdated = (_tabId: number, change: { status?: string }, tab: { active?: boolean; windowId?: number }) => {
-      if (change.status === 'complete' && tab.active && ours(tab.windowId)) void capture();
+    const onUpdated = (
+      _tabId: number,
+      change: { status?: string },
+      tab: { active?: boolean; windowId?: number; url?: string },
+    ) => {
+      // The panel's own page (opened as a tab) finishing its load is not a page to read: reacting to it would run
+      // a second capture of the page beside it, which supersedes the first and doubles the wait for the chip.
+      if (change.status === 'complete' && tab.active && ours(tab.windowId) && !isExtensionPage(tab.url)) {
+        void capture();
+      }
     };
     // A site the person just let Beside read is read at once, without another click.
     const onGranted = () => void capture();
