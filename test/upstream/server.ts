@@ -1,12 +1,14 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks the OpenAI API (chat completions, streamed or not, with
- * tool calls; embeddings; models) with scripted answers and injectable faults. Worker tests, end-to-end
+ * tool calls; embeddings; models) and Anthropic's Messages API (`/v1/messages`, see anthropic-wire.ts) with
+ * scripted answers and injectable faults. Worker tests, end-to-end
  * tests and benchmarks point the real `@ai-sdk/openai` provider at it, so the wire format is exercised
  * for real. Behaviour is scripted by directives in the last user message (see directives.ts) or by
  * `failNext`. Plain `node:http`, no dependencies.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendAnthropicError, sendAnthropicMessage, sendAnthropicStream, toOpenAIShape } from './anthropic-wire';
 import { planChat } from './chat-plan';
 import { type ChatResponseContext, sendChatCompletion, sendChatStream } from './chat-wire';
 import { contentText } from './directives';
@@ -145,6 +147,35 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     else sendChatCompletion(ctx, plan);
   }
 
+  /** Anthropic's Messages API over the same plans: `@ai-sdk/anthropic` with `baseURL` = this server's /v1. */
+  async function handleMessages(x: Exchange): Promise<void> {
+    const { res, signal, body } = x;
+    if (!isObject(body)) return sendAnthropicError(res, 400, 'Request body must be a JSON object');
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      return sendAnthropicError(res, 400, 'messages: at least one message is required');
+    }
+    if (typeof body.max_tokens !== 'number') return sendAnthropicError(res, 400, 'max_tokens: Field required');
+    const request = toOpenAIShape(body);
+    const plan = planChat(request, x.record.id);
+    const { script } = plan;
+    await sleep(script.delayMs, signal);
+    if (signal.aborted) return;
+    if (script.hang) return untilAborted(signal);
+    if (script.status !== undefined)
+      return sendAnthropicError(res, script.status, `Scripted failure: HTTP ${script.status}`);
+    const promptText = (request.messages as Record<string, unknown>[]).map((m) => contentText(m.content)).join('');
+    const ctx = {
+      res,
+      signal,
+      requestId: x.record.id,
+      model: typeof body.model === 'string' ? body.model : 'claude-test',
+      inputTokens: approximateTokens(promptText),
+      onServerDisconnect: x.markServerDisconnect,
+    };
+    if (body.stream === true) await sendAnthropicStream(ctx, plan);
+    else sendAnthropicMessage(ctx, plan);
+  }
+
   function handleEmbeddings(x: Exchange): void {
     const result = createEmbeddingsResponse(x.body, embeddingDimensions);
     if (result.ok) sendJson(x.res, 200, result.body);
@@ -174,6 +205,11 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
       const id = decodeURIComponent(path.slice('/v1/models/'.length));
       if ((MODEL_IDS as readonly string[]).includes(id)) return sendJson(res, 200, modelObject(id));
       return sendError(res, 404, `The model '${id}' does not exist`, 'model_not_found');
+    }
+    if (path === '/v1/messages') {
+      if (req.method !== 'POST') return sendAnthropicError(res, 405, `Method ${req.method} not allowed for ${path}`);
+      if (x.malformed) return sendAnthropicError(res, 400, 'The request body is not valid JSON.');
+      return handleMessages(x);
     }
     if (path === '/v1/chat/completions' || path === '/v1/embeddings') {
       if (req.method !== 'POST') return sendError(res, 405, `Method ${req.method} not allowed for ${path}`);
