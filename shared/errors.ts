@@ -42,6 +42,8 @@ export const Problem = z.object({
   retryable: z.boolean().default(false),
   /** Field-level problems for invalid_request. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** quota_exceeded: when the daily quota starts again (ISO 8601, UTC). */
+  resetsAt: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -11,6 +11,8 @@ import { requireFeature } from './middleware/features';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { requireUsableSettings } from './middleware/settings-check';
+import { dailyTokenQuota } from './oversight/quota';
+import { trackUsage } from './oversight/track-usage';
 import { actionRoutes } from './routes/actions';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
@@ -54,7 +56,10 @@ export function createApp() {
   app.use('/v1/documents/*', adminApiKey());
   app.use('/v1/*', authenticate());
   app.use('/v1/actions/*', requireFeature('actions'));
+  // A usage event for every chat and action request, refused ones included, so it runs before the limits.
+  for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, trackUsage());
   for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search']) app.use(path, rateLimit());
+  for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, dailyTokenQuota());
   app.route('/v1/me', meRoutes);
   app.route('/v1/chat', chatRoutes);
   app.route('/v1/search', searchRoutes);

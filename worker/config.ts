@@ -3,6 +3,7 @@ import { type AuthSettings, readAuthSettings } from './auth/settings';
 import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
 import { DEFAULT_ALIAS, type ModelsConfig, readModelsConfig } from './models/settings';
+import { DEFAULT_PSEUDONYM_KEY_WARNING, type OversightSettings, readOversightSettings } from './oversight/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
 import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
 import { type McpSettings, readMcpSettings } from './tools/mcp/settings';
@@ -37,6 +38,8 @@ export interface Config {
   redaction: RedactionConfig;
   /** Remote MCP servers (MCP_SERVERS) with their secrets resolved. */
   mcp: McpSettings;
+  /** Payload logging policy, pseudonym key and daily token quota (worker/oversight/). */
+  oversight: OversightSettings;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -65,6 +68,9 @@ export function readConfig(env: Env): Config {
   if (redaction.problem) problems.push({ setting: redaction.problem.setting, message: redaction.problem.message });
   const mcp = readMcpSettings(env.MCP_SERVERS, env as unknown as Record<string, unknown>);
   if (mcp.problem) problems.push({ setting: 'MCP_SERVERS', message: mcp.problem });
+  const { oversight, problems: oversightProblems } = readOversightSettings(env, environment);
+  problems.push(...oversightProblems);
+  if (oversight.pseudonymKeyIsDefault && environment !== 'production') console.warn(DEFAULT_PSEUDONYM_KEY_WARNING);
   for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
@@ -94,6 +100,7 @@ export function readConfig(env: Env): Config {
     problems,
     redaction,
     mcp,
+    oversight,
   };
   cache.set(env, config);
   return config;

@@ -83,4 +83,10 @@ export interface Env {
   MCP_SERVERS?: string;
   /** Below this confidence (0–1, default 0.5) the Support Resolver hands the question to the Support Investigator. */
   HANDOFF_THRESHOLD?: string;
+  /** "metadata" (default): usage and feedback rows carry no prompt, page or answer text; "full": they do. */
+  PAYLOAD_LOGGING?: string;
+  /** Secret key of the keyed hash that pseudonymises people in usage and feedback rows (required in production). */
+  USAGE_PSEUDONYM_KEY?: string;
+  /** Optional tokens (in + out) per person per UTC day on chat and actions; past it, 429 quota_exceeded. */
+  DAILY_TOKEN_QUOTA?: string;
 }

@@ -24,6 +24,25 @@ describe('friendlyError', () => {
     expect(friendlyError(error)).toMatchObject({ code: 'upstream_rate_limited', action: 'retry' });
   });
 
+  it('says a daily quota is used up, with when it resets, and offers no retry', () => {
+    const problem = {
+      type: 'https://beside.dev/problems/quota_exceeded',
+      title: 'Daily quota used',
+      status: 429,
+      code: 'quota_exceeded',
+      detail:
+        'You have used your 5,000 tokens for today. Your quota resets at 2026-12-03T00:00:00.000Z (midnight UTC).',
+      resetsAt: '2026-12-03T00:00:00.000Z',
+    };
+    const friendly = friendlyError(new Error(JSON.stringify(problem)));
+    expect(friendly).toMatchObject({
+      code: 'quota_exceeded',
+      action: 'none',
+      title: 'You’ve used today’s AI allowance',
+    });
+    expect(friendly?.detail).toContain('2026-12-03T00:00:00.000Z');
+  });
+
   it('explains a network failure with the server address', () => {
     const error = new TypeError('Failed to fetch');
     const friendly = friendlyError(error, 'http://127.0.0.1:8787');

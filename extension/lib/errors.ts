@@ -21,6 +21,7 @@ const byCode: Partial<Record<FriendlyError['code'], Omit<FriendlyError, 'code' |
   upstream_rate_limited: { title: 'The AI is busy right now', action: 'retry' },
   upstream_error: { title: 'The AI couldn’t answer', action: 'retry' },
   rate_limited: { title: 'Slow down a little', action: 'retry' },
+  quota_exceeded: { title: 'You’ve used today’s AI allowance', action: 'none' },
   payload_too_large: { title: 'That’s too much text at once', action: 'none' },
   server_misconfigured: { title: 'Beside isn’t set up correctly', action: 'none' },
   feature_disabled: { title: 'Turned off by your organisation', action: 'none' },

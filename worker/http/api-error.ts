@@ -8,6 +8,8 @@ export interface ApiErrorOptions {
   retryable?: boolean;
   issues?: { path: string; message: string }[];
   headers?: Record<string, string>;
+  /** RFC 9457 extension members added to the problem body (e.g. `resetsAt` of quota_exceeded). */
+  extensions?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -20,6 +22,7 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   readonly issues: { path: string; message: string }[] | undefined;
   readonly headers: Record<string, string>;
+  readonly extensions: Record<string, unknown>;
 
   constructor(options: ApiErrorOptions) {
     super(options.detail ?? options.title, { cause: options.cause });
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.retryable = options.retryable ?? false;
     this.issues = options.issues;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 

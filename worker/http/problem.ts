@@ -42,6 +42,7 @@ export function toApiError(error: unknown): ApiError {
 
 export function problemResponse(error: ApiError, instance?: string): Response {
   const body: Problem & { instance?: string } = {
+    ...error.extensions,
     type: `https://beside.dev/problems/${error.code}`,
     title: error.title,
     status: error.status,

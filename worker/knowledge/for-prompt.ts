@@ -2,6 +2,7 @@ import type { UIMessageChunk } from 'ai';
 import type { Config } from '../config';
 import type { Identity } from '../context';
 import type { Env } from '../env';
+import { currentUsage } from '../oversight/usage-tracker';
 import { renderKnowledgeBlock } from '../prompt/knowledge-block';
 import { citedSource, type RetrievedSource, sourceChunk } from './citations';
 import { knowledgeDeps } from './deps';
@@ -58,6 +59,7 @@ export async function knowledgeForPrompt(options: {
     const sources: RetrievedSource[] = retrieved.results
       .filter((result) => allowed.has(result.space))
       .map((result, index) => ({ ...result, label: String(first + index) }));
+    currentUsage()?.noteRetrieval(sources);
     return {
       block: renderKnowledgeBlock(sources),
       sources,

@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import { ApiError } from '../http/api-error';
 import { guardUIStream } from '../http/guard-stream';
 import { errorStreamResponse, uiStreamResponse } from '../http/ui-stream';
+import { modelUsageReporter } from '../oversight/model-usage';
 import { redactionMiddleware } from '../redaction/model-middleware';
 import { Redactor } from '../redaction/redact';
 import { aliasFromConfig } from './catalog';
@@ -95,6 +96,7 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     upstream.abort(new DOMException('The model call timed out', 'TimeoutError'));
   }, config.model.timeoutMs);
   const signal = AbortSignal.any([options.request.signal, upstream.signal]);
+  const usage = modelUsageReporter(config.model.chatModel);
 
   const result = streamText({
     model,
@@ -105,15 +107,20 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     abortSignal: signal,
     // A chain already moves on to the next model; retrying the whole chain would only double the wait.
     maxRetries: resolved.chain.length > 1 ? 0 : 1,
+    ...usage.callbacks,
     // The SDK's default logs the whole error, request body (page text) included; log only what went wrong.
-    onError: ({ error }) =>
-      console.warn(JSON.stringify({ event: 'model_error', ...describeModelError(error, signal) })),
+    onError: ({ error }) => {
+      usage.ended();
+      console.warn(JSON.stringify({ event: 'model_error', ...describeModelError(error, signal) }));
+    },
   });
 
   const describe = (error: unknown) => streamErrorText(error, signal);
   const uiStream = toUIMessageStream({
     stream: result.stream,
     ...(options.originalMessages ? { originalMessages: options.originalMessages } : {}),
+    // The server names each answer, so feedback and usage refer to the same message id.
+    generateMessageId: () => crypto.randomUUID(),
     onError: describe,
     messageMetadata: ({ part }): AnswerMetadata | undefined =>
       part.type === 'finish' && answeredBy

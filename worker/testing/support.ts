@@ -10,6 +10,8 @@ import type { Env } from '../env';
 import './provided-context';
 
 export const DEV_TOKEN = 'test-dev-token';
+/** The usage pseudonym key of test environments (production refuses to run without one). */
+export const TEST_PSEUDONYM_KEY = 'test-usage-pseudonym-key';
 export const ISSUER = 'https://login.test.example/';
 export const AUDIENCE = 'beside-test';
 
@@ -67,6 +69,7 @@ export async function testEnv(overrides: Partial<Env> = {}): Promise<Env> {
     RATE_LIMITER: undefined,
     ENVIRONMENT: 'development',
     DEV_TOKEN,
+    USAGE_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     AUTH_JWKS: jwks,
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
