@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkInsertTarget, type DraftTarget } from '../insert/target';
 import type { InsertRequest, InsertResult, PageInsertRequest } from '../insert/types';
+import { t } from '../lib/i18n';
 
 /**
  * Runs the insert script in the tab the draft was written for, on the person's click — never in whatever tab is
@@ -27,7 +28,7 @@ export async function insertIntoPage(request: InsertRequest, target: DraftTarget
     });
     const value = result?.result as InsertResult | undefined;
     if (!value || typeof value !== 'object' || typeof value.ok !== 'boolean') {
-      return { ok: false, reason: 'failed', message: 'The page did not answer.' };
+      return { ok: false, reason: 'failed', message: t('insert.noAnswer') };
     }
     return value;
   } catch (error) {
@@ -36,8 +37,8 @@ export async function insertIntoPage(request: InsertRequest, target: DraftTarget
       ok: false,
       reason: 'failed',
       message: /cannot access|permission|host/i.test(message)
-        ? 'Beside can’t reach this page. Click the Beside toolbar button on the page, then try again.'
-        : `Could not insert: ${message}`,
+        ? t('insert.cannotReach')
+        : t('insert.failed', { reason: message }),
     };
   }
 }

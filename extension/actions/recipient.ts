@@ -1,4 +1,5 @@
 import type { PageContext } from '../../shared/page-context';
+import { t } from '../lib/i18n';
 
 /**
  * The address to prefill in "To": an email field of the record or ticket (Contact Email, Requester email…).
@@ -21,5 +22,5 @@ export function recipientEmail(page: PageContext | undefined): string | undefine
 /** A subject when the model left the Subject line out: what the page is about, never something invented. */
 export function fallbackSubject(page: PageContext): string {
   const topic = page.record?.name ?? page.conversation?.subject ?? page.title.replace(/(?<!\s)\s*[|–—-][^|–—-]*$/, '');
-  return `Following up: ${topic || page.title}`.slice(0, 200);
+  return t('draft.fallbackSubject', { topic: topic || page.title }).slice(0, 200);
 }

@@ -1,10 +1,14 @@
 import { actionSpecs } from '../../shared/actions';
+import { t } from '../lib/i18n';
 import type { ExtensionAction } from './types';
 
 /** Summarize the page beside the panel, shaped by its kind (record, ticket, thread, article). */
 export const summarizePage: ExtensionAction = {
   ...actionSpecs['summarize-page'],
   icon: '≡',
-  shortcut: { key: 'Alt+Shift+P', description: 'Summarize this page' },
-  request: () => 'Summarize this page',
+  shortcut: { key: 'Alt+Shift+P', description: '__MSG_actions_summarizePage_command__' },
+  get label() {
+    return t('actions.summarizePage.label');
+  },
+  request: () => t('actions.summarizePage.request'),
 };

@@ -1,4 +1,5 @@
 import { actionSpecs } from '../../shared/actions';
+import { t } from '../lib/i18n';
 import type { ExtensionAction } from './types';
 
 /** On a ticket: a reply grounded in help-center knowledge, shown in the draft view with its sources. */
@@ -6,6 +7,9 @@ export const ticketReply: ExtensionAction = {
   ...actionSpecs['ticket-reply'],
   icon: '↩',
   // A command without a suggested key: the person can assign one (Chrome caps suggested keys at four).
-  shortcut: { description: 'Draft a reply to this ticket' },
-  request: () => 'Draft a reply to the customer',
+  shortcut: { description: '__MSG_actions_ticketReply_command__' },
+  get label() {
+    return t('actions.ticketReply.label');
+  },
+  request: () => t('actions.ticketReply.request'),
 };

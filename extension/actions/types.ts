@@ -9,8 +9,11 @@ export interface ExtensionAction extends ActionSpec {
   icon: string;
   /** Context-menu contexts the action appears in; none = not in the menu. */
   menu?: readonly MenuContext[];
+  /** In the browser's language (the shared `label` is the English one, for logs and the worker). */
+  readonly label: string;
   /**
-   * A browser command (chrome://extensions/shortcuts). Chrome accepts at most four suggested keys per
+   * A browser command (chrome://extensions/shortcuts); `description` is a manifest message (`__MSG_…__`), since
+   * Chrome shows it in its own shortcuts page in the browser's language. Chrome accepts at most four suggested keys per
    * extension including Alt+B for the panel, so some actions have a command without a suggested key.
    */
   shortcut?: { key?: string; description: string };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 import { providerSettingsOf, serverConfig } from '../lib/server-config';
 import { currentWorkerUrl, tokenSetting } from '../lib/settings';
 import { oidcIdentityProvider } from './identity-provider';
@@ -30,7 +31,7 @@ async function answer(op: 'sign-in' | 'sign-out' | 'bearer'): Promise<AuthReply>
     console.error('[beside] sign-in failed', error);
     return {
       ok: false,
-      message: 'Sign-in did not complete. Try again; if it keeps failing, tell your administrator.',
+      message: t('account.signInIncomplete'),
     };
   }
 }

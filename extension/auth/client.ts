@@ -1,4 +1,5 @@
 import { formatStreamError } from '../../shared/errors';
+import { t } from '../lib/i18n';
 import { askBackground } from './messages';
 
 /** Sign-in could not be renewed because the provider is unreachable: worth a retry, not a new sign-in. */
@@ -19,7 +20,7 @@ export async function authorizationHeader(): Promise<Record<string, string>> {
   const bearer = reply.bearer;
   if (bearer?.kind === 'token') return { Authorization: `Bearer ${bearer.token}` };
   if (bearer?.kind === 'sign-in-again') {
-    throw new Error(formatStreamError('unauthorized', 'Your sign-in has ended. Sign in again to continue.'));
+    throw new Error(formatStreamError('unauthorized', t('account.sessionEnded')));
   }
   if (bearer?.kind === 'unavailable') throw new SignInServiceUnavailable(bearer.message);
   // Signed out: the server answers 401 and the panel offers "Sign in".

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 import type { Bearer } from './session';
 import type { AuthState } from './token-store';
 
@@ -29,5 +30,5 @@ export async function askBackground(op: AuthOperation): Promise<AuthReply> {
   const reply = (await browser.runtime.sendMessage({ type: 'beside:auth', op } satisfies AuthRequest)) as
     | AuthReply
     | undefined;
-  return reply ?? { ok: false, message: 'Beside’s background service did not answer. Reload the extension.' };
+  return reply ?? { ok: false, message: t('account.backgroundSilent') };
 }

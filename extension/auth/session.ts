@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { IdentityProvider } from './identity-provider';
 import { isSignInRequired } from './oidc';
 import type { ProviderSettings } from './provider-settings';
@@ -29,7 +30,7 @@ export interface SessionDependencies {
 
 export class SignInUnavailable extends Error {
   constructor() {
-    super('This Beside server does not offer sign-in. Ask your administrator, or paste a token under Advanced.');
+    super(t('account.signInUnavailable'));
     this.name = 'SignInUnavailable';
   }
 }
@@ -101,7 +102,7 @@ export function createAuthSession(deps: SessionDependencies): AuthSession {
       }
       return {
         kind: 'unavailable',
-        message: 'Your company’s sign-in service could not be reached to renew your sign-in. Try again in a moment.',
+        message: t('account.renewalUnreachable'),
       };
     }
     await deps.store.markSignInAgain();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 
 /** The browser closed the provider's window, or the person cancelled: not an error to shout about. */
 export class SignInCancelled extends Error {
@@ -29,7 +30,7 @@ interface IdentityApi {
 function identity(): IdentityApi {
   // Chrome's `chrome.identity` and Firefox's `browser.identity` have the same two calls (wxt's `browser` is either).
   const api = (browser as unknown as { identity?: IdentityApi }).identity;
-  if (!api) throw new Error('This browser does not offer sign-in for extensions (the identity API is missing).');
+  if (!api) throw new Error(t('account.noIdentityApi'));
   return api;
 }
 
@@ -61,6 +62,6 @@ export async function launchWebAuthFlow(url: string, interactive: boolean): Prom
     if (!interactive) throw new InteractionRequired();
     // Chrome: "The user did not approve access." when the window is closed; Firefox: "User cancelled or denied access."
     if (/did not approve|cancel|denied|closed/i.test(message)) throw new SignInCancelled();
-    throw new Error(`The sign-in page could not be shown: ${message}`);
+    throw new Error(t('account.pageNotShown', { reason: message }));
   }
 }

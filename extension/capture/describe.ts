@@ -1,4 +1,5 @@
 import type { PageContext, RecordField } from '../../shared/page-context';
+import { t } from '../lib/i18n';
 
 /** The field labels that say where a record stands, and what it is worth, in the order we prefer them. */
 const stateLabels = [/^(deal )?stage$/i, /^(lead )?status$/i, /^lifecycle stage$/i, /^priority$/i, /^type$/i];
@@ -18,7 +19,9 @@ function fieldMatching(fields: readonly RecordField[], patterns: readonly RegExp
 }
 
 function size(chars: number): string {
-  return chars >= 1000 ? `${Math.round(chars / 1000)}k chars` : `${chars} chars`;
+  return chars >= 1000
+    ? t('capture.describe.kiloChars', { count: String(Math.round(chars / 1000)) })
+    : t('capture.describe.chars', { count: String(chars) });
 }
 
 /**
@@ -26,10 +29,12 @@ function size(chars: number): string {
  * "Ticket #4821 · 6 messages · 2 internal", "Pricing FAQ · help.example.com · 3k chars".
  */
 export function describeCapture(page: PageContext): string {
-  const trimmed = page.truncated ? ['trimmed to fit'] : [];
+  const trimmed = page.truncated ? [t('capture.describe.trimmed')] : [];
   if (page.selection && page.markdown.startsWith('# Selection')) {
-    const context = page.selection.context ? [`in ${page.selection.context}`] : [];
-    return ['Selection', ...context, size(page.selection.text.length), ...trimmed].join(' · ');
+    const context = page.selection.context
+      ? [t('capture.describe.selectionIn', { context: page.selection.context })]
+      : [];
+    return [t('capture.describe.selection'), ...context, size(page.selection.text.length), ...trimmed].join(' · ');
   }
   const { record, conversation } = page;
   if (record) {
@@ -43,9 +48,13 @@ export function describeCapture(page: PageContext): string {
     const internal = conversation.messages.filter((message) => message.visibility === 'internal').length;
     const name =
       page.kind === 'ticket'
-        ? `${issueSites.has(page.site) ? 'Issue' : 'Ticket'}${conversation.id ? ` #${conversation.id}` : ''}`
+        ? `${issueSites.has(page.site) ? t('capture.describe.issue') : t('capture.describe.ticket')}${conversation.id ? ` #${conversation.id}` : ''}`
         : (conversation.subject ?? page.title);
-    const parts = [name, `${total} message${total === 1 ? '' : 's'}`, internal > 0 ? `${internal} internal` : ''];
+    const parts = [
+      name,
+      t('capture.describe.messages', total),
+      internal > 0 ? t('capture.describe.internal', { count: String(internal) }) : '',
+    ];
     return [...parts.filter(Boolean), ...trimmed].join(' · ');
   }
   const host = (() => {

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { insertDraftIntoPage } from '../insert/insert-draft';
 import type { InsertResult, PageInsertRequest } from '../insert/types';
+import { t } from '../lib/i18n';
 
 /**
  * Injected on demand when the person clicks "Insert into page" (never before); its return value is the
@@ -10,6 +11,6 @@ export default defineUnlistedScript((): InsertResult => {
   const scope = globalThis as { __besideInsertRequest?: PageInsertRequest };
   const request = scope.__besideInsertRequest;
   delete scope.__besideInsertRequest;
-  if (!request) return { ok: false, reason: 'failed', message: 'Nothing to insert.' };
+  if (!request) return { ok: false, reason: 'failed', message: t('insert.nothing') };
   return insertDraftIntoPage(document, location.href, request);
 });

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { editables, isEditable, isVisible } from './dom';
 import type { ReplyEditor } from './types';
 
@@ -10,13 +11,13 @@ export const generic: ReplyEditor = {
   find(document) {
     const active = document.activeElement as HTMLElement | null;
     if (active && active !== document.body && isVisible(active) && (isEditable(active) || active.isContentEditable)) {
-      return { body: active, label: 'the box you were typing in' };
+      return { body: active, label: t('insert.places.typingBox') };
     }
     const candidates = editables(document, '[contenteditable="true"], [contenteditable=""], textarea');
     const outermost = candidates.filter(
       (candidate) => !candidates.some((other) => other !== candidate && other.contains(candidate)),
     );
     if (outermost.length !== 1) return undefined;
-    return { body: outermost[0]!, label: 'the reply box' };
+    return { body: outermost[0]!, label: t('insert.places.replyBox') };
   },
 };

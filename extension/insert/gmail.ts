@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { editables, preferActive, subjectNear } from './dom';
 import type { ReplyEditor } from './types';
 
@@ -17,6 +18,10 @@ export const gmail: ReplyEditor = {
     );
     if (!body) return undefined;
     const subject = subjectNear(body);
-    return { body, ...(subject ? { subject } : {}), label: subject ? 'Gmail compose' : 'Gmail reply' };
+    return {
+      body,
+      ...(subject ? { subject } : {}),
+      label: subject ? t('insert.places.gmailCompose') : t('insert.places.gmailReply'),
+    };
   },
 };

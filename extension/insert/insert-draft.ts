@@ -1,5 +1,6 @@
+import { t } from '../lib/i18n';
 import { replyEditors } from './registry';
-import { isSamePage, TARGET_CHANGED_MESSAGE } from './target';
+import { isSamePage, targetChangedMessage } from './target';
 import type { EditorTarget, InsertRequest, InsertResult, PageInsertRequest } from './types';
 import { setFieldValue, writeIntoField, writeIntoRichEditor } from './write';
 
@@ -22,7 +23,7 @@ export function findEditor(document: Document): { id: string; target: EditorTarg
  */
 export function insertDraftIntoPage(document: Document, pageHref: string, request: PageInsertRequest): InsertResult {
   if (!isSamePage(pageHref, request.pageUrl)) {
-    return { ok: false, reason: 'target-changed', message: TARGET_CHANGED_MESSAGE };
+    return { ok: false, reason: 'target-changed', message: targetChangedMessage() };
   }
   return insertDraft(document, request);
 }
@@ -34,7 +35,7 @@ export function insertDraft(document: Document, request: InsertRequest): InsertR
     return {
       ok: false,
       reason: 'no-editor',
-      message: 'No reply box found on this page. Open the reply or compose box, click into it, and try again.',
+      message: t('insert.noEditor'),
     };
   }
   const { body, subject, label } = found.target;
@@ -47,6 +48,10 @@ export function insertDraft(document: Document, request: InsertRequest): InsertR
     if (fillSubject) setFieldValue(subject!, request.subject!);
     return { ok: true, editor: found.id, label, subject: fillSubject };
   } catch (error) {
-    return { ok: false, reason: 'failed', message: `Could not insert into ${label}: ${String(error).slice(0, 200)}` };
+    return {
+      ok: false,
+      reason: 'failed',
+      message: t('insert.failedInto', { place: label, reason: String(error).slice(0, 200) }),
+    };
   }
 }

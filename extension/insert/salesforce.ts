@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { editables, preferActive, subjectNear } from './dom';
 import type { ReplyEditor } from './types';
 
@@ -16,6 +17,6 @@ export const salesforce: ReplyEditor = {
     const body = preferActive(document, editables(document, BODY));
     if (!body) return undefined;
     const subject = subjectNear(body);
-    return { body, ...(subject ? { subject } : {}), label: 'Salesforce email' };
+    return { body, ...(subject ? { subject } : {}), label: t('insert.places.salesforceEmail') };
   },
 };

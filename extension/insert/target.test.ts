@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertDraftIntoPage } from './insert-draft';
-import { checkInsertTarget, isSamePage, TARGET_CHANGED_MESSAGE, TARGET_CLOSED_MESSAGE } from './target';
+import { checkInsertTarget, isSamePage, targetChangedMessage, targetClosedMessage } from './target';
 import { parse } from './testing';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
@@ -23,7 +23,7 @@ describe('checkInsertTarget: the draft goes into the tab it was written for, or 
     expect(checkInsertTarget(target, undefined)).toEqual({
       ok: false,
       reason: 'target-closed',
-      message: TARGET_CLOSED_MESSAGE,
+      message: targetClosedMessage(),
     });
   });
 
@@ -44,14 +44,14 @@ describe('checkInsertTarget: the draft goes into the tab it was written for, or 
       expect(checkInsertTarget(target, { url }), String(url)).toEqual({
         ok: false,
         reason: 'target-changed',
-        message: TARGET_CHANGED_MESSAGE,
+        message: targetChangedMessage(),
       });
     }
   });
 
   it('says so in words next to the button', () => {
-    expect(TARGET_CLOSED_MESSAGE).toContain('The page this draft was written for is no longer open');
-    expect(TARGET_CHANGED_MESSAGE).toContain('The page this draft was written for has changed');
+    expect(targetClosedMessage()).toContain('The page this draft was written for is no longer open');
+    expect(targetChangedMessage()).toContain('The page this draft was written for has changed');
   });
 });
 
@@ -86,7 +86,7 @@ describe('insertDraftIntoPage: the injected script checks the page it runs in', 
       body: 'Hello',
       pageUrl: GMAIL,
     });
-    expect(result).toEqual({ ok: false, reason: 'target-changed', message: TARGET_CHANGED_MESSAGE });
+    expect(result).toEqual({ ok: false, reason: 'target-changed', message: targetChangedMessage() });
     expect(document.querySelector<HTMLTextAreaElement>('#reply')!.value).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import { t } from '../lib/i18n';
+
 /**
  * Which page a draft may go into. A draft is bound, when it is created, to the tab and address it was written
  * for; on Insert it goes there or nowhere. Choosing the tab at click time could pick whatever tab is in front
@@ -10,10 +12,8 @@ export interface DraftTarget {
   url: string;
 }
 
-export const TARGET_CLOSED_MESSAGE =
-  'The page this draft was written for is no longer open. Nothing was inserted: copy the draft instead.';
-export const TARGET_CHANGED_MESSAGE =
-  'The page this draft was written for has changed. Nothing was inserted: go back to that page, or copy the draft.';
+export const targetClosedMessage = (): string => t('insert.targetClosed');
+export const targetChangedMessage = (): string => t('insert.targetChanged');
 
 export type TargetCheck =
   | { ok: true; target: DraftTarget }
@@ -44,7 +44,7 @@ export function checkInsertTarget(
   target: DraftTarget | undefined,
   tab: { url?: string | undefined } | undefined,
 ): TargetCheck {
-  if (!target || !tab) return { ok: false, reason: 'target-closed', message: TARGET_CLOSED_MESSAGE };
-  if (!isSamePage(target.url, tab.url)) return { ok: false, reason: 'target-changed', message: TARGET_CHANGED_MESSAGE };
+  if (!target || !tab) return { ok: false, reason: 'target-closed', message: targetClosedMessage() };
+  if (!isSamePage(target.url, tab.url)) return { ok: false, reason: 'target-changed', message: targetChangedMessage() };
   return { ok: true, target };
 }

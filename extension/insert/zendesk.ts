@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { editables, preferActive } from './dom';
 import type { ReplyEditor } from './types';
 
@@ -27,6 +28,6 @@ export const zendesk: ReplyEditor = {
     const body =
       preferActive(document, editables(document, RICH)) ?? preferActive(document, editables(document, PLAIN));
     if (!body) return undefined;
-    return { body, label: isInternal(body) ? 'Zendesk internal note' : 'Zendesk reply' };
+    return { body, label: isInternal(body) ? t('insert.places.zendeskNote') : t('insert.places.zendeskReply') };
   },
 };

@@ -1,4 +1,5 @@
 import { type ErrorCode, parseStreamError } from '../../shared/errors';
+import { t } from './i18n';
 
 /** The stored server address would carry the token in clear text (see shared/server-url.ts); nothing was sent. */
 export class InsecureServerError extends Error {
@@ -13,20 +14,21 @@ export interface FriendlyError {
   action: 'sign-in' | 'retry' | 'settings' | 'none';
 }
 
-const byCode: Partial<Record<FriendlyError['code'], Omit<FriendlyError, 'code' | 'detail'>>> = {
-  unauthorized: { title: 'Please sign in', action: 'sign-in' },
-  forbidden: { title: 'You don’t have access to this', action: 'none' },
-  model_not_configured: { title: 'No AI model is set up yet', action: 'none' },
-  upstream_timeout: { title: 'The AI took too long', action: 'retry' },
-  upstream_rate_limited: { title: 'The AI is busy right now', action: 'retry' },
-  upstream_error: { title: 'The AI couldn’t answer', action: 'retry' },
-  rate_limited: { title: 'Slow down a little', action: 'retry' },
-  quota_exceeded: { title: 'You’ve used today’s AI allowance', action: 'none' },
-  payload_too_large: { title: 'That’s too much text at once', action: 'none' },
-  server_misconfigured: { title: 'Beside isn’t set up correctly', action: 'none' },
-  feature_disabled: { title: 'Turned off by your organisation', action: 'none' },
-  network: { title: 'Can’t reach Beside', action: 'settings' },
-  insecure_server: { title: 'Beside won’t sign in over an unencrypted connection', action: 'settings' },
+/** Titles are functions: they are read in the browser's language when the error is shown. */
+const byCode: Partial<Record<FriendlyError['code'], { title: () => string; action: FriendlyError['action'] }>> = {
+  unauthorized: { title: () => t('errors.unauthorized'), action: 'sign-in' },
+  forbidden: { title: () => t('errors.forbidden'), action: 'none' },
+  model_not_configured: { title: () => t('errors.modelNotConfigured'), action: 'none' },
+  upstream_timeout: { title: () => t('errors.upstreamTimeout'), action: 'retry' },
+  upstream_rate_limited: { title: () => t('errors.upstreamRateLimited'), action: 'retry' },
+  upstream_error: { title: () => t('errors.upstreamError'), action: 'retry' },
+  rate_limited: { title: () => t('errors.rateLimited'), action: 'retry' },
+  quota_exceeded: { title: () => t('errors.quotaExceeded'), action: 'none' },
+  payload_too_large: { title: () => t('errors.payloadTooLarge'), action: 'none' },
+  server_misconfigured: { title: () => t('errors.serverMisconfigured'), action: 'none' },
+  feature_disabled: { title: () => t('errors.featureDisabled'), action: 'none' },
+  network: { title: () => t('errors.network'), action: 'settings' },
+  insecure_server: { title: () => t('errors.insecureServer'), action: 'settings' },
 };
 
 /**
@@ -53,13 +55,13 @@ export function friendlyError(error: Error | undefined, workerUrl?: string): Fri
       code = 'insecure_server';
     } else if (error.name === 'TypeError' || /failed to fetch|networkerror|load failed/i.test(raw)) {
       code = 'network';
-      detail = `The Beside server${workerUrl ? ` at ${workerUrl}` : ''} did not respond. Check that it is running and that the address in Settings is right.`;
+      detail = workerUrl ? t('errors.serverAtDidNotRespond', { url: workerUrl }) : t('errors.serverDidNotRespond');
     }
   }
   if (error.name === 'SignInServiceUnavailable') {
-    return { code: 'network', title: 'Can’t reach your sign-in service', detail: raw, action: 'retry' };
+    return { code: 'network', title: t('errors.signInServiceUnavailable'), detail: raw, action: 'retry' };
   }
-  if (code === 'unauthorized' && !detail) detail = 'Sign in with your company account to continue.';
-  const known = byCode[code] ?? { title: 'Something went wrong', action: 'retry' as const };
-  return { code, detail: detail || 'Try again in a moment.', ...known };
+  if (code === 'unauthorized' && !detail) detail = t('errors.signInToContinue');
+  const known = byCode[code] ?? { title: () => t('errors.unknown'), action: 'retry' as const };
+  return { code, detail: detail || t('errors.tryInAMoment'), title: known.title(), action: known.action };
 }

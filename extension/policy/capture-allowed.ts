@@ -1,10 +1,11 @@
 import { isCaptureBlocked } from '../../shared/capture-policy';
+import { t } from '../lib/i18n';
 import { serverConfig } from '../lib/server-config';
 import { currentWorkerUrl, managedPolicy } from '../lib/settings';
 import { captureBlocklist } from './effective-settings';
 
 /** What the panel says instead of reading a page the organisation has put off limits. */
-export const CAPTURE_BLOCKED_MESSAGE = 'Your organisation does not allow Beside to read this site.';
+export const captureBlockedMessage = (): string => t('capture.blocked');
 
 /**
  * Whether the organisation forbids reading this address: the server's `capture.blocked` (CAPTURE_BLOCKLIST) joined

@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../../shared/config';
+import { t } from '../lib/i18n';
 
 export type Features = ServerConfig['features'];
 
@@ -14,4 +15,4 @@ export function featuresOf(config: ServerConfig | undefined): Features {
 }
 
 /** What the panel says instead of reading the page when page reading is off for everyone. */
-export const PAGE_CAPTURE_OFF_MESSAGE = 'Your organisation has turned off page reading in Beside.';
+export const pageCaptureOffMessage = (): string => t('capture.pageReadingOff');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../lib/i18n';
 import type { Auth } from './hooks/useAuth';
 
 function initials(name: string | undefined, email: string | undefined): string {
@@ -37,21 +38,23 @@ export function AccountMenu({ auth }: { auth: Auth }) {
       <button
         type="button"
         className="account__button"
-        aria-label="Account"
+        aria-label={t('account.label')}
         aria-haspopup="true"
         aria-expanded={open}
-        title={name ?? email ?? 'Account'}
+        title={name ?? email ?? t('account.label')}
         onClick={() => setOpen(!open)}
       >
         {initials(name ?? me?.subject, email)}
       </button>
       {open && (
-        <div className="account__menu" role="dialog" aria-label="Account" data-testid="account-menu">
-          <p className="account__name">{name ?? (view.status === 'token' ? 'Signed in with a token' : 'Signed in')}</p>
+        <div className="account__menu" role="dialog" aria-label={t('account.label')} data-testid="account-menu">
+          <p className="account__name">
+            {name ?? (view.status === 'token' ? t('account.withToken') : t('account.signedIn'))}
+          </p>
           {email && <p className="account__email muted">{email}</p>}
           {me && (
             <div className="account__spaces">
-              <span className="muted">Knowledge you can read</span>
+              <span className="muted">{t('account.knowledge')}</span>
               {me.spaces.length > 0 ? (
                 <ul data-testid="account-spaces">
                   {me.spaces.map((space) => (
@@ -61,7 +64,7 @@ export function AccountMenu({ auth }: { auth: Auth }) {
                   ))}
                 </ul>
               ) : (
-                <p className="muted">None yet: ask your administrator for access.</p>
+                <p className="muted">{t('account.noSpaces')}</p>
               )}
             </div>
           )}
@@ -75,7 +78,7 @@ export function AccountMenu({ auth }: { auth: Auth }) {
                 void auth.signOut();
               }}
             >
-              Sign out
+              {t('account.signOut')}
             </button>
           )}
         </div>

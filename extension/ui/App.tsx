@@ -5,6 +5,7 @@ import type { PageContext } from '../../shared/page-context';
 import type { ExtensionAction } from '../actions/types';
 import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
+import { t } from '../lib/i18n';
 import { workerUrlSetting } from '../lib/settings';
 import { AccountMenu } from './AccountMenu';
 import { CaptureChip } from './CaptureChip';
@@ -93,11 +94,15 @@ export function App() {
         <div className="header__actions">
           <AccountMenu auth={auth} />
           {messages.length > 0 && (
-            <IconButton label="New conversation" title="New conversation (Alt+N)" onClick={newConversation}>
+            <IconButton
+              label={t('panel.newConversation')}
+              title={t('panel.newConversationShortcut')}
+              onClick={newConversation}
+            >
               <PlusIcon />
             </IconButton>
           )}
-          <IconButton label="Settings" onClick={() => browser.runtime.openOptionsPage()}>
+          <IconButton label={t('panel.settings')} onClick={() => browser.runtime.openOptionsPage()}>
             <SettingsIcon />
           </IconButton>
         </div>
@@ -142,7 +147,7 @@ export function App() {
         {status === 'ready' && messages.length > 0 && !friendly && (
           <div className="after-answer">
             <button type="button" className="link-button" onClick={retry}>
-              ↻ Regenerate
+              {t('panel.regenerate')}
             </button>
           </div>
         )}

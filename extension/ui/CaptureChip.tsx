@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeCapture } from '../capture/describe';
+import { t } from '../lib/i18n';
 import type { CaptureState } from './hooks/usePageContext';
 import { IconButton } from './IconButton';
 import { CloseIcon, PageIcon, RefreshIcon } from './icons';
@@ -18,7 +19,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
   if (state.status === 'capturing') {
     return (
       <div className="chip chip--busy" role="status" aria-live="polite">
-        <span className="spinner" aria-hidden="true" /> Reading the page…
+        <span className="spinner" aria-hidden="true" /> {t('capture.reading')}
       </div>
     );
   }
@@ -33,7 +34,7 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
     return (
       <div className="chip chip--muted" role="status" data-testid="capture-unavailable">
         <span className="chip__label">{state.message}</span>
-        <IconButton label="Try reading the page again" title="Try again (Alt+R)" onClick={onRefresh}>
+        <IconButton label={t('capture.tryAgainLabel')} title={t('capture.tryAgainShortcut')} onClick={onRefresh}>
           <RefreshIcon />
         </IconButton>
       </div>
@@ -42,9 +43,9 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
   if (state.status === 'removed') {
     return (
       <div className="chip chip--muted" role="status">
-        <span className="chip__label">Page not shared</span>
+        <span className="chip__label">{t('capture.notShared')}</span>
         <button type="button" className="link-button" onClick={onRestore}>
-          Share it again
+          {t('capture.shareAgain')}
         </button>
       </div>
     );
@@ -59,23 +60,27 @@ export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
           className="chip__label link-button"
           onClick={() => setOpen(!open)}
           aria-expanded={open}
-          title="See exactly what will be sent"
+          title={t('capture.seeWhatIsSent')}
         >
           <PageIcon /> {describeCapture(page)}
         </button>
-        <IconButton label="Read the page again" title="Read the page again (Alt+R)" onClick={onRefresh}>
+        <IconButton label={t('capture.readAgain')} title={t('capture.readAgainShortcut')} onClick={onRefresh}>
           <RefreshIcon />
         </IconButton>
-        <IconButton label="Don’t share this page" onClick={onRemove}>
+        <IconButton label={t('capture.dontShare')} onClick={onRemove}>
           <CloseIcon />
         </IconButton>
       </div>
       {open && (
         <div className="capture-preview" data-testid="capture-preview">
           <div className="capture-preview__meta">
-            {page.site} · {page.kind} · {page.markdown.length.toLocaleString()} characters
+            {t('capture.characters', {
+              site: page.site,
+              kind: page.kind,
+              count: page.markdown.length.toLocaleString(),
+            })}
           </div>
-          <pre>{page.markdown || '(no text found on this page)'}</pre>
+          <pre>{page.markdown || t('capture.noText')}</pre>
         </div>
       )}
     </div>

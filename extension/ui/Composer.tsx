@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { t } from '../lib/i18n';
 
 interface Props {
   busy: boolean;
@@ -39,18 +40,23 @@ export function Composer({ busy, onSend, onStop }: Props) {
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder="Ask Beside…"
-        aria-label="Your question"
+        placeholder={t('panel.composer.placeholder')}
+        aria-label={t('panel.composer.label')}
         rows={2}
         maxLength={20_000}
       />
       {busy ? (
-        <button type="button" className="button button--secondary" onClick={onStop} title="Stop (Esc)">
-          Stop
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onStop}
+          title={t('panel.composer.stopShortcut')}
+        >
+          {t('panel.composer.stop')}
         </button>
       ) : (
-        <button type="submit" className="button" disabled={!text.trim()} title="Send (Enter)">
-          Send
+        <button type="submit" className="button" disabled={!text.trim()} title={t('panel.composer.sendShortcut')}>
+          {t('panel.composer.send')}
         </button>
       )}
     </form>

@@ -1,9 +1,32 @@
 import { type ActionOptions, type Length, lengths, type Tone, tones } from '../../shared/actions';
+import { t } from '../lib/i18n';
 
-/** Languages offered in the menu; the default follows the thread, and the worker accepts any language name. */
-const LANGUAGES = ['English', 'French', 'German', 'Spanish', 'Italian', 'Portuguese', 'Dutch', 'Japanese', 'Chinese'];
+/**
+ * Languages offered in the menu; the default follows the thread, and the worker accepts any language name. The
+ * value sent is the English name (what the instructions say), the label is in the person's language.
+ */
+const LANGUAGES: readonly [string, () => string][] = [
+  ['English', () => t('draft.languages.english')],
+  ['French', () => t('draft.languages.french')],
+  ['German', () => t('draft.languages.german')],
+  ['Spanish', () => t('draft.languages.spanish')],
+  ['Italian', () => t('draft.languages.italian')],
+  ['Portuguese', () => t('draft.languages.portuguese')],
+  ['Dutch', () => t('draft.languages.dutch')],
+  ['Japanese', () => t('draft.languages.japanese')],
+  ['Chinese', () => t('draft.languages.chinese')],
+];
 
-const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const toneLabels: Record<Tone, () => string> = {
+  friendly: () => t('draft.tones.friendly'),
+  formal: () => t('draft.tones.formal'),
+  concise: () => t('draft.tones.concise'),
+};
+const lengthLabels: Record<Length, () => string> = {
+  short: () => t('draft.lengths.short'),
+  medium: () => t('draft.lengths.medium'),
+  long: () => t('draft.lengths.long'),
+};
 
 interface Props {
   options: ActionOptions;
@@ -16,7 +39,7 @@ export function DraftControls({ options, disabled, onChange }: Props) {
   return (
     <div className="draft__controls">
       <label>
-        <span className="draft__label">Tone</span>
+        <span className="draft__label">{t('draft.tone')}</span>
         <select
           value={options.tone}
           disabled={disabled}
@@ -24,13 +47,13 @@ export function DraftControls({ options, disabled, onChange }: Props) {
         >
           {tones.map((tone) => (
             <option key={tone} value={tone}>
-              {capitalise(tone)}
+              {toneLabels[tone]()}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span className="draft__label">Length</span>
+        <span className="draft__label">{t('draft.length')}</span>
         <select
           value={options.length}
           disabled={disabled}
@@ -38,13 +61,13 @@ export function DraftControls({ options, disabled, onChange }: Props) {
         >
           {lengths.map((length) => (
             <option key={length} value={length}>
-              {capitalise(length)}
+              {lengthLabels[length]()}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span className="draft__label">Language</span>
+        <span className="draft__label">{t('draft.language')}</span>
         <select
           value={options.language ?? ''}
           disabled={disabled}
@@ -53,10 +76,10 @@ export function DraftControls({ options, disabled, onChange }: Props) {
             onChange(event.target.value ? { ...rest, language: event.target.value } : rest);
           }}
         >
-          <option value="">Auto</option>
-          {LANGUAGES.map((language) => (
+          <option value="">{t('draft.auto')}</option>
+          {LANGUAGES.map(([language, label]) => (
             <option key={language} value={language}>
-              {language}
+              {label()}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { formatEmail, withoutCitations } from '../../shared/email-draft';
 import { insertIntoPage } from '../actions/insert-into-page';
 import { gmailComposeUrl, mailtoUrl, outlookComposeUrl } from '../actions/mail-links';
 import type { DraftTarget } from '../insert/target';
+import { t } from '../lib/i18n';
 import { useFeatures } from './hooks/useFeatures';
 
 interface Props {
@@ -32,9 +33,9 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(kind === 'email' ? formatEmail({ subject, body: clean }) : clean);
-      setStatus({ ok: true, text: kind === 'email' ? 'Subject and body copied.' : 'Reply copied.' });
+      setStatus({ ok: true, text: kind === 'email' ? t('draft.copiedEmail') : t('draft.copiedReply') });
     } catch {
-      setStatus({ ok: false, text: 'Copy failed: select the text and copy it by hand.' });
+      setStatus({ ok: false, text: t('draft.copyFailed') });
     }
   };
 
@@ -45,7 +46,7 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
       result.ok
         ? {
             ok: true,
-            text: `Inserted into ${result.label}${result.subject ? ' (with the subject)' : ''}. Nothing was sent.`,
+            text: t(result.subject ? 'draft.insertedWithSubject' : 'draft.inserted', { place: result.label }),
           }
         : { ok: false, text: result.message },
     );
@@ -57,7 +58,7 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
         {/* Off when the organisation turned off inserting drafts (DISABLED_FEATURES=insert-drafts): copy only. */}
         {features.insertDrafts && (
           <button type="button" className="button" disabled={disabled || !clean.trim()} onClick={() => void insert()}>
-            Insert into page
+            {t('draft.insert')}
           </button>
         )}
         <button
@@ -66,12 +67,12 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
           disabled={disabled || !clean.trim()}
           onClick={() => void copy()}
         >
-          Copy
+          {t('draft.copy')}
         </button>
       </div>
       {kind === 'email' && (
         <div className="draft__links">
-          <span className="muted">Open in</span>
+          <span className="muted">{t('draft.openIn')}</span>
           <a href={gmailComposeUrl(mail)} target="_blank" rel="noopener noreferrer" aria-disabled={disabled}>
             Gmail
           </a>
@@ -79,7 +80,7 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
             Outlook
           </a>
           <a href={mailtoUrl(mail)} aria-disabled={disabled}>
-            Mail app
+            {t('draft.mailApp')}
           </a>
         </div>
       )}

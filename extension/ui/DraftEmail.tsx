@@ -7,6 +7,7 @@ import { draftOptionsSetting } from '../actions/draft-options';
 import { fallbackSubject, recipientEmail } from '../actions/recipient';
 import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
+import { t } from '../lib/i18n';
 import { DraftControls } from './DraftControls';
 import { DraftDelivery } from './DraftDelivery';
 import { ErrorNotice } from './ErrorNotice';
@@ -101,7 +102,13 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         <h2>
           <span aria-hidden="true">{action.icon}</span> {action.label}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the draft" title="Close">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('draft.close')}
+          title={t('draft.closeTitle')}
+        >
           ×
         </button>
       </header>
@@ -111,16 +118,16 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
       {isEmail && (
         <>
           <label className="draft__field">
-            <span className="draft__label">To</span>
+            <span className="draft__label">{t('draft.to')}</span>
             <input
               type="email"
               value={to}
               onChange={(event) => setTo(event.target.value)}
-              placeholder="name@company.com"
+              placeholder={t('draft.toPlaceholder')}
             />
           </label>
           <label className="draft__field">
-            <span className="draft__label">Subject</span>
+            <span className="draft__label">{t('draft.subject')}</span>
             <input
               data-testid="draft-subject"
               value={subject}
@@ -131,30 +138,30 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         </>
       )}
       <label className="draft__field draft__field--body">
-        <span className="draft__label">{isEmail ? 'Body' : 'Reply'}</span>
+        <span className="draft__label">{isEmail ? t('draft.body') : t('draft.reply')}</span>
         <textarea
           data-testid="draft-body"
           value={body}
           readOnly={busy}
           rows={12}
           onChange={(event) => edit({ body: event.target.value })}
-          placeholder={busy ? 'Writing…' : ''}
+          placeholder={busy ? t('draft.writing') : ''}
         />
       </label>
       {busy && (
         <p className="muted draft__progress" role="status">
-          <span className="spinner" aria-hidden="true" /> Writing the draft…
+          <span className="spinner" aria-hidden="true" /> {t('draft.writingDraft')}
         </p>
       )}
 
       {finished && placeholders.length > 0 && (
         <p className="draft__warning" data-testid="draft-placeholders">
-          Fill in before sending: {placeholders.join(', ')}
+          {t('draft.fillIn', { placeholders: placeholders.join(', ') })}
         </p>
       )}
       {sources.length > 0 && (
         <div className="draft__sources">
-          <span className="draft__label">Grounded in</span>
+          <span className="draft__label">{t('draft.groundedIn')}</span>
           <ol>
             {sources.map((source) => (
               <li key={source.id}>
@@ -174,8 +181,8 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
 
       <div className="draft__regenerate">
         <textarea
-          aria-label="Guidance for the next draft"
-          placeholder="Add guidance, e.g. “propose a call on Tuesday”"
+          aria-label={t('draft.guidanceLabel')}
+          placeholder={t('draft.guidancePlaceholder')}
           rows={2}
           value={note}
           onChange={(event) => setNote(event.target.value)}
@@ -189,11 +196,11 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         />
         {busy ? (
           <button type="button" className="button button--secondary" onClick={() => void chat.stop()}>
-            Stop
+            {t('draft.stop')}
           </button>
         ) : (
           <button type="button" className="button button--secondary" onClick={regenerate}>
-            ↻ Regenerate
+            {t('draft.regenerate')}
           </button>
         )}
       </div>

@@ -1,23 +1,21 @@
 import type { PageContext } from '../../shared/page-context';
+import { t } from '../lib/i18n';
 
-const GENERAL = ['What is this page about?', 'Summarize this page in 5 bullet points', 'What should I do next here?'];
-const BY_KIND: Partial<Record<PageContext['kind'], string[]>> = {
-  record: ['Summarize this record', 'What are the risks on this deal?', 'What are the next steps?'],
-  ticket: ['Summarize this ticket', 'What does the customer want?', 'Suggest a reply'],
-  thread: ['Summarize this thread', 'What was agreed?', 'What do I owe them?'],
+// Functions, not constants: the words are looked up in the browser's language when the panel renders.
+const GENERAL = () => [t('panel.empty.general.about'), t('panel.empty.general.bullets'), t('panel.empty.general.next')];
+const BY_KIND: Partial<Record<PageContext['kind'], () => string[]>> = {
+  record: () => [t('panel.empty.record.summary'), t('panel.empty.record.risks'), t('panel.empty.record.next')],
+  ticket: () => [t('panel.empty.ticket.summary'), t('panel.empty.ticket.wants'), t('panel.empty.ticket.reply')],
+  thread: () => [t('panel.empty.thread.summary'), t('panel.empty.thread.agreed'), t('panel.empty.thread.owe')],
 };
 
 /** First view: what Beside can do here, as one-click questions. */
 export function EmptyState({ page, onPick }: { page: PageContext | undefined; onPick: (text: string) => void }) {
-  const suggestions = (page && BY_KIND[page.kind]) || GENERAL;
+  const suggestions = ((page && BY_KIND[page.kind]) || GENERAL)();
   return (
     <div className="empty" data-testid="empty-state">
-      <h2>Ask about {page ? 'this page' : 'anything'}</h2>
-      <p className="muted">
-        {page
-          ? 'Beside reads the page beside it. Answers cite what they use.'
-          : 'Open a page to ask about it, or ask a general question.'}
-      </p>
+      <h2>{page ? t('panel.empty.titlePage') : t('panel.empty.titleAnything')}</h2>
+      <p className="muted">{page ? t('panel.empty.hintPage') : t('panel.empty.hintNoPage')}</p>
       <ul className="suggestions">
         {suggestions.map((suggestion) => (
           <li key={suggestion}>

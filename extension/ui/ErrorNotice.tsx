@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FriendlyError } from '../lib/errors';
+import { t } from '../lib/i18n';
 
 interface Props {
   error: FriendlyError;
@@ -17,17 +18,17 @@ export function ErrorNotice({ error, onRetry, onSignIn, signingIn = false }: Pro
       <p>{error.detail}</p>
       {error.action === 'retry' && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t('errors.tryAgain')}
         </button>
       )}
       {error.action === 'sign-in' && onSignIn && (
         <button type="button" className="button" disabled={signingIn} onClick={onSignIn}>
-          {signingIn ? 'Signing in…' : 'Sign in'}
+          {signingIn ? t('errors.signingIn') : t('errors.signIn')}
         </button>
       )}
       {((error.action === 'sign-in' && !onSignIn) || error.action === 'settings') && (
         <button type="button" className="button" onClick={() => browser.runtime.openOptionsPage()}>
-          Open Settings
+          {t('errors.openSettings')}
         </button>
       )}
     </div>

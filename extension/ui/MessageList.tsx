@@ -1,6 +1,7 @@
 import type { UIMessage } from 'ai';
 import { useEffect, useRef } from 'react';
 import type { CitedSource } from '../../shared/knowledge';
+import { t } from '../lib/i18n';
 import { citedLabels, sourcesOf } from './citation-sources';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Markdown } from './Markdown';
@@ -50,7 +51,7 @@ export function MessageList({ messages, streaming }: { messages: UIMessage[]; st
         </article>
       ))}
       {streaming && messages.at(-1)?.role === 'user' && (
-        <div className="message message--assistant message--pending" role="status" aria-label="Beside is thinking">
+        <div className="message message--assistant message--pending" role="status" aria-label={t('panel.thinking')}>
           <span className="dots" aria-hidden="true" />
         </div>
       )}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { HealthResponse } from '../../shared/health';
 import { checkServerUrl } from '../../shared/server-url';
+import { t } from '../lib/i18n';
 import {
   normaliseWorkerUrl,
   type ThemePreference,
@@ -18,7 +19,7 @@ import { useTheme } from './hooks/useTheme';
 function Managed() {
   return (
     <span className="managed" data-testid="managed">
-      Managed by your organisation
+      {t('options.managed')}
     </span>
   );
 }
@@ -27,30 +28,30 @@ function Managed() {
 function Account({ auth }: { auth: ReturnType<typeof useAuth> }) {
   const { view } = auth;
   return (
-    <section className="options__account" aria-label="Account" data-testid="options-account">
-      <h2>Account</h2>
+    <section className="options__account" aria-label={t('account.label')} data-testid="options-account">
+      <h2>{t('account.label')}</h2>
       {view.status === 'signed-in' && (
         <p>
-          Signed in as <strong>{view.name ?? view.email}</strong>
+          {t('options.signedInAs')} <strong>{view.name ?? view.email}</strong>
           {view.name && view.email ? ` (${view.email})` : ''}.
         </p>
       )}
-      {view.status === 'sign-in-again' && <p>Your sign-in has ended.</p>}
-      {view.status === 'token' && <p>Using the token pasted under Advanced.</p>}
+      {view.status === 'sign-in-again' && <p>{t('options.ended')}</p>}
+      {view.status === 'token' && <p>{t('options.usingToken')}</p>}
       {view.status === 'signed-out' && (
-        <p className="muted">
-          {auth.canSignIn ? 'Not signed in.' : 'This server has no company sign-in; paste a token under Advanced.'}
-        </p>
+        <p className="muted">{auth.canSignIn ? t('options.notSignedIn') : t('options.noCompanySignIn')}</p>
       )}
-      {auth.me && <p className="muted">Knowledge you can read: {auth.me.spaces.join(', ') || 'none yet'}.</p>}
+      {auth.me && (
+        <p className="muted">{t('options.knowledge', { spaces: auth.me.spaces.join(', ') || t('options.noneYet') })}</p>
+      )}
       {view.status === 'signed-in' ? (
         <button type="button" className="button button--secondary" disabled={auth.busy} onClick={auth.signOut}>
-          Sign out
+          {t('account.signOut')}
         </button>
       ) : (
         auth.canSignIn && (
           <button type="button" className="button" disabled={auth.busy} onClick={() => void auth.signIn()}>
-            {view.status === 'sign-in-again' ? 'Sign in again' : 'Sign in'}
+            {view.status === 'sign-in-again' ? t('account.signInAgain') : t('errors.signIn')}
           </button>
         )
       )}
@@ -102,21 +103,23 @@ export function Options() {
       const health = HealthResponse.parse(await response.json());
       setCheck(
         health.status === 'ok'
-          ? { state: 'ok', text: `Connected to Beside ${health.version}.` }
-          : { state: 'error', text: `Beside ${health.version} is misconfigured: tell your administrator.` },
+          ? { state: 'ok', text: t('options.connected', { version: health.version }) }
+          : { state: 'error', text: t('options.misconfigured', { version: health.version }) },
       );
     } catch {
-      setCheck({ state: 'error', text: `Could not reach a Beside server at ${normalised}.` });
+      setCheck({ state: 'error', text: t('options.unreachable', { url: normalised }) });
     }
   };
 
   return (
     <main className="options">
-      <h1>Beside settings</h1>
+      <h1>{t('options.title')}</h1>
       <Account auth={auth} />
       <form onSubmit={save} className="options__form">
         <label>
-          <span>Server address {server.locked && <Managed />}</span>
+          <span>
+            {t('options.server')} {server.locked && <Managed />}
+          </span>
           <input
             type="url"
             value={url}
@@ -127,30 +130,36 @@ export function Options() {
           />
         </label>
         <fieldset disabled={themeLocked}>
-          <legend>Theme {themeLocked && <Managed />}</legend>
+          <legend>
+            {t('options.theme')} {themeLocked && <Managed />}
+          </legend>
           {(['system', 'light', 'dark'] as ThemePreference[]).map((option) => (
             <label key={option} className="radio">
               <input type="radio" name="theme" checked={shownTheme === option} onChange={() => saveTheme(option)} />
-              {option === 'system' ? 'Follow the system' : option === 'light' ? 'Light' : 'Dark'}
+              {option === 'system'
+                ? t('options.themeSystem')
+                : option === 'light'
+                  ? t('options.themeLight')
+                  : t('options.themeDark')}
             </label>
           ))}
         </fieldset>
         <details className="options__advanced">
-          <summary>Advanced</summary>
+          <summary>{t('options.advanced')}</summary>
           <label>
-            Sign-in token
+            {t('options.token')}
             <input
               type="password"
               value={token}
               onChange={(event) => setToken(event.target.value)}
-              placeholder="Paste a token (the DEV_TOKEN from .dev.vars in development)"
+              placeholder={t('options.tokenPlaceholder')}
               autoComplete="off"
             />
           </label>
-          <p className="muted">Only needed when your server has no company sign-in. Signing in takes precedence.</p>
+          <p className="muted">{t('options.tokenHint')}</p>
         </details>
         <button type="submit" className="button">
-          Save and test connection
+          {t('options.save')}
         </button>
       </form>
       <p
@@ -158,7 +167,7 @@ export function Options() {
         className={`notice ${check.state === 'error' ? 'notice--error' : ''}`}
         hidden={check.state === 'idle'}
       >
-        {saved && check.state === 'checking' ? 'Saved. Checking the server…' : 'text' in check ? check.text : ''}
+        {saved && check.state === 'checking' ? t('options.checking') : 'text' in check ? check.text : ''}
       </p>
     </main>
   );

@@ -3,6 +3,7 @@ import type { PageContext } from '../../shared/page-context';
 import { actionsFor } from '../actions/registry';
 import { shortcutMatches } from '../actions/shortcut';
 import type { ExtensionAction } from '../actions/types';
+import { t } from '../lib/i18n';
 
 interface Props {
   page: PageContext | undefined;
@@ -34,7 +35,7 @@ export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Pro
   return (
     <div className="quick-actions">
       {actions.length > 0 && page && (
-        <div className="quick-actions__list" role="toolbar" aria-label="Quick actions">
+        <div className="quick-actions__list" role="toolbar" aria-label={t('actions.toolbar')}>
           {actions.map((action) => (
             <button
               key={action.id}
@@ -53,7 +54,7 @@ export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Pro
       {notice && (
         <div className="notice quick-actions__notice" role="status" data-testid="action-notice">
           <span>{notice}</span>
-          <button type="button" className="icon-button" onClick={onDismissNotice} aria-label="Dismiss">
+          <button type="button" className="icon-button" onClick={onDismissNotice} aria-label={t('actions.dismiss')}>
             ×
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 import type { Auth } from './hooks/useAuth';
 
 /**
@@ -11,21 +12,23 @@ export function SignInCard({ auth }: { auth: Auth }) {
   const again = view.status === 'sign-in-again';
   return (
     <section className="sign-in" data-testid="sign-in" data-status={view.status}>
-      <h2>{again ? 'Sign in again' : 'Sign in to Beside'}</h2>
+      <h2>{again ? t('account.signInAgain') : t('account.signInTitle')}</h2>
       <p className="muted">
         {again
-          ? `Your sign-in${view.email ? ` as ${view.email}` : ''} has ended. Sign in again to keep asking; your question stays here.`
+          ? view.email
+            ? t('account.endedAs', { email: view.email })
+            : t('account.ended')
           : view.canSignIn
-            ? 'Use your company account. Beside then answers with the knowledge you are allowed to read.'
-            : 'This Beside server has no company sign-in set up. Ask your administrator, or paste a token in Settings.'}
+            ? t('account.useCompanyAccount')
+            : t('account.noCompanySignIn')}
       </p>
       {again || view.canSignIn ? (
         <button type="button" className="button" disabled={auth.busy} onClick={() => void auth.signIn()}>
-          {auth.busy ? 'Signing in…' : again ? 'Sign in again' : 'Sign in'}
+          {auth.busy ? t('errors.signingIn') : again ? t('account.signInAgain') : t('errors.signIn')}
         </button>
       ) : (
         <button type="button" className="button" onClick={() => browser.runtime.openOptionsPage()}>
-          Open Settings
+          {t('errors.openSettings')}
         </button>
       )}
       {auth.problem && (

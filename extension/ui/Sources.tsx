@@ -1,11 +1,12 @@
 import type { CitedSource } from '../../shared/knowledge';
+import { t } from '../lib/i18n';
 import { kindLabel } from './citation-sources';
 
 /** The sources an answer cited, numbered as in the text, each marked as this page or company knowledge. */
 export function Sources({ sources }: { sources: CitedSource[] }) {
   if (sources.length === 0) return null;
   return (
-    <ol className="sources" aria-label="Sources">
+    <ol className="sources" aria-label={t('sources.list')}>
       {sources.map((source) => (
         <li key={source.label} className="sources__item">
           <span className={`citation__marker citation__marker--${source.kind}`}>{source.label}</span>

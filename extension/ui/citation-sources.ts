@@ -1,5 +1,6 @@
 import type { UIMessage } from 'ai';
 import { CitedSource, SearchKnowledgeOutput } from '../../shared/knowledge';
+import { t } from '../lib/i18n';
 
 /**
  * Citations in an answer: which sources the worker actually sent with it (source parts carrying `beside`
@@ -54,5 +55,5 @@ export function citedLabels(text: string, sources: Sources): string[] {
 }
 
 export function kindLabel(source: CitedSource): string {
-  return source.kind === 'page' ? 'this page' : 'company knowledge';
+  return source.kind === 'page' ? t('sources.thisPage') : t('sources.companyKnowledge');
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../../../shared/page-context';
 import type { DraftTarget } from '../../insert/target';
+import { t } from '../../lib/i18n';
 import { CaptureError, captureTab, findPageTab } from '../../lib/page-capture';
 
 const extensionOrigin = browser.runtime.getURL('/');
@@ -30,10 +31,10 @@ export function usePageContext() {
     setState({ status: 'capturing' });
     try {
       const tab = await findPageTab();
-      if (!tab) throw new CaptureError('Open a web page to chat about it.', 'no-tab');
+      if (!tab) throw new CaptureError(t('capture.openPage'), 'no-tab');
       const page = await captureTab(tab);
       const target = tab.id !== undefined && tab.url ? { tabId: tab.id, url: tab.url } : undefined;
-      if (!target) throw new CaptureError('No page to read.', 'no-tab');
+      if (!target) throw new CaptureError(t('capture.noPage'), 'no-tab');
       if (current === generation.current) setState({ status: 'ready', page, target });
     } catch (error) {
       if (current !== generation.current) return;

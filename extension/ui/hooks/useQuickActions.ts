@@ -5,6 +5,7 @@ import type { PendingAction } from '../../actions/pending';
 import { findAction } from '../../actions/registry';
 import type { ExtensionAction } from '../../actions/types';
 import type { DraftTarget } from '../../insert/target';
+import { t } from '../../lib/i18n';
 import { captureTab, findPageTab } from '../../lib/page-capture';
 import type { usePageContext } from './usePageContext';
 import { usePendingAction } from './usePendingAction';
@@ -75,9 +76,7 @@ export function useQuickActions({ capture, summarize }: Options) {
     // captureTab checks the organisation's capture policy before anything of the page is read.
     captureSelection(pending)
       .then((captured) =>
-        captured?.page.selection
-          ? run(action, captured.page, captured.target)
-          : setNotice('Select some text on the page first, then try again.'),
+        captured?.page.selection ? run(action, captured.page, captured.target) : setNotice(t('actions.selectFirst')),
       )
       .catch((error: unknown) => setNotice(error instanceof Error ? error.message : String(error)));
   });
