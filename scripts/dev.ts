@@ -59,7 +59,7 @@ async function main() {
   let stopDemoModel: (() => Promise<void>) | undefined;
   if (args.has('--demo-model')) {
     const { startUpstream } = await import('../test/upstream/server');
-    const demo = await startUpstream({ port: 8788 });
+    const demo = await startUpstream({ port: 8788, answers: 'demo' });
     stopDemoModel = demo.close;
     Object.assign(overrides, { OPENAI_BASE_URL: demo.url, OPENAI_API_KEY: 'demo', CHAT_MODEL: 'test-model' });
     console.log(`• Demo model (scripted, not AI) on ${demo.url}`);

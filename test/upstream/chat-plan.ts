@@ -2,6 +2,8 @@
  * Decides what the fake model answers to a /v1/chat/completions request. Pure: no I/O, so the rules
  * can be read (and tested) in one place; chat-wire.ts turns the answer into OpenAI's wire format.
  */
+
+import { demoAnswer } from './demo';
 import {
   hasToolResults,
   lastMessageText,
@@ -56,7 +58,11 @@ export function defaultReply(userText: string, systemChars: number): string {
   return `You asked: "${userText}" (context: ${systemChars} chars)`;
 }
 
-export function planChat(request: Record<string, unknown>, requestId: number): ChatPlan {
+export function planChat(
+  request: Record<string, unknown>,
+  requestId: number,
+  options: { demo?: boolean } = {},
+): ChatPlan {
   const messages = request.messages;
   const { directives, text } = parseDirectives(lastMessageText(messages, 'user') ?? '');
   const script = toScript(directives, typeof request.model === 'string' ? request.model : undefined);
@@ -86,6 +92,7 @@ export function planChat(request: Record<string, unknown>, requestId: number): C
   if (script.reply !== undefined) reply = script.reply;
   else if (script.markdown) reply = MARKDOWN_SAMPLE;
   else if (script.echoSystem) reply = systems.map(stripDirectives).join('\n\n');
+  else if (options.demo) reply = demoAnswer(Array.isArray(messages) ? messages : [], text.trim());
   else
     reply = defaultReply(
       text.trim(),

@@ -1,5 +1,5 @@
 /**
- * `npm run upstream -- --port 8788 [--host 127.0.0.1] [--dimensions 256]`
+ * `npm run upstream -- --port 8788 [--host 127.0.0.1] [--dimensions 256] [--demo]`
  * Runs the test upstream on its own, for `npm run dev` without an OpenAI key, for benchmarks and for
  * poking at it with curl. Port 0 picks a free port.
  */
@@ -20,12 +20,15 @@ async function main(): Promise<void> {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       dimensions: { type: 'string' },
+      // Answers built from the prompt's page and passages (demo.ts) instead of the tests' echo.
+      demo: { type: 'boolean' },
     },
   });
   const upstream = await startUpstream({
     port: integer(values.port, 'port', DEFAULT_PORT),
     host: values.host,
     embeddingDimensions: integer(values.dimensions, 'dimensions'),
+    answers: values.demo ? 'demo' : 'echo',
   });
   console.log(`Test upstream (OpenAI API) listening on ${upstream.url}`);
   console.log(`Use it with: OPENAI_BASE_URL=${upstream.url} OPENAI_API_KEY=test`);

@@ -56,6 +56,11 @@ export interface UpstreamOptions {
   port?: number;
   host?: string;
   embeddingDimensions?: number;
+  /**
+   * `demo`: a request without a directive gets an answer built from its page block and knowledge passages
+   * (demo.ts) instead of the "You asked: …" echo the tests rely on. For `npm run dev -- --demo-model`.
+   */
+  answers?: 'echo' | 'demo';
 }
 
 export const MODEL_IDS = ['test-model', 'gpt-4o-mini', 'gpt-4.1-mini', 'text-embedding-3-small'] as const;
@@ -124,7 +129,7 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     if (!Array.isArray(body.messages) || body.messages.length === 0) {
       return sendError(res, 400, "'messages' must be a non-empty array", 'invalid_value');
     }
-    const plan = planChat(body, x.record.id);
+    const plan = planChat(body, x.record.id, { demo: options.answers === 'demo' });
     const { script } = plan;
     await sleep(script.delayMs, signal);
     if (signal.aborted) return;
