@@ -1,8 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { PageContext } from '../../shared/page-context';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
-import { CAPTURE_BLOCKED_MESSAGE, isCaptureForbidden } from '../policy/capture-allowed';
-import { currentFeatures, PAGE_CAPTURE_OFF_MESSAGE } from '../policy/features';
+import { captureBlockedMessage, isCaptureForbidden } from '../policy/capture-allowed';
+import { currentFeatures, pageCaptureOffMessage } from '../policy/features';
+import { t } from './i18n';
 
 export class CaptureError extends Error {
   constructor(
@@ -17,8 +18,8 @@ export class CaptureError extends Error {
 const CAPTURABLE = /^(https?|file):/;
 
 /** What the panel says about a tab it may not read, in the person's words. */
-export const RESTRICTED_MESSAGE = 'Beside can’t read this kind of page (browser pages, the PDF viewer, the Web Store).';
-export const NO_ACCESS_MESSAGE = 'Beside can’t read this tab yet. Click the Beside toolbar button on it to share it.';
+export const restrictedMessage = (): string => t('capture.restricted');
+export const noAccessMessage = (): string => t('capture.noAccess');
 
 function isOwnPage(tab: Browser.tabs.Tab): boolean {
   return !!tab.url?.startsWith(browser.runtime.getURL('/'));
@@ -49,8 +50,8 @@ function refusalReason(message: string): 'restricted' | 'no-access' | undefined 
 
 function refusal(message: string): CaptureError | undefined {
   const reason = refusalReason(message);
-  if (reason === 'restricted') return new CaptureError(RESTRICTED_MESSAGE, 'restricted');
-  if (reason === 'no-access') return new CaptureError(NO_ACCESS_MESSAGE, 'no-access');
+  if (reason === 'restricted') return new CaptureError(restrictedMessage(), 'restricted');
+  if (reason === 'no-access') return new CaptureError(noAccessMessage(), 'no-access');
   return undefined;
 }
 
@@ -65,7 +66,7 @@ async function whyUnreadable(tabId: number): Promise<CaptureError> {
     const explained = refusal(error instanceof Error ? error.message : String(error));
     if (explained) return explained;
   }
-  return new CaptureError(NO_ACCESS_MESSAGE, 'no-access');
+  return new CaptureError(noAccessMessage(), 'no-access');
 }
 
 type Target = { tabId: number; frameIds?: number[] };
@@ -104,23 +105,23 @@ export async function captureTab(
   options: CaptureOptions = defaultCaptureOptions,
   frameId?: number,
 ): Promise<PageContext> {
-  if (tab.id === undefined) throw new CaptureError('No page to read.', 'no-tab');
+  if (tab.id === undefined) throw new CaptureError(t('capture.noPage'), 'no-tab');
   if (!tab.url) throw await whyUnreadable(tab.id);
-  if (!CAPTURABLE.test(tab.url)) throw new CaptureError(RESTRICTED_MESSAGE, 'restricted');
+  if (!CAPTURABLE.test(tab.url)) throw new CaptureError(restrictedMessage(), 'restricted');
   // Policy first: on a page the organisation forbids, nothing is injected and nothing is read.
-  if (!(await currentFeatures()).pageCapture) throw new CaptureError(PAGE_CAPTURE_OFF_MESSAGE, 'blocked');
-  if (await isCaptureForbidden(tab.url)) throw new CaptureError(CAPTURE_BLOCKED_MESSAGE, 'blocked');
+  if (!(await currentFeatures()).pageCapture) throw new CaptureError(pageCaptureOffMessage(), 'blocked');
+  if (await isCaptureForbidden(tab.url)) throw new CaptureError(captureBlockedMessage(), 'blocked');
   // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   try {
     const parsed = PageContext.safeParse(await runCapture(target, options));
-    if (!parsed.success) throw new CaptureError('The page could not be read.', 'failed');
+    if (!parsed.success) throw new CaptureError(t('capture.failed'), 'failed');
     return parsed.data;
   } catch (error) {
     if (error instanceof CaptureError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const explained = refusal(message);
     if (explained) throw explained;
-    throw new CaptureError(`The page could not be read: ${message}`, 'failed');
+    throw new CaptureError(t('capture.failedBecause', { reason: message }), 'failed');
   }
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../shared/page-context';
 import { chatInstructions } from '../../worker/prompt/instructions';
 import { renderKnowledgeBlock } from '../../worker/prompt/knowledge-block';
 import { planChat } from './chat-plan';
-import { demoAnswer, demoSources, languageOf, rankByOverlap } from './demo';
+import { demoSources, languageOf, rankByOverlap } from './demo';
 
 const opportunity: PageContext = {
   url: 'https://northwind.lightning.force.com/lightning/r/Opportunity/006A/view',
