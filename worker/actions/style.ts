@@ -31,11 +31,14 @@ export function lengthLine(length: Length, output: ActionOutput): string {
   return output === 'summary' ? SUMMARY[length] : WORDS[length];
 }
 
-/** Without a chosen language the draft answers in the language the other party writes in. */
+/**
+ * Without a chosen language a draft answers in the language the other party writes in (it goes to them), and a
+ * summary in the language of the person's request (it is for them: "Résume cette page" gets French).
+ */
 export function languageLine(language: string | undefined, output: ActionOutput): string {
   if (language) return `Language: write in ${language}.`;
   return output === 'summary'
-    ? 'Language: write in the language of the text you summarise.'
+    ? "Language: write in the language of the person's request (their latest message), even when the text you summarise is in another language."
     : "Language: write in the language of the other party's latest message on the page; if there is none, in the language of the page.";
 }
 
