@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +10,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // wrangler.toml serves the admin console from dist/console ([assets]); worker tests need the folder, not its files.
+  mkdirSync('./dist/console', { recursive: true });
   return {
     plugins: [
       cloudflareTest({

@@ -131,6 +131,30 @@ CREATE TRIGGER usage_rollup_delete AFTER DELETE ON usage_events BEGIN
   DELETE FROM usage_daily_group_people WHERE day = old.day AND person = old.person AND requests <= 0;
 END;
 
+-- Backfill: roll-ups of the events already stored when this migration runs (the same numbers the triggers
+-- would have kept). The seeder reuses this block to load a million events without the per-row triggers.
+-- backfill:start
+INSERT INTO usage_daily (day, assistant, action, model, requests, with_citations, errors, tokens_in, tokens_out)
+SELECT day, coalesce(assistant, ''), action, coalesce(model, ''), count(*), sum(citations > 0),
+       sum(error_code IS NOT NULL), sum(tokens_in), sum(tokens_out)
+FROM usage_events GROUP BY 1, 2, 3, 4;
+INSERT INTO usage_daily_people (day, person, assistant, requests)
+SELECT day, person, coalesce(assistant, ''), count(*) FROM usage_events GROUP BY 1, 2, 3;
+INSERT INTO usage_daily_ttft (day, bucket, events)
+SELECT day, CASE WHEN ttft_ms < 10000 THEN (ttft_ms / 10 + 1) * 10
+                 ELSE min(120000, (ttft_ms / 1000 + 1) * 1000) END, count(*)
+FROM usage_events WHERE ttft_ms IS NOT NULL GROUP BY 1, 2;
+INSERT INTO usage_daily_questions (day, assistant, question, asked)
+SELECT day, coalesce(assistant, ''), substr(trim(question), 1, 500), count(*)
+FROM usage_events WHERE question IS NOT NULL AND trim(question) <> '' GROUP BY 1, 2, 3;
+INSERT INTO usage_daily_group_people (group_name, day, person, requests, questions, with_citations, errors)
+SELECT name, day, person, count(*), sum(action = 'chat'), sum(citations > 0), sum(error_code IS NOT NULL)
+FROM (SELECT DISTINCT e.id, g.value AS name, e.day, e.person, e.action, e.citations, e.error_code
+      FROM usage_events e, json_each(CASE WHEN json_valid(e.groups) THEN e.groups ELSE '[]' END) g
+      WHERE g.type = 'text')
+GROUP BY 1, 2, 3;
+-- backfill:end
+
 -- Knowledge gaps: questions whose retrieval found nothing, or nothing above GAP_MIN_SCORE (shared/admin.ts;
 -- the same literal here, or SQLite cannot use the partial index).
 CREATE INDEX usage_gaps_by_day ON usage_events (day, question)

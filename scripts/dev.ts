@@ -3,7 +3,7 @@
  *  1. creates .dev.vars from .dev.vars.example with a fresh dev token (first run only);
  *  2. builds the extension into .output/chrome-mv3;
  *  3. starts the worker with `wrangler dev` on http://127.0.0.1:8787 (local D1 in .wrangler/state);
- *  4. seeds the sample knowledge base;
+ *  4. seeds the sample knowledge base, and six weeks of usage for the admin console (scripts/seed-usage/);
  *  5. prints what to do next.
  * `--demo-model` also starts the scripted OpenAI-compatible test server and points the worker at it, for trying
  * the flows with no model at all (its answers are canned, not AI).
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { formatSummary } from './knowledge/upload';
 import { startWranglerDev } from './lib/wrangler-dev';
 import { seedSampleKnowledge } from './seed-sample';
+import { localD1File, seedUsageFile } from './seed-usage/sqlite';
 
 const DEFAULT_SPACES = '{"company":["*"],"sales":["sales-team"],"support":["support-team"],"hr":["hr-team"]}';
 
@@ -45,6 +46,15 @@ async function main() {
 
   console.log('• Building the extension…');
   execFileSync(join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log('• Building the admin console…');
+  execFileSync(
+    join(root, 'node_modules/.bin/vite'),
+    ['build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 
   const overrides: Record<string, string> = {};
   if (!vars.SPACES) {
@@ -70,7 +80,12 @@ async function main() {
   if (args.has('--local-idp')) {
     const { startIdp } = await import('../test/idp/server');
     const { describeIdp, workerSettingsFor } = await import('../test/idp/describe');
-    const idp = await startIdp({ port: Number(process.env.IDP_PORT ?? 8789), anyExtensionRedirect: true });
+    const idp = await startIdp({
+      port: Number(process.env.IDP_PORT ?? 8789),
+      anyExtensionRedirect: true,
+      // The admin console signs in with the same provider, back to its own page.
+      clientRedirectUris: [`http://127.0.0.1:${port}/admin/`, `http://localhost:${port}/admin/`],
+    });
     stopIdp = idp.stop;
     Object.assign(overrides, workerSettingsFor(idp));
     // The demo administrator's group must administer knowledge whatever an older .dev.vars says.
@@ -90,6 +105,16 @@ async function main() {
     envFiles: [devVars],
     vars: overrides,
     persistTo: join(root, '.wrangler/state'),
+    beforeStart(persistTo) {
+      // Demo usage for the admin console: the demo people and 60 teammates over six weeks ending today, with
+      // question text as PAYLOAD_LOGGING=full keeps it. Earlier seeded rows are replaced; real usage is kept.
+      const seeded = seedUsageFile(
+        localD1File(persistTo),
+        { endDay: new Date().toISOString().slice(0, 10), days: 42, teammates: 60, payloads: true },
+        { replaceSeeded: true },
+      );
+      console.log(`• Seeded ${seeded.events} usage events and ${seeded.feedback} ratings for the admin console.`);
+    },
     onOutput: args.has('--verbose') ? (text) => process.stdout.write(text) : undefined,
   });
 
@@ -109,6 +134,7 @@ async function main() {
 Beside is running.
 
   Worker     ${worker.url}   (health: ${worker.url}/v1/health)
+  Console    ${worker.url}/admin/   (administrators: ${stopIdp ? 'sign in as morgan, or ' : ''}the development token)
   Extension  ${join(root, '.output/chrome-mv3')}
   Model      ${health.model?.configured ? health.model.chat : 'none — set OPENAI_API_KEY or OPENAI_BASE_URL in .dev.vars, or run `npm run dev -- --demo-model`'}
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +25,8 @@ export interface WranglerDevOptions {
   persistTo?: string;
   /** Receives wrangler's output as it comes (dev prints it; tests keep it for failure messages). */
   onOutput?: (text: string) => void;
+  /** Runs after the migrations, before the worker opens the database (e.g. to seed it straight into SQLite). */
+  beforeStart?: (persistTo: string) => Promise<void> | void;
 }
 
 /**
@@ -56,6 +58,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       env: { ...environment, CI: '1' },
     });
   }
+  await options.beforeStart?.(persistTo);
+  // wrangler refuses to start without the [assets] folder; an unbuilt console is a 404 at /admin/, not a failure.
+  mkdirSync(join(root, 'dist/console'), { recursive: true });
 
   let output = '';
   const child: ChildProcess = spawn(

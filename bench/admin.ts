@@ -1,0 +1,112 @@
+/**
+ * `npm run bench -- admin`: every admin console query over a million usage events and 100,000 conversations in
+ * local D1. Budget (DESIGN.md): each under 100 ms at p50.
+ *
+ * How: the migrations are applied to a fresh local D1 (as `wrangler dev` keeps it, SQLite under a temporary
+ * folder), the deterministic generator (scripts/seed-usage/) writes ~1 M events of 90 days — with their
+ * groups, ~140 k ratings and question text (PAYLOAD_LOGGING=full, the heavier case) — straight into that
+ * SQLite file, plus 100,000 conversations with two messages each once the conversations table exists. Then the
+ * real worker runs on it under `wrangler dev` and each admin route is timed over HTTP with the dev token:
+ * an upper bound on the query (it includes HTTP, auth and JSON). "health" is the floor under every request.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { startWranglerDev } from '../scripts/lib/wrangler-dev';
+import type { SeedOptions } from '../scripts/seed-usage/generate';
+import { localD1File, seedUsageFile } from '../scripts/seed-usage/sqlite';
+import { percentile, printTable, sample } from './table';
+
+const TOKEN = 'bench-dev-token';
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const CONVERSATIONS = 100_000;
+
+function seedConversations(file: string, endDay: string): number {
+  const db = new DatabaseSync(file);
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversations'").get();
+    if (!table) return 0;
+    const conversation = db.prepare(
+      `INSERT INTO conversations (id, owner, record_key, record_title, title, assistant, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const message = db.prepare(
+      'INSERT INTO messages (conversation_id, id, role, text, sources, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const end = Date.parse(`${endDay}T18:00:00Z`);
+    db.exec('BEGIN');
+    for (let index = 0; index < CONVERSATIONS; index++) {
+      const id = `bench-conv-${index}`;
+      const at = new Date(end - (index % 90) * 86_400_000 - (index % 600) * 1000).toISOString();
+      conversation.run(
+        id,
+        `owner-${index % 7500}`,
+        `zendesk:acme:ticket:${index}`,
+        `Ticket #${index}`,
+        'Refund?',
+        null,
+        at,
+        at,
+      );
+      message.run(id, `${id}-q`, 'user', 'What is the refund policy for annual plans?', '[]', at);
+      message.run(id, `${id}-a`, 'assistant', 'Annual plans are refunded pro rata [1].', '[]', at);
+    }
+    db.exec('COMMIT');
+    return CONVERSATIONS;
+  } finally {
+    db.close();
+  }
+}
+
+export default async function adminBench(): Promise<void> {
+  const endDay = new Date().toISOString().slice(0, 10);
+  const options: SeedOptions = { endDay, days: 90, teammates: 7_500, payloads: true, requestsPerActiveDay: 6 };
+  let seeded = { events: 0, feedback: 0 };
+  let conversations = 0;
+  let seedMs = 0;
+  const worker = await startWranglerDev({
+    vars: { ENVIRONMENT: 'development', DEV_TOKEN: TOKEN, EMBEDDINGS: 'false' },
+    beforeStart(persistTo) {
+      const file = localD1File(persistTo);
+      const start = performance.now();
+      seeded = seedUsageFile(file, options, { onProgress: (events) => console.log(`  seeded ${events} events…`) });
+      conversations = seedConversations(file, endDay);
+      seedMs = performance.now() - start;
+    },
+  });
+  try {
+    const headers = { Authorization: `Bearer ${TOKEN}` };
+    const fetchOk = async (path: string) => {
+      const response = await fetch(`${worker.url}${path}`, { headers });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    const routes: [string, string][] = [
+      ['health (floor)', '/v1/health'],
+      ['overview, 28 days', '/v1/admin/overview?days=28'],
+      ['overview, 90 days', '/v1/admin/overview?days=90'],
+      ['overview, one group', '/v1/admin/overview?days=28&group=support-team'],
+      ['assistants, 28 days', '/v1/admin/assistants?days=28'],
+      ['knowledge + gaps, 28 days', '/v1/admin/knowledge?days=28'],
+      ['feedback, first page', '/v1/admin/feedback?limit=50'],
+      ['feedback, not grounded', '/v1/admin/feedback?reason=not_grounded&limit=50'],
+      ['usage export, one day (CSV)', `/v1/admin/usage.csv?from=${endDay}&to=${endDay}`],
+    ];
+    const rows: (string | number)[][] = [];
+    for (const [name, path] of routes) {
+      const samples = await sample(RUNS, () => fetchOk(path));
+      const p50 = percentile(samples, 50);
+      rows.push([
+        name,
+        p50,
+        percentile(samples, 95),
+        name.startsWith('health') || name.includes('export') ? '' : p50 < 100 ? 'yes' : 'NO',
+      ]);
+    }
+    printTable(
+      `Admin queries over ${seeded.events.toLocaleString('en')} usage events, ${seeded.feedback.toLocaleString('en')} ratings, ${conversations.toLocaleString('en')} conversations (seeded in ${(seedMs / 1000).toFixed(0)} s), ${RUNS} runs each, HTTP through wrangler dev`,
+      ['query', 'p50 ms', 'p95 ms', '< 100 ms p50'],
+      rows,
+    );
+  } finally {
+    await worker.stop();
+  }
+}

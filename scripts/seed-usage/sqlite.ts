@@ -1,0 +1,107 @@
+/**
+ * Writes seeded usage straight into the local D1 database file that `wrangler dev` uses (Miniflare keeps each
+ * D1 database as a SQLite file under `<persist-to>/v3/d1/`). Only while no worker has the file open: `npm run
+ * dev` and the admin benchmark call it after applying the migrations and before starting the worker.
+ *
+ * A million events through the per-row roll-up triggers take many minutes; in bulk mode the triggers are set
+ * aside, the rows go in, and the roll-ups are rebuilt with the migration's own backfill block — the same
+ * numbers (sqlite.test.ts compares both ways), in one transaction.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { generateUsage, type SeedOptions } from './generate';
+import { statementsFor } from './sql';
+
+const migrations = resolve(import.meta.dirname, '../../migrations');
+const ROLLUPS = [
+  'usage_daily',
+  'usage_daily_people',
+  'usage_daily_group_people',
+  'usage_daily_ttft',
+  'usage_daily_questions',
+];
+
+export function localD1File(persistTo: string): string {
+  const folder = join(persistTo, 'v3/d1/miniflare-D1DatabaseObject');
+  const files = readdirSync(folder).filter((file) => file.endsWith('.sqlite') && file !== 'metadata.sqlite');
+  if (files.length !== 1) throw new Error(`Expected one local D1 database in ${folder}, found ${files.length}.`);
+  return join(folder, files[0] as string);
+}
+
+/** The roll-up backfill of the console migration, between its `backfill:start` and `backfill:end` lines. */
+export function rollupBackfillSql(): string {
+  const file = readdirSync(migrations).find((name) => name.endsWith('_console.sql'));
+  if (!file) throw new Error('The console migration (migrations/*_console.sql) is missing.');
+  const text = readFileSync(join(migrations, file), 'utf8');
+  const block = /-- backfill:start\n([\s\S]*?)-- backfill:end/.exec(text)?.[1];
+  if (!block) throw new Error(`${file} has no backfill block.`);
+  return block;
+}
+
+export interface SeedResult {
+  events: number;
+  feedback: number;
+}
+
+/** Adds the generated usage, skipping events already there (seeding twice adds nothing). */
+export function seedUsageFile(
+  file: string,
+  options: SeedOptions,
+  {
+    bulk = true,
+    replaceSeeded = false,
+    onProgress,
+  }: {
+    bulk?: boolean;
+    /** First remove every earlier seeded row (ids `seed-…`), so the seeded weeks end today again; real rows stay. */
+    replaceSeeded?: boolean;
+    onProgress?: (events: number) => void;
+  } = {},
+): SeedResult {
+  const db = new DatabaseSync(file);
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql.replace(/^INSERT (OR IGNORE )?INTO/, 'INSERT OR IGNORE INTO'));
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const result: SeedResult = { events: 0, feedback: 0 };
+  db.exec('BEGIN');
+  try {
+    const triggers = bulk
+      ? (db
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'usage_events'")
+          .all() as { name: string; sql: string }[])
+      : [];
+    for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
+    if (replaceSeeded) {
+      db.exec(`DELETE FROM feedback WHERE id LIKE 'fb-seed-%';
+               DELETE FROM usage_event_groups WHERE event_id LIKE 'seed-%';
+               DELETE FROM usage_events WHERE id LIKE 'seed-%';`);
+    }
+    for (const record of generateUsage(options)) {
+      const [event, ...rest] = statementsFor(record);
+      if (!event || prepare(event[0]).run(...event[1]).changes === 0) continue;
+      for (const [sql, values] of rest) prepare(sql).run(...values);
+      result.events++;
+      if (record.feedback) result.feedback++;
+      if (result.events % 100_000 === 0) onProgress?.(result.events);
+    }
+    if (bulk) {
+      for (const table of ROLLUPS) db.exec(`DELETE FROM ${table}`);
+      db.exec(rollupBackfillSql());
+      for (const trigger of triggers) db.exec(trigger.sql);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    db.close();
+  }
+  return result;
+}
