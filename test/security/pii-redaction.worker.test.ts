@@ -122,6 +122,20 @@ describe('PII redaction before the model (REDACT=pii)', () => {
     expect(sent).not.toContain(pii.passagePhone);
   });
 
+  it('the embedding model gets placeholders too: the question searched and the passages indexed', async () => {
+    const marker = `redaction-${crypto.randomUUID()}`;
+    await chat([userMessage(`refund policy for ${pii.historyEmail} ${marker}`)]);
+    const response = await fetch(`${upstreamUrl().replace(/\/v1$/, '')}/__requests`);
+    const embeddings = ((await response.json()) as Recorded[]).filter((request) => request.path === '/v1/embeddings');
+    const sent = JSON.stringify(embeddings.map((request) => request.body));
+    // The question was embedded (its marker is there), without the address it named.
+    expect(sent).toContain(marker);
+    expect(sent).not.toContain(pii.historyEmail);
+    // The document ingested with REDACT=pii was indexed from its redacted text.
+    expect(sent).toContain('Escalate refund disputes to [EMAIL_1]');
+    expect(sent).not.toContain(pii.passageEmail);
+  });
+
   it('REDACT=off (the default) sends text unchanged', async () => {
     const marker = `redaction-${crypto.randomUUID()}`;
     await chat([userMessage(`[[reply: ok]] ${marker}`)], knowledgeEnv());

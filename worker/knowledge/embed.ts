@@ -1,6 +1,25 @@
-import { embedMany } from 'ai';
+import { type EmbeddingModel, embedMany, wrapEmbeddingModel } from 'ai';
 import type { Config } from '../config';
 import { embeddingModelFor } from '../models/catalog';
+import { Redactor } from '../redaction/redact';
+import type { RedactionConfig } from '../redaction/settings';
+
+/**
+ * With REDACT=pii the embedding model is a model too: questions searched and passages indexed reach it with
+ * placeholders, like every prompt. Each text is redacted on its own (vectors need no stable numbering).
+ */
+function redactingEmbeddings(model: EmbeddingModel, redaction: RedactionConfig): EmbeddingModel {
+  if (redaction.mode !== 'pii') return model;
+  return wrapEmbeddingModel({
+    model: model as Parameters<typeof wrapEmbeddingModel>[0]['model'],
+    middleware: {
+      transformParams: async ({ params }) => ({
+        ...params,
+        values: params.values.map((value) => new Redactor(redaction.detectors).redact(value)),
+      }),
+    },
+  });
+}
 
 /** Texts per embedding request: well under OpenAI's 2,048 inputs and 300k tokens per request at ~1,200 chars each. */
 export const EMBED_BATCH_SIZE = 96;
@@ -20,9 +39,11 @@ export function embedderFor(config: Config): Embedder | undefined {
   const embedding = embeddingModelFor(config);
   if (!embedding || !config.knowledge.embeddingsEnabled) return undefined;
   const dimensions = config.knowledge.embeddingDimensions;
+  const model = redactingEmbeddings(embedding.model, config.redaction);
   return {
     // The model id alone (not its provider): moving the same model behind another gateway keeps the vectors.
-    id: `${embedding.ref.model}${dimensions ? `@${dimensions}` : ''}`,
+    // Vectors of redacted text are another index: switching REDACT rebuilds them.
+    id: `${embedding.ref.model}${dimensions ? `@${dimensions}` : ''}${config.redaction.mode === 'pii' ? '+pii' : ''}`,
     async embed(texts, signal) {
       const batches: string[][] = [];
       for (let start = 0; start < texts.length; start += EMBED_BATCH_SIZE) {
@@ -33,7 +54,7 @@ export function embedderFor(config: Config): Embedder | undefined {
         const results = await Promise.all(
           batches.slice(start, start + PARALLEL_REQUESTS).map((values) =>
             embedMany({
-              model: embedding.model,
+              model,
               values,
               maxRetries: 1,
               ...(dimensions ? { dimensions } : {}),
