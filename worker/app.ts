@@ -11,13 +11,17 @@ import { requireFeature } from './middleware/features';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { requireUsableSettings } from './middleware/settings-check';
+import { auditAdminSignIn } from './oversight/admin-sign-in';
 import { dailyTokenQuota } from './oversight/quota';
+import { recordSettingsOnce } from './oversight/settings-seen';
 import { trackUsage } from './oversight/track-usage';
 import { actionRoutes } from './routes/actions';
 import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
 import { chatRoutes } from './routes/chat';
 import { configRoutes } from './routes/config';
 import { documentRoutes } from './routes/documents';
+import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { searchRoutes } from './routes/search';
@@ -47,6 +51,8 @@ export function createApp() {
     }),
   );
 
+  // The first request of an instance (whatever it is) records the settings it runs with in the audit log.
+  app.use('/v1/*', recordSettingsOnce());
   app.route('/v1/health', healthRoutes);
   // Past health, nothing runs on settings it cannot use: 503 server_misconfigured names them.
   app.use('/v1/*', requireUsableSettings());
@@ -58,13 +64,16 @@ export function createApp() {
   app.use('/v1/actions/*', requireFeature('actions'));
   // A usage event for every chat and action request, refused ones included, so it runs before the limits.
   for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, trackUsage());
-  for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search']) app.use(path, rateLimit());
+  for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search', '/v1/feedback']) app.use(path, rateLimit());
   for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, dailyTokenQuota());
   app.route('/v1/me', meRoutes);
   app.route('/v1/chat', chatRoutes);
   app.route('/v1/search', searchRoutes);
   app.route('/v1/documents', documentRoutes);
   app.route('/v1/actions', actionRoutes);
+  app.route('/v1/feedback', feedbackRoutes);
+  app.use('/v1/admin/session', auditAdminSignIn());
+  app.route('/v1/admin/audit', auditRoutes);
   app.route('/v1/admin', adminRoutes);
 
   app.notFound((c) =>

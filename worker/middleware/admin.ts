@@ -10,6 +10,11 @@ import { isAdmin } from '../knowledge/spaces';
  */
 const apiKeyIdentities = new WeakSet<Identity>();
 
+/** Whether this identity came from ADMIN_API_KEY (the audit log names it so). */
+export function isAdminApiKey(identity: Identity): boolean {
+  return apiKeyIdentities.has(identity);
+}
+
 /** Constant-time comparison, so the key cannot be guessed byte by byte from response times. */
 function sameSecret(a: string, b: string): boolean {
   const left = new TextEncoder().encode(a);

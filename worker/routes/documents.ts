@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
   type DeleteResult,
   DocumentId,
   DocumentInput,
   type DocumentSummary,
+  type IngestResult,
   ListDocumentsQuery,
   type ListDocumentsResponse,
 } from '../../shared/knowledge';
@@ -22,6 +23,7 @@ import type { StoredDocument } from '../knowledge/store';
 import { listDocuments } from '../knowledge/store';
 import { requireAdmin } from '../middleware/admin';
 import { jsonBody, queryParams } from '../middleware/validate';
+import { auditRequest } from '../oversight/audit';
 import { VectorIndexError } from '../ports/vector-index';
 
 function summary(document: StoredDocument): DocumentSummary {
@@ -78,6 +80,12 @@ function ingestProblem(error: unknown): unknown {
   return error;
 }
 
+/** An ingest that changed the knowledge base, in the audit log (unchanged re-ingests change nothing). */
+function auditIngest(c: Context<AppEnv>, result: IngestResult, move: boolean) {
+  const { id, ...details } = result;
+  return auditRequest(c, 'document.ingest', id, { ...details, ...(move ? { move } : {}) });
+}
+
 /** Knowledge management: add or replace, list and delete documents. Administrators or the admin API key only. */
 export const documentRoutes = new Hono<AppEnv>()
   .use('*', requireAdmin())
@@ -98,6 +106,7 @@ export const documentRoutes = new Hono<AppEnv>()
     try {
       const { timings, ...result } = await ingestDocument(knowledgeDeps(c.env, config), input);
       c.header('Server-Timing', `embed;dur=${timings.embedMs}, write;dur=${timings.writeMs}`);
+      if (result.status !== 'unchanged') await auditIngest(c, result, input.move === true);
       return c.json(result, result.status === 'created' ? 201 : 200);
     } catch (error) {
       throw ingestProblem(error);
@@ -133,6 +142,7 @@ export const documentRoutes = new Hono<AppEnv>()
       throw ingestProblem(error);
     });
     if (!removed) throw notFound(`No document with id "${parsed.data}".`);
+    await auditRequest(c, 'document.delete', parsed.data, { chunks: removed.chunks });
     const body: DeleteResult = { id: parsed.data, deleted: true, chunks: removed.chunks };
     return c.json(body);
   });
