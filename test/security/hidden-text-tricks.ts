@@ -61,6 +61,18 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><div style="position:relative;padding:4px"><span>${h}</span><b style="position:absolute;left:0;top:0;right:0;bottom:0;background:rgb(255,255,255)"></b></div>`,
   },
+  {
+    // Lightning-style markup: the cover lives in the component's shadow root, over the component's own text.
+    id: 'cover-in-shadow-root',
+    html: (h, s) =>
+      `<p>${s}</p><div><template shadowrootmode="open"><div style="position:relative"><p>${h}</p><div style="position:absolute;inset:0;background:#fff;z-index:2"></div></div></template></div>`,
+  },
+  {
+    // A cover from a shadow root laid over light-DOM text.
+    id: 'cover-from-shadow-host',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p>${h}</p><div style="position:absolute;inset:0;z-index:3"><template shadowrootmode="open"><div style="position:absolute;inset:0;background:#fff"></div></template></div></div>`,
+  },
   { id: 'details-bare-text', html: (h, s) => `<details><summary>${s}</summary>${h}</details>` },
   { id: 'details-paragraph', html: (h, s) => `<details><summary>${s}</summary><p>${h}</p></details>` },
   { id: 'closed-dialog', html: (h, s) => `<p>${s}</p><dialog>${h}</dialog>` },

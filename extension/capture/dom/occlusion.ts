@@ -59,8 +59,12 @@ export class Occlusion {
     if (document.body) this.collect(document.body);
   }
 
-  /** Every opaque positioned box of the page; display:none subtrees are skipped (styling them costs a lot). */
-  private collect(parent: Element): void {
+  /**
+   * Every opaque positioned box of the page, inside open shadow roots too (a component's cover lives in its
+   * shadow tree); display:none subtrees are skipped (styling them costs a lot). Frames are left out: their boxes
+   * are in the frame's own coordinates and cannot cover the page's text.
+   */
+  private collect(parent: ParentNode): void {
     for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
       const style = this.source.style(element);
       if (style.display === 'none') continue;
@@ -75,6 +79,8 @@ export class Occlusion {
         }
       }
       this.collect(element);
+      const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow) this.collect(shadow);
     }
   }
 
