@@ -1,4 +1,5 @@
 import { useChat } from '@ai-sdk/react';
+import { lastAssistantMessageIsCompleteWithApprovalResponses } from 'ai';
 import { useCallback, useEffect, useMemo } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../../shared/page-context';
@@ -32,7 +33,8 @@ export function App() {
   const capture = usePageContext();
   const auth = useAuth();
   const transport = useMemo(() => createChatTransport(), []);
-  const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat({ transport });
+  const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages, addToolApprovalResponse } =
+    useChat({ transport, sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
 
   const busy = status === 'submitted' || status === 'streaming';
   const friendly = friendlyError(error, workerUrl);
@@ -43,6 +45,16 @@ export function App() {
       void sendMessage({ text }, { body: { page: capture.page } });
     },
     [sendMessage, clearError, capture.page],
+  );
+
+  // Once every approval of the answer is answered, the same answer continues (the action runs, or the model
+  // hears it was denied), with the page it was asked about.
+  const answerApproval = useCallback(
+    (approvalId: string, approved: boolean) => {
+      clearError();
+      void addToolApprovalResponse({ id: approvalId, approved, options: { body: { page: capture.page } } });
+    },
+    [addToolApprovalResponse, clearError, capture.page],
   );
 
   const retry = useCallback(() => {
@@ -135,7 +147,7 @@ export function App() {
             <EmptyState page={capture.page} onPick={ask} />
           )
         ) : (
-          <MessageList messages={messages} streaming={busy} />
+          <MessageList messages={messages} streaming={busy} onApproval={answerApproval} />
         )}
         {friendly && (
           <ErrorNotice

@@ -6,6 +6,7 @@ import { citedLabels, sourcesOf } from './citation-sources';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Markdown } from './Markdown';
 import { Sources } from './Sources';
+import { type ApprovalAnswer, ToolApprovals } from './ToolApprovals';
 
 function textOf(message: UIMessage): string {
   return message.parts
@@ -15,7 +16,7 @@ function textOf(message: UIMessage): string {
 }
 
 /** An answer with its citations: markers in the text, and the cited sources listed below it. */
-function AssistantMessage({ message }: { message: UIMessage }) {
+function AssistantMessage({ message, onApproval }: { message: UIMessage; onApproval: ApprovalAnswer }) {
   const text = textOf(message);
   const sources = sourcesOf(message);
   const cited = citedLabels(text, sources).map((label) => sources.get(label) as CitedSource);
@@ -24,13 +25,23 @@ function AssistantMessage({ message }: { message: UIMessage }) {
     <>
       {notice && <HistoryNotice notice={notice} />}
       <Markdown text={text} sources={sources} />
+      <ToolApprovals message={message} onAnswer={onApproval} />
       <Sources sources={cited} />
     </>
   );
 }
 
 /** The conversation; follows the stream to the bottom unless the person scrolled up to read. */
-export function MessageList({ messages, streaming }: { messages: UIMessage[]; streaming: boolean }) {
+export function MessageList({
+  messages,
+  streaming,
+  onApproval = () => undefined,
+}: {
+  messages: UIMessage[];
+  streaming: boolean;
+  /** The person's answer to a tool approval (Approve / Deny on a card). */
+  onApproval?: ApprovalAnswer;
+}) {
   const end = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const lastText = messages.length > 0 ? textOf(messages[messages.length - 1] as UIMessage) : '';
@@ -47,7 +58,11 @@ export function MessageList({ messages, streaming }: { messages: UIMessage[]; st
     <div className="messages" ref={container} aria-live="polite">
       {messages.map((message) => (
         <article key={message.id} className={`message message--${message.role}`} data-role={message.role}>
-          {message.role === 'user' ? <p>{textOf(message)}</p> : <AssistantMessage message={message} />}
+          {message.role === 'user' ? (
+            <p>{textOf(message)}</p>
+          ) : (
+            <AssistantMessage message={message} onApproval={onApproval} />
+          )}
         </article>
       ))}
       {streaming && messages.at(-1)?.role === 'user' && (

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startWranglerDev } from '../../scripts/lib/wrangler-dev';
+import { startMcpServer } from '../mcp/server';
 import { startStaticServer } from '../support/static-server';
 import { startUpstream } from '../upstream/server';
 
@@ -9,7 +10,7 @@ export const E2E_DEV_TOKEN = 'e2e-dev-token';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { workerUrl: string; upstreamUrl: string; fixturesUrl: string; devToken: string };
+    e2e: { workerUrl: string; upstreamUrl: string; fixturesUrl: string; devToken: string; mcpUrl: string };
   }
 }
 
@@ -25,6 +26,8 @@ export default async function setup(project: TestProject) {
     throw new Error('Build the extension first: `npx wxt build --mode e2e` (npm run test:e2e does).');
 
   const upstream = await startUpstream();
+  // A CRM the assistants reach over MCP: the approval tests count the calls it really ran.
+  const mcp = await startMcpServer();
   const fixtures = await startStaticServer([resolve(root, 'test/e2e/fixtures'), resolve(root, 'test/fixtures/pages')]);
   const worker = await startWranglerDev({
     vars: {
@@ -37,6 +40,15 @@ export default async function setup(project: TestProject) {
       MODEL_TIMEOUT_MS: '30000',
       // The drafts in the e2e tests ground in the default `company` space.
       CUSTOMER_SAFE_SPACES: 'company',
+      MCP_SERVERS: JSON.stringify([
+        {
+          name: 'crm',
+          url: mcp.endpoint,
+          headers: { Authorization: 'secret:CRM_TOKEN' },
+          allowedTools: ['lookup_account', 'update_stage'],
+        },
+      ]),
+      CRM_TOKEN: 'Bearer e2e-crm-token',
     },
   });
 
@@ -45,10 +57,12 @@ export default async function setup(project: TestProject) {
     upstreamUrl: upstream.url,
     fixturesUrl: fixtures.url,
     devToken: E2E_DEV_TOKEN,
+    mcpUrl: mcp.url,
   });
   return async () => {
     await worker.stop();
     await fixtures.close();
     await upstream.close();
+    await mcp.close();
   };
 }

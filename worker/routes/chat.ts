@@ -48,7 +48,9 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const config = readConfig(c.env);
   const identity = c.get('identity');
 
-  const assistant = body.assistantId === 'sales' ? CHAT_ASSISTANTS.sales : CHAT_ASSISTANTS.general;
+  // Until the panel has an assistant picker: Sales on a CRM record, General elsewhere.
+  const assistantId = body.assistantId ?? (body.page?.kind === 'record' ? 'sales' : 'general');
+  const assistant = assistantId === 'sales' ? CHAT_ASSISTANTS.sales : CHAT_ASSISTANTS.general;
   const conversationId = body.id ?? '';
   const scope = { db: c.env.DB, identity, conversationId, assistantId: assistant.id };
   const approvals = await claimApprovals(body.messages, scope, assistant.tools);

@@ -82,6 +82,7 @@ describe('read_page through chat', () => {
       '/v1/chat',
       jsonInit({
         id: conversationId,
+        assistantId: 'general',
         page,
         messages: [userMessage('[[tool: read_page {"fields":["Stage","Next Step","Probability"]}]] what stage?')],
       }),
