@@ -38,13 +38,7 @@ function ApprovalCard({ part, onAnswer }: { part: ToolPart; onAnswer: ApprovalAn
   const outcome = outcomeOf(part);
   const approvalId = part.approval?.id;
   return (
-    <section
-      className="approval"
-      role="group"
-      aria-labelledby={headingId}
-      data-testid="approval-card"
-      data-state={part.state}
-    >
+    <fieldset className="approval" aria-labelledby={headingId} data-testid="approval-card" data-state={part.state}>
       <p className="approval__heading" id={headingId}>
         {waiting ? t('approval.heading') : described.title}
       </p>
@@ -85,7 +79,7 @@ function ApprovalCard({ part, onAnswer }: { part: ToolPart; onAnswer: ApprovalAn
           </p>
         )
       )}
-    </section>
+    </fieldset>
   );
 }
 

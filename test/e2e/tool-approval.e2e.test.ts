@@ -87,7 +87,8 @@ describe('a tool that writes waits for Approve in the panel', () => {
     await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 20_000 }).toMatch(/denied/i);
     expect(await crmCallsFor(account)).toEqual([]);
     const toModel = (await upstreamRequests()).filter((request) => JSON.stringify(request.body).includes(account));
-    const lastMessage = (toModel.at(-1)?.body as { messages: { role: string; content: unknown }[] }).messages.at(-1);
+    const body = toModel.at(-1)?.body as { messages?: { role: string; content: unknown }[] } | undefined;
+    const lastMessage = body?.messages?.at(-1);
     expect(lastMessage?.role).toBe('tool');
     expect(JSON.stringify(lastMessage?.content)).toMatch(/denied/i);
   });
