@@ -62,10 +62,21 @@ export default async function adminBench(): Promise<void> {
   let seeded = { events: 0, feedback: 0 };
   let conversations = 0;
   let seedMs = 0;
+  // ADMIN_BENCH_STATE=<folder>: keep (or reuse) the seeded local D1 there, so a second run skips the seeding.
+  const reuse = process.env.ADMIN_BENCH_STATE;
   const worker = await startWranglerDev({
     vars: { ENVIRONMENT: 'development', DEV_TOKEN: TOKEN, EMBEDDINGS: 'false' },
+    ...(reuse ? { persistTo: reuse } : {}),
     beforeStart(persistTo) {
       const file = localD1File(persistTo);
+      const stored = new DatabaseSync(file);
+      const existing = stored.prepare('SELECT count(*) AS events FROM usage_events').get() as { events: number };
+      const feedbackRows = stored.prepare('SELECT count(*) AS rows FROM feedback').get() as { rows: number };
+      stored.close();
+      if (existing.events >= 1_000_000) {
+        seeded = { events: existing.events, feedback: feedbackRows.rows };
+        return;
+      }
       const start = performance.now();
       seeded = seedUsageFile(file, options, { onProgress: (events) => console.log(`  seeded ${events} events…`) });
       conversations = seedConversations(file, endDay);

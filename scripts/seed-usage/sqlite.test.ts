@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SeedOptions } from './generate';
-import { seedUsageFile } from './sqlite';
+import { ROLLUPS, seedUsageFile } from './sqlite';
 
 const scratch = mkdtempSync(join(tmpdir(), 'beside-seed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -22,18 +22,17 @@ function migratedDatabase(name: string): string {
   return file;
 }
 
-const ROLLUPS = [
-  'usage_daily',
-  'usage_daily_people',
-  'usage_daily_group_people',
-  'usage_daily_ttft',
-  'usage_daily_questions',
-];
-
 function dump(file: string): Record<string, unknown[]> {
   const db = new DatabaseSync(file);
   const tables = Object.fromEntries(
-    ROLLUPS.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all()]),
+    ROLLUPS.map((table) => [
+      table,
+      db
+        .prepare(`SELECT * FROM ${table}`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    ]),
   );
   db.close();
   return tables;
@@ -62,7 +61,12 @@ describe('seeding usage into a local D1 file', () => {
     const triggers = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'usage_events'")
       .all();
-    expect(triggers.map((row) => row.name).sort()).toEqual(['usage_rollup_delete', 'usage_rollup_insert']);
+    expect(triggers.map((row) => row.name).sort()).toEqual([
+      'usage_rollup_delete',
+      'usage_rollup_insert',
+      'usage_scale_delete',
+      'usage_scale_insert',
+    ]);
     const requests = db.prepare('SELECT sum(requests) AS n FROM usage_daily').get() as { n: number };
     expect(requests.n).toBe(first.events);
     db.close();

@@ -14,13 +14,25 @@ import { generateUsage, type SeedOptions } from './generate';
 import { statementsFor } from './sql';
 
 const migrations = resolve(import.meta.dirname, '../../migrations');
-const ROLLUPS = [
+/** The console's roll-ups (migrations/*_console*.sql), rebuilt after a bulk load. */
+export const ROLLUPS = [
   'usage_daily',
   'usage_daily_people',
   'usage_daily_group_people',
   'usage_daily_ttft',
   'usage_daily_questions',
+  'usage_day_people',
+  'usage_daily_active',
+  'usage_people',
+  'usage_group_people',
+  'usage_assistant_people',
+  'usage_daily_groups',
+  'feedback_daily',
+  'feedback_daily_groups',
+  'usage_daily_gaps',
 ];
+/** Tables whose triggers keep the roll-ups: set aside during a bulk load. */
+const TRIGGER_TABLES = ['usage_events', 'feedback', ...ROLLUPS];
 
 export function localD1File(persistTo: string): string {
   const folder = join(persistTo, 'v3/d1/miniflare-D1DatabaseObject');
@@ -29,14 +41,20 @@ export function localD1File(persistTo: string): string {
   return join(folder, files[0] as string);
 }
 
-/** The roll-up backfill of the console migration, between its `backfill:start` and `backfill:end` lines. */
+/** The roll-up backfills of the console migrations, in order: their `backfill:start` … `backfill:end` blocks. */
 export function rollupBackfillSql(): string {
-  const file = readdirSync(migrations).find((name) => name.endsWith('_console.sql'));
-  if (!file) throw new Error('The console migration (migrations/*_console.sql) is missing.');
-  const text = readFileSync(join(migrations, file), 'utf8');
-  const block = /-- backfill:start\n([\s\S]*?)-- backfill:end/.exec(text)?.[1];
-  if (!block) throw new Error(`${file} has no backfill block.`);
-  return block;
+  const files = readdirSync(migrations)
+    .filter((name) => /_console[\w-]*\.sql$/.test(name))
+    .sort();
+  if (files.length === 0) throw new Error('The console migrations (migrations/*_console*.sql) are missing.');
+  return files
+    .map((file) => {
+      const text = readFileSync(join(migrations, file), 'utf8');
+      const block = /-- backfill:start\n([\s\S]*?)-- backfill:end/.exec(text)?.[1];
+      if (!block) throw new Error(`${file} has no backfill block.`);
+      return block;
+    })
+    .join('\n');
 }
 
 export interface SeedResult {
@@ -74,8 +92,10 @@ export function seedUsageFile(
   try {
     const triggers = bulk
       ? (db
-          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'usage_events'")
-          .all() as { name: string; sql: string }[])
+          .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?))",
+          )
+          .all(JSON.stringify(TRIGGER_TABLES)) as { name: string; sql: string }[])
       : [];
     for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
     if (replaceSeeded) {

@@ -17,14 +17,15 @@ export async function assistantsReport(db: D1Database, window: ReportWindow): Pr
       .bind(window.from, window.to),
     db
       .prepare(
-        `SELECT assistant, count(DISTINCT person) AS people FROM usage_daily_people
-         WHERE day BETWEEN ?1 AND ?2 GROUP BY assistant`,
+        `SELECT p.assistant, count(*) AS people FROM usage_assistant_people p
+         WHERE EXISTS (SELECT 1 FROM usage_daily_people d
+                       WHERE d.assistant = p.assistant AND d.person = p.person AND d.day BETWEEN ?1 AND ?2)
+         GROUP BY p.assistant`,
       )
       .bind(window.from, window.to),
     db
       .prepare(
-        `SELECT coalesce(assistant, '') AS assistant, sum(rating = 'up') AS up, sum(rating = 'down') AS down
-         FROM feedback WHERE day BETWEEN ?1 AND ?2 GROUP BY 1`,
+        'SELECT assistant, sum(up) AS up, sum(down) AS down FROM feedback_daily WHERE day BETWEEN ?1 AND ?2 GROUP BY assistant',
       )
       .bind(window.from, window.to),
     db

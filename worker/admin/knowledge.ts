@@ -19,7 +19,7 @@ export async function knowledgeReport(
   embedder: Embedder | undefined,
   now = new Date(),
 ): Promise<KnowledgeReport> {
-  const [spaces, failed, unanswered, disliked] = await db.batch([
+  const [spaces, failed, gaps] = await db.batch([
     db.prepare(
       `SELECT space, count(*) AS documents, sum(chunk_count) AS chunks, max(ingested_at) AS lastIngestedAt
        FROM documents GROUP BY space ORDER BY space`,
@@ -27,47 +27,17 @@ export async function knowledgeReport(
     db
       .prepare(`SELECT count(*) AS count FROM vector_garbage WHERE reason = 'pending' AND created_at < ?1`)
       .bind(new Date(now.getTime() - FAILED_INGEST_AFTER_MS).toISOString()),
-    // The WHERE repeats the partial index's condition word for word (migrations/0003_console.sql).
     db
       .prepare(
-        `SELECT question, sum(retrieval_hits = 0) AS noResults, sum(retrieval_hits > 0) AS lowScore
-         FROM usage_events
-         WHERE day BETWEEN ?1 AND ?2 AND question IS NOT NULL AND (retrieval_hits = 0 OR best_score < 0.02)
-         GROUP BY question ORDER BY count(*) DESC LIMIT ?3`,
-      )
-      .bind(window.from, window.to, MAX_GAP_QUESTIONS),
-    db
-      .prepare(
-        `SELECT u.question AS question, sum(f.reason = 'not_grounded') AS notGrounded, sum(f.reason = 'outdated') AS outdated
-         FROM feedback f JOIN usage_events u ON u.message_id = f.message_id
-         WHERE f.reason IN ('not_grounded', 'outdated') AND f.day BETWEEN ?1 AND ?2 AND f.rating = 'down'
-           AND u.question IS NOT NULL
-         GROUP BY u.question ORDER BY count(*) DESC LIMIT ?3`,
+        `SELECT question, sum(no_results) AS noResults, sum(low_score) AS lowScore, sum(not_grounded) AS notGrounded,
+                sum(outdated) AS outdated
+         FROM usage_daily_gaps WHERE day BETWEEN ?1 AND ?2
+         GROUP BY question ORDER BY sum(no_results + low_score + not_grounded + outdated) DESC, question LIMIT ?3`,
       )
       .bind(window.from, window.to, MAX_GAP_QUESTIONS),
   ]);
 
-  const questions = new Map<string, GapQuestion>();
-  const entry = (question: string) => {
-    const key = question.trim();
-    let found = questions.get(key);
-    if (!found) {
-      found = { question: key, noResults: 0, lowScore: 0, notGrounded: 0, outdated: 0 };
-      questions.set(key, found);
-    }
-    return found;
-  };
-  for (const row of rows<{ question: string; noResults: number; lowScore: number }>(unanswered)) {
-    const found = entry(row.question);
-    found.noResults += row.noResults;
-    found.lowScore += row.lowScore;
-  }
-  for (const row of rows<{ question: string; notGrounded: number; outdated: number }>(disliked)) {
-    const found = entry(row.question);
-    found.notGrounded += row.notGrounded;
-    found.outdated += row.outdated;
-  }
-  const list = [...questions.values()];
+  const list = rows<GapQuestion>(gaps);
   let vectors: number[][] | undefined;
   if (embedder && list.length > 0) {
     // Embeddings group paraphrases that share no words; if the model fails, shared words still work.

@@ -11,37 +11,35 @@ import { addDays, daysOf, ratio } from './window';
 export async function overviewReport(db: D1Database, window: ReportWindow, group?: string): Promise<Overview> {
   const weekFrom = addDays(window.to, -6);
   const monthFrom = addDays(window.to, -29);
-  const people = group
-    ? {
-        source: 'usage_daily_group_people',
-        filter: 'group_name = ?3 AND',
-      }
-    : { source: 'usage_daily_people', filter: '' };
   const bind = (from: string, to: string) => (group ? [from, to, group] : [from, to]);
-  const feedbackGroup = group ? 'AND EXISTS (SELECT 1 FROM json_each(feedback.groups) WHERE json_each.value = ?3)' : '';
+  // Distinct people in a window: one probe per person ever seen into (person, day), never a DISTINCT over rows.
+  const distinctPeople = (from: string, to: string) =>
+    (group
+      ? db.prepare(
+          `SELECT count(*) AS people FROM usage_group_people p WHERE p.group_name = ?3 AND EXISTS (
+             SELECT 1 FROM usage_daily_group_people d
+             WHERE d.group_name = p.group_name AND d.person = p.person AND d.day BETWEEN ?1 AND ?2)`,
+        )
+      : db.prepare(
+          `SELECT count(*) AS people FROM usage_people p WHERE EXISTS (
+             SELECT 1 FROM usage_day_people d WHERE d.person = p.person AND d.day BETWEEN ?1 AND ?2)`,
+        )
+    ).bind(...bind(from, to));
   const [active, weekly, month, volume, ttft, thumbs, errors] = await db.batch([
-    db
-      .prepare(
-        `SELECT day, count(DISTINCT person) AS people FROM ${people.source}
-         WHERE ${people.filter} day BETWEEN ?1 AND ?2 GROUP BY day`,
-      )
-      .bind(...bind(window.from, window.to)),
-    db
-      .prepare(
-        `SELECT count(DISTINCT person) AS people FROM ${people.source} WHERE ${people.filter} day BETWEEN ?1 AND ?2`,
-      )
-      .bind(...bind(weekFrom, window.to)),
-    db
-      .prepare(
-        `SELECT count(DISTINCT person) AS people FROM ${people.source} WHERE ${people.filter} day BETWEEN ?1 AND ?2`,
-      )
-      .bind(...bind(monthFrom, window.to)),
+    group
+      ? db
+          .prepare('SELECT day, people FROM usage_daily_groups WHERE day BETWEEN ?1 AND ?2 AND group_name = ?3')
+          .bind(window.from, window.to, group)
+      : db
+          .prepare('SELECT day, people FROM usage_daily_active WHERE day BETWEEN ?1 AND ?2')
+          .bind(window.from, window.to),
+    distinctPeople(weekFrom, window.to),
+    distinctPeople(monthFrom, window.to),
     group
       ? db
           .prepare(
-            `SELECT day, sum(requests) AS requests, sum(questions) AS questions, sum(with_citations) AS cited,
-                    sum(errors) AS errors
-             FROM usage_daily_group_people WHERE group_name = ?3 AND day BETWEEN ?1 AND ?2 GROUP BY day`,
+            `SELECT day, requests, questions, with_citations AS cited, errors
+             FROM usage_daily_groups WHERE day BETWEEN ?1 AND ?2 AND group_name = ?3`,
           )
           .bind(window.from, window.to, group)
       : db
@@ -55,11 +53,18 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
     db
       .prepare('SELECT day, bucket, events FROM usage_daily_ttft WHERE day BETWEEN ?1 AND ?2 AND ?3 = 0')
       .bind(window.from, window.to, group ? 1 : 0),
-    db
-      .prepare(
-        `SELECT rating, count(*) AS count FROM feedback WHERE day BETWEEN ?1 AND ?2 ${feedbackGroup} GROUP BY rating`,
-      )
-      .bind(...bind(window.from, window.to)),
+    group
+      ? db
+          .prepare(
+            `SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM feedback_daily_groups
+             WHERE day BETWEEN ?1 AND ?2 AND group_name = ?3`,
+          )
+          .bind(window.from, window.to, group)
+      : db
+          .prepare(
+            'SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM feedback_daily WHERE day BETWEEN ?1 AND ?2',
+          )
+          .bind(window.from, window.to),
     group
       ? db.prepare('SELECT NULL AS code, 0 AS count WHERE 0')
       : db
@@ -97,9 +102,8 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
       ttftP95Ms: histogramPercentile(histogram, 95),
     };
   });
-  const ratings = new Map(rows<{ rating: string; count: number }>(thumbs).map((row) => [row.rating, row.count]));
-  const thumbsUp = ratings.get('up') ?? 0;
-  const thumbsDown = ratings.get('down') ?? 0;
+  const thumbsUp = first<{ up: number }>(thumbs)?.up ?? 0;
+  const thumbsDown = first<{ down: number }>(thumbs)?.down ?? 0;
   const weeklyActive = first<{ people: number }>(weekly)?.people ?? 0;
   const seen30Days = first<{ people: number }>(month)?.people ?? 0;
   const sum = (pick: (row: Volume) => number) => [...volumeByDay.values()].reduce((total, row) => total + pick(row), 0);
@@ -133,30 +137,29 @@ async function groupRows(db: D1Database, window: ReportWindow, only?: string): P
   const monthFrom = addDays(window.to, -29);
   const filter = only ? 'AND group_name = ?3' : '';
   const bind = (from: string, to: string) => (only ? [from, to, only] : [from, to]);
+  const distinctPeople = (from: string, to: string) =>
+    db
+      .prepare(
+        `SELECT p.group_name AS name, count(*) AS people FROM usage_group_people p
+         WHERE EXISTS (SELECT 1 FROM usage_daily_group_people d
+                       WHERE d.group_name = p.group_name AND d.person = p.person AND d.day BETWEEN ?1 AND ?2)
+           ${only ? 'AND p.group_name = ?3' : ''}
+         GROUP BY p.group_name`,
+      )
+      .bind(...bind(from, to));
   const [weekly, month, volume, thumbs] = await db.batch([
-    db
-      .prepare(
-        `SELECT group_name AS name, count(DISTINCT person) AS people FROM usage_daily_group_people
-         WHERE day BETWEEN ?1 AND ?2 ${filter} GROUP BY group_name`,
-      )
-      .bind(...bind(weekFrom, window.to)),
-    db
-      .prepare(
-        `SELECT group_name AS name, count(DISTINCT person) AS people FROM usage_daily_group_people
-         WHERE day BETWEEN ?1 AND ?2 ${filter} GROUP BY group_name`,
-      )
-      .bind(...bind(monthFrom, window.to)),
+    distinctPeople(weekFrom, window.to),
+    distinctPeople(monthFrom, window.to),
     db
       .prepare(
         `SELECT group_name AS name, sum(requests) AS requests, sum(questions) AS questions, sum(errors) AS errors
-         FROM usage_daily_group_people WHERE day BETWEEN ?1 AND ?2 ${filter} GROUP BY group_name`,
+         FROM usage_daily_groups WHERE day BETWEEN ?1 AND ?2 ${filter} GROUP BY group_name`,
       )
       .bind(...bind(window.from, window.to)),
     db
       .prepare(
-        `SELECT g.value AS name, sum(f.rating = 'up') AS up, sum(f.rating = 'down') AS down
-         FROM feedback f, json_each(CASE WHEN json_valid(f.groups) THEN f.groups ELSE '[]' END) g
-         WHERE f.day BETWEEN ?1 AND ?2 AND g.type = 'text' ${only ? 'AND g.value = ?3' : ''} GROUP BY g.value`,
+        `SELECT group_name AS name, sum(up) AS up, sum(down) AS down
+         FROM feedback_daily_groups WHERE day BETWEEN ?1 AND ?2 ${filter} GROUP BY group_name`,
       )
       .bind(...bind(window.from, window.to)),
   ]);
