@@ -1,3 +1,5 @@
+import { auditToolWrite } from '../oversight/tool-audit';
+
 /**
  * The tool-call log (D1 `tool_calls`): one row per call, written by the server only. It is also the ledger of
  * approvals: the row of a call that needs the person's approval is written when the approval is asked for, and
@@ -152,7 +154,9 @@ export async function finishApprovedCall(
       where.toolCallId,
     )
     .run();
-  return result.meta.changes > 0;
+  if (result.meta.changes === 0) return false;
+  await auditToolWrite(db, where);
+  return true;
 }
 
 /** The calls a person made, newest first (for the audit views and tests). */
