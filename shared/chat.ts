@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConversationId } from './conversations';
 import { PageContext } from './page-context';
 
 /** Limits shared by the panel (to stop early with a clear message) and the worker (to enforce). */
@@ -126,6 +127,8 @@ export const ChatRequest = z.object({
       message: 'The last message must come from the user (or be the answer to the approvals Beside asked for).',
     }),
   page: PageContext.optional(),
+  /** The stored conversation this turn continues (the X-Conversation-Id of an earlier answer); absent: a new one. */
+  conversationId: ConversationId.optional(),
   assistantId: z
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)

@@ -20,10 +20,12 @@ import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { chatRoutes } from './routes/chat';
 import { configRoutes } from './routes/config';
+import { conversationRoutes } from './routes/conversations';
 import { documentRoutes } from './routes/documents';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { personalDataRoutes } from './routes/personal-data';
 import { searchRoutes } from './routes/search';
 
 /**
@@ -66,7 +68,9 @@ export function createApp() {
   for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, trackUsage());
   for (const path of ['/v1/chat', '/v1/actions/*', '/v1/search', '/v1/feedback']) app.use(path, rateLimit());
   for (const path of ['/v1/chat', '/v1/actions/*']) app.use(path, dailyTokenQuota());
+  app.route('/v1/me/data', personalDataRoutes);
   app.route('/v1/me', meRoutes);
+  app.route('/v1/conversations', conversationRoutes);
   app.route('/v1/chat', chatRoutes);
   app.route('/v1/search', searchRoutes);
   app.route('/v1/documents', documentRoutes);

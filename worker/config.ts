@@ -4,6 +4,7 @@ import type { Env } from './env';
 import { type KnowledgeConfig, readKnowledgeConfig } from './knowledge/settings';
 import { DEFAULT_ALIAS, type ModelsConfig, readModelsConfig } from './models/settings';
 import { DEFAULT_PSEUDONYM_KEY_WARNING, type OversightSettings, readOversightSettings } from './oversight/settings';
+import { readRetentionDays } from './personal-data/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
 import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
 import { type McpSettings, readMcpSettings } from './tools/mcp/settings';
@@ -40,6 +41,8 @@ export interface Config {
   mcp: McpSettings;
   /** Payload logging policy, pseudonym key and daily token quota (worker/oversight/). */
   oversight: OversightSettings;
+  /** Days personal data is kept (RETENTION_DAYS); the retention cron deletes what is older. */
+  retentionDays: number;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -71,6 +74,8 @@ export function readConfig(env: Env): Config {
   const { oversight, problems: oversightProblems } = readOversightSettings(env, environment);
   problems.push(...oversightProblems);
   if (oversight.pseudonymKeyIsDefault && environment !== 'production') console.warn(DEFAULT_PSEUDONYM_KEY_WARNING);
+  const retention = readRetentionDays(env);
+  if (retention.problem) problems.push(retention.problem);
   for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
@@ -101,6 +106,7 @@ export function readConfig(env: Env): Config {
     redaction,
     mcp,
     oversight,
+    retentionDays: retention.days,
   };
   cache.set(env, config);
   return config;

@@ -89,4 +89,6 @@ export interface Env {
   USAGE_PSEUDONYM_KEY?: string;
   /** Optional tokens (in + out) per person per UTC day on chat and actions; past it, 429 quota_exceeded. */
   DAILY_TOKEN_QUOTA?: string;
+  /** Days conversations and other personal data are kept before the retention cron deletes them (default 90). */
+  RETENTION_DAYS?: string;
 }

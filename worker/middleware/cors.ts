@@ -1,5 +1,6 @@
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
+import { CONVERSATION_HEADER } from '../../shared/conversations';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
 
@@ -20,7 +21,7 @@ export function extensionCors() {
       },
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', CONVERSATION_HEADER],
       maxAge: 600,
     });
     return handler(c, next);

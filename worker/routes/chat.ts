@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { ChatRequest } from '../../shared/chat';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
+import { startTurn } from '../conversations/record-turn';
 import { conversationFrom, historyNoticeChunks } from '../http/ui-messages';
 import { pageSource, sourceChunk } from '../knowledge/citations';
 import { fallbackResponse, fallbackText, textChunks } from '../knowledge/fallback';
@@ -47,6 +48,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const body = c.req.valid('json');
   const config = readConfig(c.env);
   const identity = c.get('identity');
+  const turn = await startTurn(c, body);
 
   // Until the panel has an assistant picker: Sales on a CRM record, General elsewhere.
   const assistantId = body.assistantId ?? (body.page?.kind === 'record' ? 'sales' : 'general');
@@ -82,7 +84,7 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
     ...(knowledge?.chunks ?? []),
   ];
 
-  return streamAnswer({
+  const answer = streamAnswer({
     config,
     request: c.req.raw,
     instructions: withHistoryNote(
@@ -117,4 +119,5 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
         }
       : {}),
   });
+  return turn.record(answer, { model: config.model.configured ? config.model.chatModel : null });
 });

@@ -1,0 +1,170 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { PageContext } from '../../shared/page-context';
+import { recordKey } from '../../shared/record-key';
+import { chatTurn, getConversation, person, userMessage } from '../testing/conversations';
+import { call, jsonInit, textOf, upstreamRequests } from '../testing/support';
+
+const opportunity: PageContext = {
+  url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view',
+  title: 'Opportunity: Acme renewal',
+  site: 'salesforce-lightning',
+  kind: 'record',
+  markdown: 'Stage: Negotiation. Amount: 120,000 EUR.',
+  record: {
+    objectType: 'Opportunity',
+    id: '0065g00000XyZabAAF',
+    name: 'Acme renewal',
+    fields: [],
+    related: [],
+    activity: [],
+  },
+  capturedAt: '2026-12-01T10:00:00.000Z',
+};
+
+async function storedAnswer(conversationId: string) {
+  return env.DB.prepare(
+    "SELECT text, status FROM messages WHERE conversation_id = ? AND role = 'assistant' ORDER BY seq DESC LIMIT 1",
+  )
+    .bind(conversationId)
+    .first<{ text: string; status: string }>();
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('a chat turn is stored in the caller’s conversation', () => {
+  it('stores the question and the streamed answer, with its sources and model, about the record', async () => {
+    const sam = await person('sam');
+    const question = userMessage('[[reply: The renewal is in negotiation [P].]] Where are we?');
+    const turn = await chatTurn(sam, [question], { page: opportunity });
+    expect(turn.response.status).toBe(200);
+    expect(turn.conversationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(textOf(turn.chunks)).toBe('The renewal is in negotiation [P].');
+
+    const { status, body } = await getConversation(sam, turn.conversationId!);
+    expect(status).toBe(200);
+    expect(body.recordKey).toBe('salesforce:acme:Opportunity:0065g00000XyZab');
+    expect(body.recordKey).toBe(recordKey(opportunity));
+    expect(body.recordTitle).toBe('Opportunity: Acme renewal');
+    expect(body.title).toBe('[[reply: The renewal is in negotiation [P].]] Where are we?');
+    expect(body.messages.map((message) => [message.role, message.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ]);
+    const [asked, answered] = body.messages;
+    expect(asked?.id).toBe(question.id);
+    expect(answered?.text).toBe('The renewal is in negotiation [P].');
+    expect(answered?.model).toBe('test-chat');
+    expect(answered?.sources.map((source) => [source.label, source.kind, source.url])).toEqual([
+      ['P', 'page', opportunity.url],
+    ]);
+  });
+
+  it('continues the conversation the request names, in order', async () => {
+    const sam = await person('sam');
+    const first = userMessage('[[reply: Negotiation.]] Stage?');
+    const turn = await chatTurn(sam, [first], { page: opportunity });
+    const answerId = crypto.randomUUID();
+    const second = userMessage('[[reply: 120,000 EUR.]] Amount?');
+    const next = await chatTurn(
+      sam,
+      [first, { id: answerId, role: 'assistant', parts: [{ type: 'text', text: 'Negotiation.' }] }, second],
+      { conversationId: turn.conversationId!, page: opportunity },
+    );
+    expect(next.conversationId).toBe(turn.conversationId);
+    const { body } = await getConversation(sam, turn.conversationId!);
+    expect(body.messages.map((message) => message.text)).toEqual([
+      first.parts[0]?.text,
+      'Negotiation.',
+      second.parts[0]?.text,
+      '120,000 EUR.',
+    ]);
+  });
+
+  it('replaces the last answer when it is regenerated', async () => {
+    const sam = await person('sam');
+    const question = userMessage('[[reply: First try.]] Summarise');
+    const turn = await chatTurn(sam, [question]);
+    const retried = { ...question, parts: [{ type: 'text' as const, text: '[[reply: Second try.]] Summarise' }] };
+    await chatTurn(sam, [retried], { conversationId: turn.conversationId!, trigger: 'regenerate-message' });
+    const { body } = await getConversation(sam, turn.conversationId!);
+    expect(body.messages.map((message) => [message.role, message.text])).toEqual([
+      ['user', '[[reply: Second try.]] Summarise'],
+      ['assistant', 'Second try.'],
+    ]);
+  });
+
+  it('refuses to continue another person’s conversation: 404, nothing stored, no model called', async () => {
+    const sam = await person('sam');
+    const alex = await person('alex');
+    const turn = await chatTurn(sam, [userMessage('[[reply: Private.]] Sam’s question')]);
+    const intrusion = await chatTurn(alex, [userMessage('[[reply: Leaked?]] Alex writes here')], {
+      conversationId: turn.conversationId!,
+    });
+    expect(intrusion.response.status).toBe(404);
+    expect(intrusion.response.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(((await intrusion.response.json()) as { code: string }).code).toBe('not_found');
+    const { body } = await getConversation(sam, turn.conversationId!);
+    expect(body.messages).toHaveLength(2);
+    expect(JSON.stringify(body)).not.toContain('Alex writes here');
+    const prompts = (await upstreamRequests()).map((request) => JSON.stringify(request.body));
+    expect(prompts.some((prompt) => prompt.includes('Sam’s question'))).toBe(true);
+    expect(prompts.some((prompt) => prompt.includes('Alex writes here'))).toBe(false);
+  });
+
+  it('refuses a conversation id that is not one the server gives', async () => {
+    const sam = await person('sam');
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ messages: [userMessage('hello')], conversationId: "x' OR 1=1 --" }, sam.token),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe('invalid_request');
+  });
+
+  it('keeps what was said when the reader goes away mid-answer, and saves while it streams', async () => {
+    const sam = await person('sam');
+    const words = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ messages: [userMessage(`[[chunk-delay: 100]] [[reply: ${words}]] Tell me`)] }, sam.token),
+    );
+    const conversationId = response.headers.get('X-Conversation-Id')!;
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('word15')) received += decoder.decode((await reader.read()).value, { stream: true });
+
+    // Saved while streaming (every second), before the end.
+    const during = await until(
+      () => storedAnswer(conversationId),
+      (row) => row !== null,
+    );
+    expect(during?.status).toBe('streaming');
+    expect(during?.text).toMatch(/^word0 word1 /);
+
+    await reader.cancel();
+    const after = await until(
+      () => storedAnswer(conversationId),
+      (row) => row?.status === 'stopped',
+    );
+    expect(after?.status).toBe('stopped');
+    expect(after?.text).toContain('word15');
+    expect(after?.text).not.toContain('word39');
+  });
+
+  it('marks an answer that failed midway, keeping its text', async () => {
+    const sam = await person('sam');
+    const turn = await chatTurn(sam, [userMessage('[[disconnect-after: 3]] [[reply: one two three four five]] Go')]);
+    const row = await storedAnswer(turn.conversationId!);
+    expect(row?.status).toBe('failed');
+    expect(row?.text).toBe('one two three');
+  });
+});
