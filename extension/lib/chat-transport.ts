@@ -1,5 +1,6 @@
 import { DefaultChatTransport, type UIMessage } from 'ai';
 import { toWireMessages } from '../../shared/chat';
+import { CONVERSATION_HEADER } from '../../shared/conversations';
 import { checkServerUrl } from '../../shared/server-url';
 import { authorizationHeader } from '../auth/client';
 import { InsecureServerError } from './errors';
@@ -11,7 +12,13 @@ import { currentWorkerUrl } from './settings';
  * first when it is about to expire) and the server address is read again, so a sign-in or a changed setting
  * applies to the next question without reloading the panel.
  */
-export function createChatTransport(path = '/v1/chat') {
+/** The stored conversation a transport continues: read before each question, told after each answer. */
+export interface StoredConversation {
+  currentId(): string | undefined;
+  stored(id: string): void;
+}
+
+export function createChatTransport(path = '/v1/chat', conversation?: StoredConversation) {
   return new DefaultChatTransport<UIMessage>({
     api: path,
     headers: authorizationHeader,
@@ -20,7 +27,18 @@ export function createChatTransport(path = '/v1/chat') {
     // panel shows stay here.
     prepareSendMessagesRequest: ({ api, id, messages, body, trigger, messageId }) => {
       const routed = routeRequest(api, body);
-      return { api: routed.api, body: { ...routed.body, id, messages: toWireMessages(messages), trigger, messageId } };
+      const conversationId = conversation?.currentId();
+      return {
+        api: routed.api,
+        body: {
+          ...routed.body,
+          id,
+          messages: toWireMessages(messages),
+          trigger,
+          messageId,
+          ...(conversationId ? { conversationId } : {}),
+        },
+      };
     },
     fetch: async (input, init) => {
       const base = await currentWorkerUrl();
@@ -28,7 +46,11 @@ export function createChatTransport(path = '/v1/chat') {
       const checked = checkServerUrl(base);
       if (!checked.ok) throw new InsecureServerError(checked.message);
       const url = typeof input === 'string' && input.startsWith('/') ? `${base}${input}` : input;
-      return fetch(url, init);
+      const response = await fetch(url, init);
+      // The worker stored the turn: the next question continues that conversation (a reload reopens it).
+      const stored = response.headers.get(CONVERSATION_HEADER);
+      if (stored && response.ok) conversation?.stored(stored);
+      return response;
     },
   });
 }

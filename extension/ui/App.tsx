@@ -1,6 +1,6 @@
 import { useChat } from '@ai-sdk/react';
 import { lastAssistantMessageIsCompleteWithApprovalResponses } from 'ai';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../../shared/page-context';
 import type { ExtensionAction } from '../actions/types';
@@ -14,7 +14,10 @@ import { Composer } from './Composer';
 import { DraftEmail } from './DraftEmail';
 import { EmptyState } from './EmptyState';
 import { ErrorNotice } from './ErrorNotice';
+import { HistoryPanel } from './HistoryPanel';
+import { HistoryIcon } from './history-icons';
 import { useAuth } from './hooks/useAuth';
+import { ConversationLink, useConversation } from './hooks/useConversation';
 import { useFeatures } from './hooks/useFeatures';
 import { usePageContext } from './hooks/usePageContext';
 import { useQuickActions } from './hooks/useQuickActions';
@@ -32,19 +35,24 @@ export function App() {
   const [workerUrl] = useStoredValue(workerUrlSetting);
   const capture = usePageContext();
   const auth = useAuth();
-  const transport = useMemo(() => createChatTransport(), []);
+  const link = useMemo(() => new ConversationLink(), []);
+  const transport = useMemo(() => createChatTransport('/v1/chat', link), [link]);
   const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages, addToolApprovalResponse } =
     useChat({ transport, sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
 
   const busy = status === 'submitted' || status === 'streaming';
+  const conversation = useConversation({ link, capture: capture.state, busy, setMessages });
+  const [showHistory, setShowHistory] = useState(false);
   const friendly = friendlyError(error, workerUrl);
 
   const ask = useCallback(
     (text: string) => {
       clearError();
+      conversation.claim();
+      setShowHistory(false);
       void sendMessage({ text }, { body: { page: capture.page } });
     },
-    [sendMessage, clearError, capture.page],
+    [sendMessage, clearError, capture.page, conversation.claim],
   );
 
   // Once every approval of the answer is answered, the same answer continues (the action runs, or the model
@@ -72,9 +80,10 @@ export function App() {
   const summarize = useCallback(
     (action: ExtensionAction, page: PageContext) => {
       clearError();
+      conversation.claim();
       void sendMessage({ text: action.request(page) }, { body: { action: action.id, page } });
     },
-    [sendMessage, clearError],
+    [sendMessage, clearError, conversation.claim],
   );
   const actions = useQuickActions({ capture, summarize });
   const features = useFeatures();
@@ -82,8 +91,9 @@ export function App() {
   const newConversation = useCallback(() => {
     void stop();
     clearError();
-    setMessages([]);
-  }, [stop, clearError, setMessages]);
+    setShowHistory(false);
+    conversation.startNew();
+  }, [stop, clearError, conversation.startNew]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -105,15 +115,16 @@ export function App() {
         <h1 className="brand">Beside</h1>
         <div className="header__actions">
           <AccountMenu auth={auth} />
-          {messages.length > 0 && (
-            <IconButton
-              label={t('panel.newConversation')}
-              title={t('panel.newConversationShortcut')}
-              onClick={newConversation}
-            >
-              <PlusIcon />
-            </IconButton>
-          )}
+          <IconButton label={t('history.open')} onClick={() => setShowHistory((shown) => !shown)}>
+            <HistoryIcon />
+          </IconButton>
+          <IconButton
+            label={t('panel.newConversation')}
+            title={t('panel.newConversationShortcut')}
+            onClick={newConversation}
+          >
+            <PlusIcon />
+          </IconButton>
           <IconButton label={t('panel.settings')} onClick={() => browser.runtime.openOptionsPage()}>
             <SettingsIcon />
           </IconButton>
@@ -133,6 +144,19 @@ export function App() {
         onDismissNotice={actions.dismissNotice}
       />
       <main className="conversation">
+        {showHistory && (
+          <HistoryPanel
+            currentId={conversation.conversationId}
+            onOpen={(id) => {
+              void stop();
+              clearError();
+              setShowHistory(false);
+              void conversation.open(id);
+            }}
+            onDeleted={conversation.deleted}
+            onClose={() => setShowHistory(false)}
+          />
+        )}
         {actions.draft && (
           <DraftEmail
             key={actions.draft.key}
@@ -142,7 +166,7 @@ export function App() {
           />
         )}
         {needsSignIn && !friendly && <SignInCard auth={auth} />}
-        {actions.draft ? null : messages.length === 0 && !friendly ? (
+        {actions.draft || showHistory ? null : messages.length === 0 && !friendly ? (
           needsSignIn ? null : (
             <EmptyState page={capture.page} onPick={ask} />
           )
@@ -156,7 +180,7 @@ export function App() {
             {...(auth.canSignIn ? { onSignIn: signInAndRetry, signingIn: auth.busy } : {})}
           />
         )}
-        {status === 'ready' && messages.length > 0 && !friendly && (
+        {status === 'ready' && messages.length > 0 && !friendly && !showHistory && (
           <div className="after-answer">
             <button type="button" className="link-button" onClick={retry}>
               {t('panel.regenerate')}

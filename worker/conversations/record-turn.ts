@@ -101,7 +101,10 @@ export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promi
       if (!response.body || !headers.get('Content-Type')?.includes('text/event-stream')) {
         return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
       }
-      const body = observeUIStream(response.body, answerRecorder(c, owner, id, answeredBy));
+      // A turn that answers approvals continues the last answer: its new text is stored as a message of its own,
+      // never over the earlier text under the same id.
+      const continued = question?.role === 'assistant' ? question.id : undefined;
+      const body = observeUIStream(response.body, answerRecorder(c, owner, id, answeredBy, continued));
       return new Response(body, { status: response.status, statusText: response.statusText, headers });
     },
   };
@@ -113,6 +116,7 @@ function answerRecorder(
   owner: string,
   conversationId: string,
   answeredBy: { assistant?: string | null; model?: string | null },
+  continued: string | undefined,
 ) {
   const answer = new AnswerState();
   const startedAt = new Date().toISOString();
@@ -127,7 +131,7 @@ function answerRecorder(
     if (!text && answer.sources.size === 0) return writes;
     const message: MessageWrite = {
       conversationId,
-      id: answer.messageId ?? fallbackId,
+      id: answer.messageId && answer.messageId !== continued ? answer.messageId : fallbackId,
       role: 'assistant',
       text,
       sources: [...answer.sources.values()],
