@@ -1,14 +1,19 @@
 import type { UIMessageChunk } from 'ai';
+import { AnswerMetadata } from '../../shared/answer-metadata';
 import type { MessageStatus } from '../../shared/conversations';
 import { type CitedSource, CitedSource as CitedSourceSchema, SearchKnowledgeOutput } from '../../shared/knowledge';
 
-/** Who answered, when the stream says so in its message metadata (`{ assistant, model }`). */
+/**
+ * Who answered, when the stream says so in its message metadata: `answeredBy` (shared/answer-metadata.ts, the model
+ * that actually wrote the answer after any fallback), or plain `assistant` / `model` fields.
+ */
 function metadataOf(value: unknown): { assistant?: string; model?: string } {
-  if (typeof value !== 'object' || value === null) return {};
-  const record = value as Record<string, unknown>;
+  const parsed = AnswerMetadata.safeParse(value);
+  if (!parsed.success) return {};
+  const record = parsed.data as Record<string, unknown>;
   const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 200) : undefined);
   const assistant = text('assistant') ?? text('assistantId');
-  const model = text('model');
+  const model = parsed.data.answeredBy?.model.slice(0, 200) ?? text('model');
   return { ...(assistant ? { assistant } : {}), ...(model ? { model } : {}) };
 }
 

@@ -61,7 +61,9 @@ describe('a chat turn is stored in the caller’s conversation', () => {
     const [asked, answered] = body.messages;
     expect(asked?.id).toBe(question.id);
     expect(answered?.text).toBe('The renewal is in negotiation [P].');
+    // The model that actually answered (the stream's answeredBy metadata), and the assistant that ran.
     expect(answered?.model).toBe('test-chat');
+    expect(answered?.assistant).toBe('general');
     expect(answered?.sources.map((source) => [source.label, source.kind, source.url])).toEqual([
       ['P', 'page', opportunity.url],
     ]);

@@ -34,13 +34,16 @@ function textOf(message: ChatMessage | undefined): string {
   return (message?.parts ?? []).flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
 }
 
-/** Work that must finish after the response: kept alive by the runtime where there is one (not in app.request). */
-function inBackground(c: Context<AppEnv>): (work: Promise<unknown>) => void {
+/**
+ * Work that may finish after the response, kept alive by the runtime; undefined where there is none (a request made
+ * in-process with app.request), and the work is then awaited instead.
+ */
+function inBackground(c: Context<AppEnv>): ((work: Promise<unknown>) => void) | undefined {
   try {
     const context = c.executionCtx;
     return (work) => context.waitUntil(work);
   } catch {
-    return () => {};
+    return undefined;
   }
 }
 
@@ -153,14 +156,21 @@ function answerRecorder(
 
   return {
     onChunk(chunk: Parameters<AnswerState['read']>[0]) {
-      if (answer.read(chunk) && Date.now() - lastSave >= SAVE_EVERY_MS) background(save('streaming'));
+      if (answer.read(chunk) && Date.now() - lastSave >= SAVE_EVERY_MS) {
+        const saving = save('streaming');
+        background?.(saving);
+      }
     },
     async onEnd() {
-      // A stream that ended without `finish` (cut off upstream) was not completed.
-      await save(answer.status === 'streaming' ? 'stopped' : answer.status);
+      // A stream that ended without `finish` (cut off upstream) was not completed. The panel sees the end at once;
+      // the final save completes after the response where the runtime allows it.
+      const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
+      if (background) background(saving);
+      else await saving;
     },
     onCancel() {
-      background(save(answer.status === 'streaming' ? 'stopped' : answer.status));
+      const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
+      background?.(saving);
     },
   };
 }

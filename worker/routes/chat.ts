@@ -119,5 +119,5 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
         }
       : {}),
   });
-  return turn.record(answer, { model: config.model.configured ? config.model.chatModel : null });
+  return turn.record(answer, { assistant: assistant.id });
 });

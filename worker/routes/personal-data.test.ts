@@ -2,6 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../shared/conversations';
 import { PersonalDataErasure, PersonalDataExport } from '../../shared/personal-data';
+import { readConfig } from '../config';
+import { pseudonymOf } from '../oversight/pseudonym';
 import {
   authorized,
   chatTurn,
@@ -10,7 +12,25 @@ import {
   person,
   userMessage,
 } from '../testing/conversations';
-import { call } from '../testing/support';
+import { call, testEnv } from '../testing/support';
+
+/** Usage events of a person (by the pseudonym the worker stores), once the ones written after the stream are in. */
+async function usageOf(subject: string, atLeast = 0): Promise<number> {
+  const person = await pseudonymOf(subject, readConfig(await testEnv()).oversight.pseudonymKey);
+  const count = async () =>
+    (
+      await env.DB.prepare('SELECT count(*) AS n FROM usage_events WHERE person = ?')
+        .bind(person)
+        .first<{ n: number }>()
+    )?.n ?? 0;
+  const deadline = Date.now() + 10_000;
+  let n = await count();
+  while (n < atLeast && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    n = await count();
+  }
+  return n;
+}
 
 async function rowsOf(subject: string) {
   const row = await env.DB.prepare(
@@ -55,11 +75,16 @@ describe('DELETE /v1/me/data', () => {
     await chatTurn(sam, [userMessage('[[reply: ok]] Two')]);
     const alexTurn = await chatTurn(alex, [userMessage('[[reply: ok]] Alex keeps this')]);
     expect(await rowsOf(sam.subject)).toEqual({ conversations: 2, messages: 4 });
+    expect(await usageOf(sam.subject, 2)).toBe(2);
+    expect(await usageOf(alex.subject, 1)).toBe(1);
 
     const response = await call('/v1/me/data', authorized(sam.token, { method: 'DELETE' }));
     expect(response.status).toBe(200);
     const { erased } = PersonalDataErasure.parse(await response.json());
     expect(erased.conversations).toEqual({ conversations: 2, messages: 4 });
+    expect(erased.usage).toEqual({ events: 2, feedback: 0 });
+    expect(await usageOf(sam.subject)).toBe(0);
+    expect(await usageOf(alex.subject)).toBe(1);
 
     expect(await rowsOf(sam.subject)).toEqual({ conversations: 0, messages: 0 });
     const orphans = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
