@@ -1,5 +1,5 @@
 /**
- * The conversation tables in D1 (migrations/0005_conversations.sql): every SQL statement about conversations and
+ * The conversation tables in D1 (migrations/0006_conversations.sql): every SQL statement about conversations and
  * messages lives here. Each read or write of one conversation names its owner in the WHERE clause, so another
  * person's conversation is never read, changed or even confirmed to exist.
  */
