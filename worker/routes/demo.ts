@@ -19,8 +19,8 @@ export const demoRoutes = new Hono<AppEnv>()
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
   })
-  .get('/', (c) => c.html(demoIndex()))
   .get('/*', (c) => {
+    if (c.req.path === '/demo' || c.req.path === '/demo/') return c.html(demoIndex());
     const page = demoPages.find((candidate) => candidate.path === c.req.path);
     return page ? c.html(page.html) : c.notFound();
   });
