@@ -29,7 +29,9 @@ export const demoPages: readonly DemoPage[] = [
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function demoIndex(): string {
-  const links = demoPages.map((page) => `<li><a href="${escapeHtml(page.path)}">${escapeHtml(page.name)}</a></li>`).join('\n');
+  const links = demoPages
+    .map((page) => `<li><a href="${escapeHtml(page.path)}">${escapeHtml(page.name)}</a></li>`)
+    .join('\n');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Beside demo pages</title>
 <style>body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;line-height:1.6}</style></head>
 <body><h1>Beside demo pages</h1>
