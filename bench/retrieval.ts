@@ -36,7 +36,7 @@ interface EvalQuestion {
   correct_chunks: string[];
 }
 
-function loadEval(): { chunks: EvalChunk[]; questions: EvalQuestion[] } {
+export function loadEval(): { chunks: EvalChunk[]; questions: EvalQuestion[] } {
   const docs = join(EVAL_DIR, 'anthropic_docs.json');
   const questions = join(EVAL_DIR, 'docs_evaluation_dataset.json');
   if (!existsSync(docs) || !existsSync(questions)) {
@@ -51,7 +51,7 @@ function loadEval(): { chunks: EvalChunk[]; questions: EvalQuestion[] } {
 }
 
 /** "…/build-with-claude/prompt-caching#x" → "Prompt caching": what the page's own title would say. */
-function titleFromLink(link: string): string {
+export function titleFromLink(link: string): string {
   const segment = new URL(link).pathname.split('/').filter(Boolean).at(-1) ?? link;
   const words = segment.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -59,7 +59,7 @@ function titleFromLink(link: string): string {
 
 const authHeaders = { 'Content-Type': 'application/json', Authorization: `Bearer ${LOCAL_DEV_TOKEN}` };
 
-async function ingest(
+export async function ingest(
   worker: LocalWorker,
   document: Record<string, unknown>,
 ): Promise<{ chunks: number; writeMs: number; embedMs: number }> {
@@ -76,7 +76,7 @@ async function ingest(
   return { chunks: body.chunks, writeMs: duration('write'), embedMs: duration('embed') };
 }
 
-async function search(
+export async function search(
   worker: LocalWorker,
   query: string,
   mode: string,

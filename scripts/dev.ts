@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { demoPages } from '../worker/demo/pages';
 import { formatSummary } from './knowledge/upload';
 import { startWranglerDev } from './lib/wrangler-dev';
 import { seedSampleKnowledge } from './seed-sample';
@@ -66,6 +67,8 @@ async function main() {
     // Ticket replies and follow-up emails ground only in customer-safe spaces: the sample help center is one.
     overrides.CUSTOMER_SAFE_SPACES = 'support';
   }
+  // Demo pages under /demo/ (development only; a deploy never sets it).
+  if (vars.DEMO_PAGES === undefined) overrides.DEMO_PAGES = 'true';
   let stopDemoModel: (() => Promise<void>) | undefined;
   if (args.has('--demo-model')) {
     const { startUpstream } = await import('../test/upstream/server');
@@ -145,7 +148,8 @@ Next steps
       ? 'then "Sign in" as one of the demo people below (or paste the token under Advanced)'
       : `token ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}`
   }
-  3. Open any page, click the Beside icon (or press Alt+B) and ask a question.
+  3. Open a demo page (or any page), click the Beside icon (or press Alt+B) and ask a question.
+${demoLinks(worker.url)}
 ${idpText ? `\n${idpText}\n  Development token (Advanced): ${vars.DEV_TOKEN ?? '(DEV_TOKEN in .dev.vars)'}\n` : ''}
 Press Ctrl+C to stop.${args.has('--verbose') ? '' : ' (Run with -- --verbose to see the worker logs.)'}
 `);
@@ -158,6 +162,15 @@ Press Ctrl+C to stop.${args.has('--verbose') ? '' : ' (Run with -- --verbose to 
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The demo pages' links, for the "next steps" (worker/demo/pages.ts). */
+function demoLinks(workerUrl: string): string {
+  return [
+    '',
+    'Demo pages (fictional Northwind Analytics customers, matching the sample knowledge)',
+    ...demoPages.map((page) => `  ${page.name.padEnd(48)} ${workerUrl}${page.path}`),
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,12 @@
  * through the worker. `--move` lets documents whose id is stored in another space move into this one
  * (refused otherwise). A sitemap's pages and redirects must stay on its host; `--allow-host` (repeatable or
  * comma-separated, `host` or `host:port`) names other hosts they may be on.
- * WORKER_URL and BESIDE_TOKEN may stand in for --url and --token. Exits non-zero when anything failed.
+ * WORKER_URL and BESIDE_TOKEN may stand in for --url and --token; against a worker on this computer without either,
+ * the DEV_TOKEN of `.dev.vars` (written by `npm run dev`) is used. Exits non-zero when anything failed.
  */
 import { parseArgs } from 'node:util';
 import { collectDocuments } from './knowledge/collect';
+import { devTokenFromDevVars, isLoopbackUrl } from './knowledge/dev-token';
 import { parseAllowedHosts } from './knowledge/hosts';
 import { progressBar } from './knowledge/progress';
 import { formatSummary, type Summary, uploadDocuments } from './knowledge/upload';
@@ -27,7 +29,11 @@ export interface IngestArguments {
   allowHosts?: string[];
 }
 
-export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): IngestArguments {
+export function parseIngestArguments(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  devVarsDirectory: string = process.cwd(),
+): IngestArguments {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -45,14 +51,21 @@ export function parseIngestArguments(argv: string[], env: NodeJS.ProcessEnv = pr
   const source = positionals[0];
   if (!source || positionals.length > 1) throw new Error(`Give exactly one folder, file or URL.\n${USAGE}`);
   if (!values.space) throw new Error(`--space is required (e.g. --space support).\n${USAGE}`);
-  const token = values.token ?? env.BESIDE_TOKEN;
-  if (!token)
-    throw new Error(`A token is required: --token or BESIDE_TOKEN (the dev token with npm run dev).\n${USAGE}`);
+  const workerUrl = values.url ?? env.WORKER_URL ?? 'http://127.0.0.1:8787';
+  const local = isLoopbackUrl(workerUrl);
+  const token = values.token ?? env.BESIDE_TOKEN ?? (local ? devTokenFromDevVars(devVarsDirectory) : undefined);
+  if (!token) {
+    throw new Error(
+      local
+        ? `No token: .dev.vars (created by npm run dev) has no DEV_TOKEN here. Run npm run dev once, or pass --token <the DEV_TOKEN that npm run dev printed>.\n${USAGE}`
+        : `A token is required for ${workerUrl}: --token "$ADMIN_API_KEY" (or an administrator's sign-in token), or BESIDE_TOKEN.\n${USAGE}`,
+    );
+  }
   const concurrency = Number.parseInt(values.concurrency ?? '4', 10);
   return {
     source,
     space: values.space,
-    workerUrl: values.url ?? env.WORKER_URL ?? 'http://127.0.0.1:8787',
+    workerUrl,
     token,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 4,
     move: values.move ?? false,

@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import { chatRoutes } from './routes/chat';
 import { configRoutes } from './routes/config';
 import { conversationRoutes } from './routes/conversations';
+import { demoRoutes } from './routes/demo';
 import { documentRoutes } from './routes/documents';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
@@ -56,6 +57,8 @@ export function createApp() {
   // The first request of an instance (whatever it is) records the settings it runs with in the audit log.
   app.use('/v1/*', recordSettingsOnce());
   app.route('/v1/health', healthRoutes);
+  // First-run demo pages (DEMO_PAGES=true in development only; 404 otherwise).
+  app.route('/demo', demoRoutes);
   // Past health, nothing runs on settings it cannot use: 503 server_misconfigured names them.
   app.use('/v1/*', requireUsableSettings());
   app.route('/v1/config', configRoutes);

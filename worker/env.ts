@@ -10,6 +10,8 @@ export interface Env {
   VECTORIZE?: Vectorize;
 
   ENVIRONMENT?: string;
+  /** "true" (with ENVIRONMENT=development): serve the demo pages under /demo/ (`npm run dev` sets it). */
+  DEMO_PAGES?: string;
   VERSION?: string;
 
   OPENAI_API_KEY?: string;

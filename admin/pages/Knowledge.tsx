@@ -29,15 +29,17 @@ function Body({ data }: { data: KnowledgeReport }) {
     <>
       <section className="panel">
         <h3>Documents per space</h3>
-        <CategoryBars
-          data={data.spaces}
-          category="space"
-          label="Documents and chunks per space"
-          series={[
-            { key: 'documents', name: 'Documents' },
-            { key: 'chunks', name: 'Chunks' },
-          ]}
-        />
+        {data.spaces.length ? (
+          <CategoryBars
+            data={data.spaces}
+            category="space"
+            label="Documents and chunks per space"
+            series={[
+              { key: 'documents', name: 'Documents' },
+              { key: 'chunks', name: 'Chunks' },
+            ]}
+          />
+        ) : null}
         <DataTable
           testId="spaces-table"
           rows={data.spaces}
@@ -80,15 +82,6 @@ function Body({ data }: { data: KnowledgeReport }) {
                     <div className="muted">Also asked as: {row.examples.slice(1).join(' · ')}</div>
                   ) : null}
                   <div className="hint">{row.hint}</div>
-                  {row.keywords.length ? (
-                    <div>
-                      {row.keywords.map((word) => (
-                        <span className="tag" key={word}>
-                          {word}
-                        </span>
-                      ))}
-                    </div>
-                  ) : null}
                 </>
               ),
             },

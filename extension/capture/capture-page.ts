@@ -1,5 +1,6 @@
 import type { PageContext, Selection } from '../../shared/page-context';
 import { cutText, fitToBudget } from './budget';
+import { demoSiteUrl } from './demo-pages';
 import { candidateDocuments, urlOf } from './dom/frames';
 import { resetVisibility } from './dom/visibility';
 import { resetWalk } from './dom/walk';
@@ -23,9 +24,11 @@ function extract(documents: readonly Document[], topUrl: URL, options: CaptureOp
     if (siteOnly && genericExtractorIds.has(extractor.id)) continue;
     for (const document of documents) {
       const url = urlOf(document) ?? topUrl;
+      // A demo page of `npm run dev` is read as the site it imitates; the page keeps its real address.
+      const siteUrl = demoSiteUrl(url) ?? url;
       try {
-        if (!extractor.matches(url, document)) continue;
-        const extraction = extractor.extract(document, url, options);
+        if (!extractor.matches(siteUrl, document)) continue;
+        const extraction = extractor.extract(document, siteUrl, options);
         if (extraction) return { extractorId: extractor.id, extraction, url } satisfies Matched;
       } catch (error) {
         // One extractor's failure must never break capture: fall through to the next one.

@@ -180,12 +180,38 @@ describe('npm run ingest', () => {
       env: { ...process.env, BESIDE_TOKEN: LOCAL_DEV_TOKEN },
     }).catch((error: { code: number; stdout: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stdout: string }).stdout).toContain('Errors:    3');
-  }, 30_000);
+    // One line for the unknown space, naming the spaces that exist, not one per document.
+    const output = (failed as { stdout: string }).stdout;
+    expect(output).toContain('Errors:    1');
+    expect(output.match(/Unknown space "nope"/g)).toHaveLength(1);
+    expect(output).toMatch(/Configured spaces \(SPACES\): .*support/);
+  }, 90_000);
+
+  it('uses the DEV_TOKEN of .dev.vars against a worker on this computer, as the README example does', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'beside-project-'));
+    await writeFile(join(project, '.dev.vars'), 'ENVIRONMENT=development\nDEV_TOKEN="from-dev-vars"\n');
+    expect(parseIngestArguments(['docs', '--space', 'company'], {}, project)).toMatchObject({
+      workerUrl: 'http://127.0.0.1:8787',
+      token: 'from-dev-vars',
+    });
+    // Never sent to another server: a remote worker needs its own token.
+    expect(() =>
+      parseIngestArguments(['docs', '--space', 'company', '--url', 'https://beside.example.com'], {}, project),
+    ).toThrow(/--token "\$ADMIN_API_KEY"/);
+    // No .dev.vars: says exactly what to pass.
+    const empty = await mkdtemp(join(tmpdir(), 'beside-empty-'));
+    expect(() => parseIngestArguments(['docs', '--space', 'company'], {}, empty)).toThrow(
+      /Run npm run dev once, or pass --token <the DEV_TOKEN that npm run dev printed>/,
+    );
+    await rm(project, { recursive: true });
+    await rm(empty, { recursive: true });
+  });
 
   it('refuses incomplete arguments with the usage', () => {
     expect(() => parseIngestArguments(['docs'], {})).toThrow(/--space is required/);
-    expect(() => parseIngestArguments(['docs', '--space', 'x'], {})).toThrow(/token is required/);
+    expect(() => parseIngestArguments(['docs', '--space', 'x', '--url', 'https://w.example'], {})).toThrow(
+      /token is required/,
+    );
     expect(parseIngestArguments(['docs', '--space', 'x'], { BESIDE_TOKEN: 't', WORKER_URL: 'http://w' })).toMatchObject(
       {
         workerUrl: 'http://w',

@@ -64,6 +64,8 @@ export async function uploadDocuments(options: UploadOptions): Promise<Summary> 
   const endpoint = `${options.workerUrl.replace(/\/+$/, '')}/v1/documents`;
   const queue = [...options.items];
   let done = 0;
+  // An unknown space fails every document the same way: say it once (with the known spaces) and stop.
+  let unknownSpace = false;
 
   async function send(item: Collected): Promise<void> {
     if (!item.document) {
@@ -92,7 +94,13 @@ export async function uploadDocuments(options: UploadOptions): Promise<Summary> 
         continue;
       }
       if (!response.ok) {
-        summary.errors.push({ source: item.source, ...(await problemText(response)) });
+        const problem = await problemText(response);
+        if (/Unknown space "/.test(problem.message)) {
+          if (!unknownSpace) summary.errors.push({ source: item.document.space, ...problem });
+          unknownSpace = true;
+          return;
+        }
+        summary.errors.push({ source: item.source, ...problem });
         return;
       }
       const result = IngestResult.parse(await response.json());
@@ -106,7 +114,7 @@ export async function uploadDocuments(options: UploadOptions): Promise<Summary> 
   }
 
   async function worker(): Promise<void> {
-    for (let item = queue.shift(); item; item = queue.shift()) {
+    for (let item = queue.shift(); item && !unknownSpace; item = queue.shift()) {
       await send(item);
       done++;
       options.onProgress?.({ done, total: options.items.length, source: item.source });

@@ -142,7 +142,7 @@ describe('chat with company knowledge', () => {
     },
   );
 
-  it('does not retrieve automatically after the first turn', async () => {
+  it('does not search for a request about the last answer itself', async () => {
     const response = await call(
       '/v1/chat',
       jsonInit({

@@ -8,6 +8,7 @@ import { conversationFrom, historyNoticeChunks } from '../http/ui-messages';
 import { pageSource, sourceChunk } from '../knowledge/citations';
 import { fallbackResponse, fallbackText, textChunks } from '../knowledge/fallback';
 import { knowledgeForPrompt } from '../knowledge/for-prompt';
+import { standaloneQuery } from '../knowledge/standalone-query';
 import { jsonBody } from '../middleware/validate';
 import { streamAnswer } from '../models/stream-answer';
 import { withHistoryNote } from '../prompt/history-budget';
@@ -33,8 +34,8 @@ const CHAT_ASSISTANTS = {
   },
 } as const;
 
-function lastUserMessage(messages: readonly UIMessage[]): UIMessage | undefined {
-  return messages.findLast((message) => message.role === 'user');
+function userTurns(messages: readonly UIMessage[]): string[] {
+  return messages.filter((message) => message.role === 'user').map(userText);
 }
 
 function userText(message: UIMessage | undefined): string {
@@ -61,12 +62,13 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   // After Approve / Deny the same answer continues: its knowledge and sources were sent with its first part.
   const continuing = approvals.size > 0;
 
-  // The first question gets the knowledge up front (and its sources in the stream); later turns use the
-  // search_knowledge tool when they need more, so a follow-up like "shorter please" costs no search.
-  const firstTurn = messages.filter((message) => message.role === 'user').length === 1 && !continuing;
-  const question = userText(lastUserMessage(messages));
-  const knowledge =
-    firstTurn && question ? await knowledgeForPrompt({ env: c.env, config, identity, query: question }) : undefined;
+  // Every question that needs knowledge gets it up front (and its sources in the stream), searched with a
+  // standalone query built from the conversation ("and for three years?" carries "multi-year discount"); a
+  // request about the answer itself ("shorter please") costs no search. The tool stays for further searches.
+  const search = continuing ? undefined : standaloneQuery(userTurns(messages));
+  const knowledge = search
+    ? await knowledgeForPrompt({ env: c.env, config, identity, query: search.query })
+    : undefined;
   const sources = knowledge?.sources ?? [];
   const counter = new CitationCounter(sources.length + 1);
   const offered = await toolsFor(assistant.tools, {
