@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useId } from 'react';
+import { createContext, useCallback, useContext, useId, useState } from 'react';
 import type { CitedSource } from '../../shared/knowledge';
 import { t } from '../lib/i18n';
 import { headingBeyondTitle, kindLabel, type Sources } from './citation-sources';
@@ -61,22 +61,33 @@ export function CitationBadge({ label }: { label: string }) {
   );
 }
 
+/**
+ * The popover of one source. Its card is rendered only while open: a page source carries the whole captured page,
+ * and rendering it as Markdown on every streamed word would slow the answer down.
+ */
+function CitationPopover({ source, id }: { source: CitedSource; id: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div
+      id={id}
+      popover="auto"
+      className="citation-popover"
+      role="dialog"
+      aria-label={t('sources.badge', [source.label, source.title, kindLabel(source)])}
+      data-testid="citation-popover"
+      onToggle={(event) => setOpen((event.nativeEvent as ToggleEvent).newState === 'open')}
+    >
+      {open && <SourceCard source={source} />}
+    </div>
+  );
+}
+
 /** One popover per source of an answer, anchored by CSS to the badge that opened it. */
 export function CitationPopovers({ sources, popoverId }: CitationScope) {
   return (
     <>
       {[...sources.values()].map((source) => (
-        <div
-          key={source.label}
-          id={popoverId(source.label)}
-          popover="auto"
-          className="citation-popover"
-          role="dialog"
-          aria-label={`Source ${source.label}`}
-          data-testid="citation-popover"
-        >
-          <SourceCard source={source} />
-        </div>
+        <CitationPopover key={source.label} source={source} id={popoverId(source.label)} />
       ))}
     </>
   );

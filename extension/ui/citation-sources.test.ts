@@ -67,15 +67,17 @@ describe('linkCitations', () => {
     expect(citedLabels(text, sources)).toEqual(['1', 'P']);
   });
 
-  it('renders known citations as markers with the passage, unknown ones as text', () => {
+  it('renders known citations as badges that open their passage’s popover, unknown ones as text', () => {
     const html = renderToStaticMarkup(
       createElement(CitedText, { text: 'Yes [1], per the ticket [P], not [3].', sources }),
     );
     expect(html).toContain('<button type="button" class="citation citation--knowledge"');
     expect(html).toContain('company knowledge');
     expect(html).toContain('this page');
-    expect(html).toContain('Annual plans are refundable within 30 days.');
-    expect(html).toContain('href="https://help.example.com/refunds"');
+    // Each badge names the popover it opens; the passage itself is rendered when the popover opens.
+    const targets = [...html.matchAll(/popovertarget="([^"]+)"/gi)].map((match) => match[1]);
+    expect(targets).toHaveLength(2);
+    for (const target of targets) expect(html).toContain(`id="${target}" popover="auto"`);
     expect(html).toContain('not [3].');
     expect(html).not.toContain('#cite-3');
   });
