@@ -1,8 +1,12 @@
+import { createContext, useCallback, useContext, useId, useState } from 'react';
 import type { CitedSource } from '../../shared/knowledge';
-import { kindLabel } from './citation-sources';
+import { t } from '../lib/i18n';
+import { headingBeyondTitle, kindLabel, type Sources } from './citation-sources';
+import { Markdown } from './Markdown';
 
-/** The cited passage, with where it comes from and a link to it. */
+/** The passage behind a citation: where it comes from, a link to it, and its text rendered as Markdown. */
 export function SourceCard({ source }: { source: CitedSource }) {
+  const heading = headingBeyondTitle(source.title, source.heading);
   return (
     <div className="source-card">
       <div className="source-card__meta">
@@ -17,25 +21,86 @@ export function SourceCard({ source }: { source: CitedSource }) {
         ) : (
           source.title
         )}
-        {source.heading && <span className="muted"> › {source.heading}</span>}
+        {heading && <span className="muted"> › {heading}</span>}
       </div>
-      {source.text && <blockquote className="source-card__text">{source.text}</blockquote>}
+      {source.text && (
+        <div className="source-card__text">
+          <Markdown text={source.text} />
+        </div>
+      )}
     </div>
   );
 }
 
+/** Where the badges of one answer find their sources and the popovers that show them. */
+interface CitationScope {
+  sources: Sources;
+  popoverId: (label: string) => string;
+}
+export const CitationContext = createContext<CitationScope | undefined>(undefined);
+
 /**
- * A citation marker: hovering shows the passage as a tooltip, clicking opens it in place. A <details>
- * element does the toggling, so no state and no script beyond React's render.
+ * A citation in running text: an inline button (focusable, Enter opens, Escape closes) whose passage opens in a
+ * popover kept outside the streamed Markdown, so it stays open while the answer is still being written.
  */
-export function Citation({ source }: { source: CitedSource }) {
-  const tooltip = `${source.title} (${kindLabel(source)})${source.text ? `\n\n${source.text.slice(0, 300)}` : ''}`;
+export function CitationBadge({ label }: { label: string }) {
+  const scope = useContext(CitationContext);
+  const source = scope?.sources.get(label);
+  if (!scope || !source) return <>[{label}]</>;
   return (
-    <details className="citation">
-      <summary className={`citation__marker citation__marker--${source.kind}`} title={tooltip}>
-        {source.label}
-      </summary>
-      <SourceCard source={source} />
-    </details>
+    <button
+      type="button"
+      className={`citation citation--${source.kind}`}
+      popoverTarget={scope.popoverId(label)}
+      aria-label={t('sources.badge', [label, source.title, kindLabel(source)])}
+      title={`${source.title} (${kindLabel(source)})`}
+      data-testid="citation"
+    >
+      {label}
+    </button>
+  );
+}
+
+/**
+ * The popover of one source. Its card is rendered only while open: a page source carries the whole captured page,
+ * and rendering it as Markdown on every streamed word would slow the answer down.
+ */
+function CitationPopover({ source, id }: { source: CitedSource; id: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div
+      id={id}
+      popover="auto"
+      className="citation-popover"
+      role="dialog"
+      aria-label={t('sources.badge', [source.label, source.title, kindLabel(source)])}
+      data-testid="citation-popover"
+      onToggle={(event) => setOpen((event.nativeEvent as ToggleEvent).newState === 'open')}
+    >
+      {open && <SourceCard source={source} />}
+    </div>
+  );
+}
+
+/** One popover per source of an answer, anchored by CSS to the badge that opened it. */
+export function CitationPopovers({ sources, popoverId }: CitationScope) {
+  return (
+    <>
+      {[...sources.values()].map((source) => (
+        <CitationPopover key={source.label} source={source} id={popoverId(source.label)} />
+      ))}
+    </>
+  );
+}
+
+/** An answer's text with its citation badges and, outside the streamed Markdown, the popovers they open. */
+export function CitedText({ text, sources }: { text: string; sources: Sources }) {
+  const scopeId = useId();
+  const popoverId = useCallback((label: string) => `cite-${scopeId}-${label}`, [scopeId]);
+  return (
+    <CitationContext.Provider value={{ sources, popoverId }}>
+      <Markdown text={text} sources={sources} />
+      <CitationPopovers sources={sources} popoverId={popoverId} />
+    </CitationContext.Provider>
   );
 }

@@ -8,24 +8,23 @@ import { fallbackSubject, recipientEmail } from '../actions/recipient';
 import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { t } from '../lib/i18n';
+import { citedAndSearched, sourcesOf } from './citation-sources';
 import { DraftControls } from './DraftControls';
 import { DraftDelivery } from './DraftDelivery';
 import { ErrorNotice } from './ErrorNotice';
 import type { DraftRequest } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
+import { Sources } from './Sources';
 
 function answerText(messages: UIMessage[]): string {
   const answer = messages.filter((message) => message.role === 'assistant').at(-1);
   return (answer?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-function sourcesOf(messages: UIMessage[]): { id: string; title: string; url?: string }[] {
+/** The passages the draft cites; the others the worker searched stay folded under "Also searched". */
+function groundingOf(messages: UIMessage[], text: string) {
   const answer = messages.filter((message) => message.role === 'assistant').at(-1);
-  return (answer?.parts ?? []).flatMap((part) => {
-    if (part.type === 'source-url') return [{ id: part.sourceId, title: part.title ?? part.url, url: part.url }];
-    if (part.type === 'source-document') return [{ id: part.sourceId, title: part.title }];
-    return [];
-  });
+  return answer ? citedAndSearched(text, sourcesOf(answer)) : { cited: [], searched: [] };
 }
 
 interface Props {
@@ -87,7 +86,7 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
     edited?.subject ?? (parsed.hasSubject || !finished || !isEmail ? parsed.subject : fallbackSubject(page));
   const body = edited?.body ?? parsed.body;
   const placeholders = [...new Set(placeholdersIn(`${subject}\n${body}`))];
-  const sources = sourcesOf(chat.messages);
+  const grounding = groundingOf(chat.messages, streamed);
   const error = friendlyError(chat.error, workerUrl);
   // For the person (and tests): "ready" only once a draft has arrived, not in the moment before the request.
   const phase =
@@ -159,22 +158,10 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
           {t('draft.fillIn', { placeholders: placeholders.join(', ') })}
         </p>
       )}
-      {sources.length > 0 && (
-        <div className="draft__sources">
-          <span className="draft__label">{t('draft.groundedIn')}</span>
-          <ol>
-            {sources.map((source) => (
-              <li key={source.id}>
-                {source.url ? (
-                  <a href={source.url} target="_blank" rel="noopener noreferrer">
-                    {source.title}
-                  </a>
-                ) : (
-                  source.title
-                )}
-              </li>
-            ))}
-          </ol>
+      {grounding.cited.length + grounding.searched.length > 0 && (
+        <div className="draft__sources" data-testid="draft-sources">
+          {grounding.cited.length > 0 && <span className="draft__label">{t('draft.groundedIn')}</span>}
+          <Sources cited={grounding.cited} searched={grounding.searched} />
         </div>
       )}
       {error && <ErrorNotice error={error} onRetry={regenerate} />}

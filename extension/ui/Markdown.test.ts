@@ -2,11 +2,12 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CitedSource } from '../../shared/knowledge';
+import { CitedText } from './Citations';
 import { Markdown } from './Markdown';
 
 /** Rendered on the server: React 19 there also emits `<link rel="preload" as="image">` for any <img>. */
 const render = (text: string, sources?: Map<string, CitedSource>) =>
-  renderToStaticMarkup(createElement(Markdown, { text, ...(sources ? { sources } : {}) }));
+  renderToStaticMarkup(sources ? createElement(CitedText, { text, sources }) : createElement(Markdown, { text }));
 
 const AUTO_LOADING = /<(img|link|picture|source|video|audio|iframe|object|embed|image|svg)\b|\s(src|srcset)="/i;
 
@@ -69,7 +70,7 @@ describe('Markdown never loads anything by itself', () => {
     };
     const html = render('See [the policy](https://example.com) [1].', new Map([['1', source]]));
     expect(html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">the policy</a>');
-    expect(html).toContain('class="citation"');
+    expect(html).toContain('class="citation citation--knowledge"');
     expect(html).not.toMatch(AUTO_LOADING);
   });
 });

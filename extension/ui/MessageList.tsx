@@ -1,10 +1,9 @@
 import type { UIMessage } from 'ai';
 import { useEffect, useRef } from 'react';
-import type { CitedSource } from '../../shared/knowledge';
 import { t } from '../lib/i18n';
-import { citedLabels, sourcesOf } from './citation-sources';
+import { CitedText } from './Citations';
+import { citedAndSearched, sourcesOf } from './citation-sources';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
-import { Markdown } from './Markdown';
 import { Sources } from './Sources';
 import { type ApprovalAnswer, ToolApprovals } from './ToolApprovals';
 
@@ -19,14 +18,14 @@ function textOf(message: UIMessage): string {
 function AssistantMessage({ message, onApproval }: { message: UIMessage; onApproval: ApprovalAnswer }) {
   const text = textOf(message);
   const sources = sourcesOf(message);
-  const cited = citedLabels(text, sources).map((label) => sources.get(label) as CitedSource);
+  const { cited, searched } = citedAndSearched(text, sources);
   const notice = historyNoticeOf(message);
   return (
     <>
       {notice && <HistoryNotice notice={notice} />}
-      <Markdown text={text} sources={sources} />
+      <CitedText text={text} sources={sources} />
       <ToolApprovals message={message} onAnswer={onApproval} />
-      <Sources sources={cited} />
+      <Sources cited={cited} searched={searched} />
     </>
   );
 }

@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CitedSource } from '../../shared/knowledge';
-import { citedLabels, linkCitations, sourcesOf } from './citation-sources';
-import { Markdown } from './Markdown';
+import { CitedText } from './Citations';
+import { citedAndSearched, citedLabels, headingBeyondTitle, linkCitations, sourcesOf } from './citation-sources';
 
 const knowledge: CitedSource = {
   label: '1',
@@ -67,16 +67,41 @@ describe('linkCitations', () => {
     expect(citedLabels(text, sources)).toEqual(['1', 'P']);
   });
 
-  it('renders known citations as markers with the passage, unknown ones as text', () => {
+  it('renders known citations as badges that open their passage’s popover, unknown ones as text', () => {
     const html = renderToStaticMarkup(
-      createElement(Markdown, { text: 'Yes [1], per the ticket [P], not [3].', sources }),
+      createElement(CitedText, { text: 'Yes [1], per the ticket [P], not [3].', sources }),
     );
-    expect(html).toContain('<summary class="citation__marker citation__marker--knowledge"');
+    expect(html).toContain('<button type="button" class="citation citation--knowledge"');
     expect(html).toContain('company knowledge');
     expect(html).toContain('this page');
-    expect(html).toContain('Annual plans are refundable within 30 days.');
-    expect(html).toContain('href="https://help.example.com/refunds"');
+    // Each badge names the popover it opens; the passage itself is rendered when the popover opens.
+    const targets = [...html.matchAll(/popovertarget="([^"]+)"/gi)].map((match) => match[1]);
+    expect(targets).toHaveLength(2);
+    for (const target of targets) expect(html).toContain(`id="${target}" popover="auto"`);
     expect(html).toContain('not [3].');
     expect(html).not.toContain('#cite-3');
+  });
+});
+
+describe('headingBeyondTitle', () => {
+  it('drops the title the heading path starts with', () => {
+    expect(headingBeyondTitle('Pricing FAQ', 'Pricing FAQ › Discounts')).toBe('Discounts');
+    expect(headingBeyondTitle('Pricing FAQ', 'pricing faq › Discounts › Multi-year')).toBe('Discounts › Multi-year');
+  });
+  it('says nothing when the path only repeats the title, and keeps a path that does not start with it', () => {
+    expect(headingBeyondTitle('Pricing FAQ', 'Pricing FAQ')).toBeUndefined();
+    expect(headingBeyondTitle('Pricing FAQ', undefined)).toBeUndefined();
+    expect(headingBeyondTitle('Pricing FAQ', 'Refunds › Pricing FAQ')).toBe('Refunds › Pricing FAQ');
+  });
+});
+
+describe('citedAndSearched', () => {
+  it('lists cited sources in order of first citation and folds the rest away', () => {
+    const source = (label: string) =>
+      ({ label, kind: label === 'P' ? 'page' : 'knowledge', title: `T${label}` }) as unknown as CitedSource;
+    const sources = new Map(['P', '1', '2', '3'].map((label) => [label, source(label)]));
+    const { cited, searched } = citedAndSearched('See [2] and [P], again [2]; [9] is made up.', sources);
+    expect(cited.map((item) => item.label)).toEqual(['2', 'P']);
+    expect(searched.map((item) => item.label)).toEqual(['1', '3']);
   });
 });

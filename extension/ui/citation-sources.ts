@@ -57,3 +57,27 @@ export function citedLabels(text: string, sources: Sources): string[] {
 export function kindLabel(source: CitedSource): string {
   return source.kind === 'page' ? t('sources.thisPage') : t('sources.companyKnowledge');
 }
+
+/** Heading paths are joined with this, as the worker's chunker writes them. */
+const HEADING_SEPARATOR = ' › ';
+
+/**
+ * The part of a passage's heading path that says more than its title: "Pricing FAQ › Discounts" under the title
+ * "Pricing FAQ" is just "Discounts"; a path that only repeats the title says nothing.
+ */
+export function headingBeyondTitle(title: string, heading: string | undefined): string | undefined {
+  if (!heading) return undefined;
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const parts = heading.split(HEADING_SEPARATOR);
+  while (parts.length > 0 && same(parts[0] as string, title)) parts.shift();
+  return parts.length > 0 ? parts.join(HEADING_SEPARATOR) : undefined;
+}
+
+/** The sources an answer cited, in order of first citation, and the others it searched but did not use. */
+export function citedAndSearched(text: string, sources: Sources): { cited: CitedSource[]; searched: CitedSource[] } {
+  const labels = citedLabels(text, sources);
+  return {
+    cited: labels.map((label) => sources.get(label) as CitedSource),
+    searched: [...sources.values()].filter((source) => !labels.includes(source.label)),
+  };
+}

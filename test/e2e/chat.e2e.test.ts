@@ -32,7 +32,8 @@ describe('side-panel chat beside a page', () => {
 
     await ask(panel, '[[echo-system]] What is the next step on this deal?');
     await expect.poll(() => lastAnswer(panel).textContent(), { timeout: 15_000 }).toContain(MARKER);
-    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+    // The echoed instructions are long: the stream goes on well after the page marker has arrived.
+    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await browser.screenshot(panel, 'chat-answer-light');
 
     const requests = await upstreamRequests();

@@ -56,7 +56,13 @@ export async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
  * Real Chromium with the real built extension (e2e build: adds only a 127.0.0.1 host permission, because
  * automation cannot click the toolbar button that grants activeTab).
  */
-export async function launchBrowser(options: { signedIn?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: {
+    signedIn?: boolean;
+    /** The browser's language: the extension follows it (chrome.i18n reads the UI language, set by --lang). */
+    language?: 'en' | 'fr';
+  } = {},
+): Promise<Browser> {
   const { workerUrl, fixturesUrl, devToken } = e2eConfig();
   const extensionPath = resolve(root, '.output/chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
@@ -65,7 +71,12 @@ export async function launchBrowser(options: { signedIn?: boolean } = {}): Promi
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [...withExtension(extensionPath), `--remote-debugging-port=${debuggingPort}`],
+    args: [
+      ...withExtension(extensionPath),
+      `--remote-debugging-port=${debuggingPort}`,
+      ...(options.language ? [`--lang=${options.language}`] : []),
+    ],
+    ...(options.language ? { locale: options.language, env: { ...process.env, LANGUAGE: options.language } } : {}),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
