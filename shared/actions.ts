@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssistantId } from './assistants';
 import { ChatMessage, chatLimits } from './chat';
 import { PageContext, type PageKind } from './page-context';
 
@@ -101,6 +102,11 @@ export const ActionRequest = z.object({
     .refine((messages) => messages.at(-1)?.role === 'user', { message: 'The last message must come from the user.' })
     .optional(),
   options: ActionOptions.default(defaultActionOptions),
+  /**
+   * The assistant whose task this is (the one picked in the panel). Absent: the first assistant the caller may use
+   * that offers the action (built-ins first), so a click works without knowing the catalog.
+   */
+  assistantId: AssistantId.optional(),
   /** Sent by the AI SDK transport; informational. */
   id: z.string().max(200).optional(),
   trigger: z.string().max(50).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnsweringAssistant } from './assistants';
 
 /**
  * Metadata on an answer's UI message (the stream's `finish` part): which model answered. An alias is a fallback
@@ -14,5 +15,10 @@ export const AnsweredBy = z.object({
 });
 export type AnsweredBy = z.infer<typeof AnsweredBy>;
 
-export const AnswerMetadata = z.looseObject({ answeredBy: AnsweredBy.optional() });
+export const AnswerMetadata = z.looseObject({
+  answeredBy: AnsweredBy.optional(),
+  /** The assistant that answered and the alias it ran on (shared/assistants.ts). */
+  assistant: AnsweringAssistant.optional(),
+  modelAlias: z.string().optional(),
+});
 export type AnswerMetadata = z.infer<typeof AnswerMetadata>;

@@ -28,6 +28,14 @@ export const errorCodes = [
   'feature_disabled',
   /** The person used their daily token allowance (DAILY_TOKEN_QUOTA); the problem says when it resets. */
   'quota_exceeded',
+  /** No assistant has this id (or it was deleted). */
+  'assistant_not_found',
+  /** The assistant exists but its audience does not include the caller's groups. */
+  'assistant_forbidden',
+  /** An administrator's assistant (or one of its quick actions) would take the id of a built-in one. */
+  'assistant_id_reserved',
+  /** An administrator's assistant with this id already exists: change it with PUT, or pick another id. */
+  'assistant_exists',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -17,6 +17,7 @@ import { recordSettingsOnce } from './oversight/settings-seen';
 import { trackUsage } from './oversight/track-usage';
 import { actionRoutes } from './routes/actions';
 import { adminRoutes } from './routes/admin';
+import { assistantRoutes } from './routes/assistants';
 import { auditRoutes } from './routes/audit';
 import { chatRoutes } from './routes/chat';
 import { configRoutes } from './routes/config';
@@ -82,6 +83,7 @@ export function createApp() {
   app.use('/v1/admin/session', auditAdminSignIn());
   app.route('/v1/admin/audit', auditRoutes);
   app.route('/v1/admin', adminRoutes);
+  app.route('/v1/assistants', assistantRoutes);
 
   app.notFound((c) =>
     problemResponse(

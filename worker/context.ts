@@ -11,10 +11,20 @@ export interface Identity {
   isDevToken: boolean;
 }
 
+/** Which assistant answered a chat or quick-action request, on which model (set by runAssistant's routes). */
+export interface AssistantUse {
+  assistantId: string;
+  assistantVersion: number;
+  modelAlias: string;
+  model: string | undefined;
+  actionId?: string;
+}
+
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     identity: Identity;
     requestId: string;
+    assistant?: AssistantUse;
   };
 }

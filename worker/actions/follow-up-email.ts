@@ -1,15 +1,21 @@
-import { actionSpecs } from '../../shared/actions';
-import { knowledgeQueryFor, withAddressFacts } from './page-facts';
-import { PLACEHOLDERS, styleLines } from './style';
-import type { WorkerAction } from './types';
+import type { QuickActionSpecInput } from '../../shared/assistants';
+import { PLACEHOLDERS } from './style';
 
-/** One click → a follow-up email (subject + body) grounded in the page and company knowledge. */
-export const followUpEmail: WorkerAction = {
-  ...actionSpecs['follow-up-email'],
-  defaultRequest: 'Draft the follow-up email.',
-  pageFor: withAddressFacts,
-  knowledgeQuery: knowledgeQueryFor,
-  task: (options) => `Task: draft the follow-up email the person using Beside should send now.
+/**
+ * One click → a follow-up email (subject + body) grounded in the page and company knowledge. `generic` is among its
+ * kinds because meeting notes and call transcripts usually live in pages no site extractor recognises.
+ */
+export const followUpEmail = {
+  id: 'follow-up-email',
+  label: 'Draft follow-up email',
+  icon: '✉',
+  kinds: ['record', 'ticket', 'thread', 'document', 'generic'],
+  output: 'email',
+  grounded: true,
+  customerFacing: true,
+  request: 'Draft the follow-up email',
+  shortcut: { key: 'Alt+Shift+E', description: 'Draft a follow-up email' },
+  task: `Task: draft the follow-up email the person using Beside should send now.
 - Address it to the right person: the contact on the record, or the other party of the latest public message in the
   thread, ticket, meeting notes or call transcript. Never address it to the person using Beside (the sender), nor to
   someone who only appears in an internal note.
@@ -23,6 +29,5 @@ Subject: <a specific subject line>
 
 <the body: greeting, short paragraphs, "-" bullets for the next steps when there are several, and a sign-off with
 [your name] unless the page says who the sender is>
-No Markdown headings, no bold, no citation numbers in the email.
-${styleLines(options, 'email')}`,
-};
+No Markdown headings, no bold, no citation numbers in the email.`,
+} satisfies QuickActionSpecInput;

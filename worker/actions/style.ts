@@ -1,4 +1,5 @@
-import type { ActionOptions, ActionOutput, Length, Tone } from '../../shared/actions';
+import type { ActionOptions, Length, Tone } from '../../shared/actions';
+import type { QuickActionOutput } from '../../shared/assistants';
 
 /**
  * Tone, length and language as instructions. Each option maps to words the model can act on (a word count,
@@ -23,26 +24,33 @@ const SUMMARY: Record<Length, string> = {
   long: 'Length: long — up to 8 bullet points, then one short paragraph on what matters most.',
 };
 
+const MARKDOWN: Record<Length, string> = {
+  short: 'Length: short — the essentials only, readable in under a minute.',
+  medium: 'Length: medium — one screen at most.',
+  long: 'Length: long — complete, with the detail that helps.',
+};
+
 export function toneLine(tone: Tone): string {
   return TONE[tone];
 }
 
-export function lengthLine(length: Length, output: ActionOutput): string {
-  return output === 'summary' ? SUMMARY[length] : WORDS[length];
+export function lengthLine(length: Length, output: QuickActionOutput): string {
+  if (output === 'summary') return SUMMARY[length];
+  return output === 'markdown' ? MARKDOWN[length] : WORDS[length];
 }
 
 /**
  * Without a chosen language a draft answers in the language the other party writes in (it goes to them), and a
- * summary in the language of the person's request (it is for them: "Résume cette page" gets French).
+ * summary or a brief in the language of the person's request (it is for them: "Résume cette page" gets French).
  */
-export function languageLine(language: string | undefined, output: ActionOutput): string {
+export function languageLine(language: string | undefined, output: QuickActionOutput): string {
   if (language) return `Language: write in ${language}.`;
-  return output === 'summary'
+  return output === 'summary' || output === 'markdown'
     ? "Language: write in the language of the person's request (their latest message), even when the text you summarise is in another language."
     : "Language: write in the language of the other party's latest message on the page; if there is none, in the language of the page.";
 }
 
-export function styleLines(options: ActionOptions, output: ActionOutput): string {
+export function styleLines(options: ActionOptions, output: QuickActionOutput): string {
   return [toneLine(options.tone), lengthLine(options.length, output), languageLine(options.language, output)].join(
     '\n',
   );

@@ -1,15 +1,19 @@
-import { actionSpecs } from '../../shared/actions';
-import { knowledgeQueryFor, withAddressFacts } from './page-facts';
-import { PLACEHOLDERS, styleLines } from './style';
-import type { WorkerAction } from './types';
+import type { QuickActionSpecInput } from '../../shared/assistants';
+import { PLACEHOLDERS } from './style';
 
 /** Draft ticket reply: the public answer to the customer, grounded in help-center knowledge, with citations. */
-export const ticketReply: WorkerAction = {
-  ...actionSpecs['ticket-reply'],
-  defaultRequest: 'Draft a reply to the customer.',
-  pageFor: withAddressFacts,
-  knowledgeQuery: knowledgeQueryFor,
-  task: (options) => `Task: draft the public reply to the customer on this ticket, answering their latest message.
+export const ticketReply = {
+  id: 'ticket-reply',
+  label: 'Draft ticket reply',
+  icon: '↩',
+  kinds: ['ticket'],
+  output: 'reply',
+  grounded: true,
+  customerFacing: true,
+  request: 'Draft a reply to the customer',
+  // A command without a suggested key: the person can assign one (Chrome caps suggested keys at four).
+  shortcut: { description: 'Draft a reply to this ticket' },
+  task: `Task: draft the public reply to the customer on this ticket, answering their latest message.
 - Every statement about policy, procedure, product behaviour, refunds, plans, SLAs or timelines must come from the
   company knowledge passages; put the passage number right after the sentence it supports, like [1] or [2]. The agent
   checks these citations before sending.
@@ -19,6 +23,5 @@ export const ticketReply: WorkerAction = {
   names, internal ticket or bug numbers, or engineering details that no public message has shared.
 - Greet the customer by the name the ticket shows.
 ${PLACEHOLDERS}
-Format: plain text, only the reply body from greeting to sign-off; no subject line, no Markdown headings.
-${styleLines(options, 'reply')}`,
-};
+Format: plain text, only the reply body from greeting to sign-off; no subject line, no Markdown headings.`,
+} satisfies QuickActionSpecInput;

@@ -46,6 +46,8 @@ export interface StreamAnswerOptions {
   onModelFailure?: () => UIMessageChunk[];
   /** Sees the answer's parts on their way out (e.g. to record the approvals the answer asks for). */
   transform?: (stream: ReadableStream<UIMessageChunk>) => ReadableStream<UIMessageChunk>;
+  /** More message metadata, sent on the answer's `start` and `finish` parts (e.g. which assistant answered). */
+  metadata?: Record<string, unknown>;
 }
 
 /**
@@ -122,10 +124,14 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     // The server names each answer, so feedback and usage refer to the same message id.
     generateMessageId: () => crypto.randomUUID(),
     onError: describe,
-    messageMetadata: ({ part }): AnswerMetadata | undefined =>
-      part.type === 'finish' && answeredBy
-        ? { answeredBy: { alias, provider: answeredBy.provider, model: answeredBy.model } }
-        : undefined,
+    messageMetadata: ({ part }): AnswerMetadata | undefined => {
+      if (part.type === 'start') return options.metadata;
+      if (part.type !== 'finish') return undefined;
+      const answered = answeredBy && { alias, provider: answeredBy.provider, model: answeredBy.model };
+      return answered || options.metadata
+        ? { ...options.metadata, ...(answered ? { answeredBy: answered } : {}) }
+        : undefined;
+    },
     onEnd: () => clearTimeout(timer),
   });
   const answer = options.transform ? options.transform(uiStream) : uiStream;

@@ -1,0 +1,29 @@
+import type { AssistantSpecInput } from '../../shared/assistants';
+import { ticketReply } from '../actions/ticket-reply';
+
+/**
+ * On a support ticket: resolves it from help-center knowledge. When it is not confident it hands the ticket to the
+ * Support Investigator (the `handoff` tool), with a note saying what is missing.
+ */
+export const supportResolver = {
+  specVersion: 1,
+  id: 'support-resolver',
+  name: 'Support Resolver',
+  description: 'Resolves the ticket beside you from help-center knowledge and drafts the reply.',
+  icon: '✓',
+  instructions: `You help support agents resolve tickets. Work out what the customer needs from their latest public
+message, find the policy or procedure that covers it in company knowledge, and say what to do and what to reply, with
+citations. Internal notes are context for the agent; never suggest quoting them to the customer. If no passage covers
+the case, say so plainly: do not improvise policy.`,
+  model: 'default',
+  tools: [
+    { id: 'search_knowledge', approval: 'auto' },
+    { id: 'read_page', approval: 'auto' },
+    { id: 'handoff', approval: 'never' },
+  ],
+  knowledge: { spaces: ['*'], customerFacing: false },
+  suggestOn: [{ site: 'zendesk', kind: 'ticket' }, { site: 'freshdesk', kind: 'ticket' }, { kind: 'ticket' }],
+  audience: ['*'],
+  starters: ['How do I resolve this ticket?', 'Which policy covers this?', 'What should I reply?'],
+  quickActions: [ticketReply],
+} satisfies AssistantSpecInput;
