@@ -12,6 +12,7 @@ import { citedAndSearched, sourcesOf } from './citation-sources';
 import { DraftControls } from './DraftControls';
 import { DraftDelivery } from './DraftDelivery';
 import { ErrorNotice } from './ErrorNotice';
+import { FeedbackBar } from './FeedbackBar';
 import type { DraftRequest } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
 import { Sources } from './Sources';
@@ -51,6 +52,7 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
   const started = useRef(false);
 
   const busy = chat.status === 'submitted' || chat.status === 'streaming';
+  const draftMessage = chat.messages.filter((message) => message.role === 'assistant').at(-1);
   const current = options ?? storedOptions;
 
   const generate = useCallback(
@@ -200,6 +202,15 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         target={request.target}
         disabled={busy}
       />
+      {!busy && draftMessage && (
+        <FeedbackBar
+          key={draftMessage.id}
+          messageId={draftMessage.id}
+          kind="draft"
+          action={action.id}
+          excerpt={answerText(chat.messages)}
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../lib/i18n';
 import { CitedText } from './Citations';
 import { citedAndSearched, sourcesOf } from './citation-sources';
+import { FeedbackBar } from './FeedbackBar';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Sources } from './Sources';
 import { type ApprovalAnswer, ToolApprovals } from './ToolApprovals';
@@ -15,7 +16,16 @@ function textOf(message: UIMessage): string {
 }
 
 /** An answer with its citations: markers in the text, and the cited sources listed below it. */
-function AssistantMessage({ message, onApproval }: { message: UIMessage; onApproval: ApprovalAnswer }) {
+function AssistantMessage({
+  message,
+  onApproval,
+  done,
+}: {
+  message: UIMessage;
+  onApproval: ApprovalAnswer;
+  /** The answer has finished streaming: it can be rated. */
+  done: boolean;
+}) {
   const text = textOf(message);
   const sources = sourcesOf(message);
   const { cited, searched } = citedAndSearched(text, sources);
@@ -26,6 +36,7 @@ function AssistantMessage({ message, onApproval }: { message: UIMessage; onAppro
       <CitedText text={text} sources={sources} />
       <ToolApprovals message={message} onAnswer={onApproval} />
       <Sources cited={cited} searched={searched} />
+      {done && text && <FeedbackBar messageId={message.id} kind="answer" excerpt={text} />}
     </>
   );
 }
@@ -55,12 +66,16 @@ export function MessageList({
 
   return (
     <div className="messages" ref={container} aria-live="polite">
-      {messages.map((message) => (
+      {messages.map((message, index) => (
         <article key={message.id} className={`message message--${message.role}`} data-role={message.role}>
           {message.role === 'user' ? (
             <p>{textOf(message)}</p>
           ) : (
-            <AssistantMessage message={message} onApproval={onApproval} />
+            <AssistantMessage
+              message={message}
+              onApproval={onApproval}
+              done={!streaming || index < messages.length - 1}
+            />
           )}
         </article>
       ))}
