@@ -218,6 +218,26 @@ describe('/v1/assistants', () => {
     expect(await (await send('POST', '/v1/assistants', await admin(), spec())).json()).toMatchObject({ version: 2 });
   });
 
+  it('records every create, edit and delete in the audit log, with who and which version', async () => {
+    const id = `audited-${crypto.randomUUID().slice(0, 8)}`;
+    const token = await signToken({ sub: 'admin-2', email: 'ops@example.com', groups: [ADMIN_GROUP] });
+    await send('POST', '/v1/assistants', token, spec({ id }));
+    await send('PUT', `/v1/assistants/${id}`, token, spec({ id, name: 'Renewals v2' }));
+    await send('DELETE', `/v1/assistants/${id}`, token);
+    // A refused write is not an edit: nothing is recorded for it.
+    await send('PUT', `/v1/assistants/${id}`, await salesPerson(), spec({ id, name: 'Hijacked' }));
+    const { results } = await env.DB.prepare(
+      'SELECT actor, action, details FROM audit_log WHERE target = ? ORDER BY id',
+    )
+      .bind(id)
+      .all<{ actor: string; action: string; details: string }>();
+    expect(results.map((row) => [row.actor, row.action, JSON.parse(row.details).version])).toEqual([
+      ['ops@example.com', 'assistant.create', 1],
+      ['ops@example.com', 'assistant.update', 2],
+      ['ops@example.com', 'assistant.delete', undefined],
+    ]);
+  });
+
   it('refuses every write to people who are not administrators, and stores nothing', async () => {
     const token = await salesPerson();
     for (const [method, path, body] of [

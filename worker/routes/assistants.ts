@@ -22,6 +22,7 @@ import type { AppEnv } from '../context';
 import { ApiError, forbidden } from '../http/api-error';
 import { isAdmin } from '../knowledge/spaces';
 import { jsonBody } from '../middleware/validate';
+import { auditRequest } from '../oversight/audit';
 
 const adminsOnly = createMiddleware<AppEnv>(async function requireAssistantAdmin(c, next) {
   if (!isAdmin(c.get('identity'), readConfig(c.env))) {
@@ -112,6 +113,7 @@ export const assistantRoutes = new Hono<AppEnv>()
       });
     }
     forgetAdminAssistants(c.env.DB);
+    await auditRequest(c, 'assistant.create', spec.id, { version: stored.version, name: stored.spec.name });
     c.header('Location', `/v1/assistants/${spec.id}`);
     return c.json({ spec: stored.spec, version: stored.version }, 201);
   })
@@ -132,6 +134,7 @@ export const assistantRoutes = new Hono<AppEnv>()
     const stored = await new AssistantStore(c.env.DB).update(spec, c.get('identity').subject);
     if (!stored) throw assistantNotFound(id);
     forgetAdminAssistants(c.env.DB);
+    await auditRequest(c, 'assistant.update', id, { version: stored.version, name: stored.spec.name });
     return c.json({ spec: stored.spec, version: stored.version });
   })
   .delete('/:id', adminsOnly, async (c) => {
@@ -139,5 +142,6 @@ export const assistantRoutes = new Hono<AppEnv>()
     if (findBuiltInAssistant(id)) throw notBuiltIn(id);
     if (!(await new AssistantStore(c.env.DB).delete(id))) throw assistantNotFound(id);
     forgetAdminAssistants(c.env.DB);
+    await auditRequest(c, 'assistant.delete', id);
     return c.body(null, 204);
   });
