@@ -73,7 +73,9 @@ export function normalizeUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    return raw.trim().split('#')[0] ?? '';
+    // Not an address: its text without fragment or outer spaces, normalised again if that made it one.
+    const text = (raw.trim().split('#')[0] ?? '').trim();
+    return text !== raw && URL.canParse(text) ? normalizeUrl(text) : text;
   }
   url.hash = '';
   url.username = '';

@@ -46,7 +46,11 @@ async function problemText(response: Response): Promise<{ message: string; code?
       code?: string;
       issues?: { path: string; message: string }[];
     };
-    const issues = problem.issues?.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    // A field error that only repeats the detail (an unknown space) is said once.
+    const issues = problem.issues
+      ?.filter((issue) => issue.message !== problem.detail)
+      .map((issue) => `${issue.path}: ${issue.message}`)
+      .join('; ');
     const message = `${problem.code ?? response.status} — ${problem.detail ?? problem.title ?? text}${issues ? ` (${issues})` : ''}`;
     return { message, ...(problem.code ? { code: problem.code } : {}) };
   } catch {
