@@ -64,6 +64,13 @@ export async function launchBrowser(
   } = {},
 ): Promise<Browser> {
   const { workerUrl, fixturesUrl, devToken } = e2eConfig();
+  // Every browser starts as a person with nothing stored: the panel reopens a record's stored conversation, so
+  // without this a test would see the conversations earlier tests had about the same fixture record.
+  const erased = await fetch(`${workerUrl}/v1/me/data`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${devToken}` },
+  });
+  if (!erased.ok) throw new Error(`Could not erase the e2e person's data: HTTP ${erased.status}`);
   const extensionPath = resolve(root, '.output/chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
   const debuggingPort = await freePort();

@@ -42,6 +42,7 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
   const [conversationId, setConversationId] = useState<string | undefined>(link.id);
   const shownRecord = useRef<string | undefined>(undefined);
   const generation = useRef(0);
+  const askedHere = useRef(false);
   const key = recordKeyOf(capture);
 
   useEffect(() => {
@@ -81,7 +82,7 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
           if (mine !== generation.current) return;
           setMessages(conversation.messages.map(toUIMessage));
           show(conversation.id);
-        } else if (!first || link.id !== undefined) {
+        } else if (!first || (link.id !== undefined && !askedHere.current)) {
           // Another record, never discussed: a fresh conversation (the earlier one reopens on return).
           setMessages([]);
           show(undefined);
@@ -101,10 +102,13 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
   /** The person asked something: a reopening still on its way must not replace their question. */
   const claim = useCallback(() => {
     generation.current++;
+    // A question asked before the page was read belongs to the page that is then read: never wiped by it.
+    askedHere.current = true;
   }, []);
 
   const startNew = useCallback(() => {
     generation.current++;
+    askedHere.current = false;
     setMessages([]);
     show(undefined);
   }, [setMessages, show]);
