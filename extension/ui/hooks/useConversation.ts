@@ -4,6 +4,7 @@ import { recordKey } from '../../../shared/record-key';
 import type { StoredConversation } from '../../lib/chat-transport';
 import { getConversation, listConversations } from '../../lib/conversations-api';
 import { toUIMessage } from '../stored-messages';
+import { keepsExchange, onRecordArrival } from './conversation-on-record';
 import type { CaptureState } from './usePageContext';
 
 /**
@@ -70,6 +71,7 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
     const previous = shownRecord.current;
     const first = previous === undefined;
     shownRecord.current = record;
+    if (keepsExchange({ first, askedHere: askedHere.current })) return;
     const mine = ++generation.current;
     const controller = new AbortController();
     let settled = false;
@@ -77,13 +79,18 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
       try {
         const [latest] = await listConversations({ record, limit: 1 }, controller.signal);
         if (mine !== generation.current) return;
-        if (latest) {
+        const arrival = onRecordArrival({
+          first,
+          askedHere: askedHere.current,
+          hasStored: latest !== undefined,
+          continuing: link.id !== undefined,
+        });
+        if (arrival === 'reopen' && latest) {
           const conversation = await getConversation(latest.id, controller.signal);
           if (mine !== generation.current) return;
           setMessages(conversation.messages.map(toUIMessage));
           show(conversation.id);
-        } else if (!first || (link.id !== undefined && !askedHere.current)) {
-          // Another record, never discussed: a fresh conversation (the earlier one reopens on return).
+        } else if (arrival === 'fresh') {
           setMessages([]);
           show(undefined);
         }
