@@ -11,6 +11,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
       'test/security/**/*.unit.test.ts',
+      'test/*.unit.test.ts',
     ],
     environment: 'node',
     // Capture's visibility judge for documents without layout (linkedom); the browser uses the layout engine.

@@ -75,7 +75,7 @@ export function FeedbackPage() {
                 title: 'Rating',
                 cell: (item) => (
                   <span className={item.rating}>
-                    {item.rating === 'up' ? '👍 up' : '👎 down'}
+                    {item.rating === 'up' ? 'Up' : 'Down'}
                     {item.reason ? ` · ${item.reason.replace('_', ' ')}` : ''}
                   </span>
                 ),

@@ -61,7 +61,8 @@ function OverviewBody({ data }: { data: OverviewSchema }) {
         <Card
           label="Answers with citations"
           value={formatCount(totals.answersWithCitations)}
-          note={formatShare(totals.requests ? totals.answersWithCitations / totals.requests : null)}
+          // Counted over every answer (questions, summaries and drafts), so the share is of requests, not questions.
+          note={`${formatShare(totals.requests ? totals.answersWithCitations / totals.requests : null)} of ${formatCount(totals.requests)} answers, drafts included`}
           testId="cited"
         />
         <Card

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type FeedbackKind, type FeedbackReason, feedbackLimits, feedbackReasons } from '../../shared/oversight';
 import { sendFeedback } from '../lib/feedback';
 import { t } from '../lib/i18n';
+import { ThumbDownIcon, ThumbUpIcon } from './icons';
 
 /** Literal keys, so the locale checks see every one. */
 const reasonLabel: Record<FeedbackReason, () => string> = {
@@ -72,7 +73,7 @@ export function FeedbackBar({
           disabled={state === 'sending'}
           onClick={() => void send('up')}
         >
-          👍
+          <ThumbUpIcon />
         </button>
         <button
           type="button"
@@ -83,7 +84,7 @@ export function FeedbackBar({
           disabled={state === 'sending'}
           onClick={() => setState('choosing')}
         >
-          👎
+          <ThumbDownIcon />
         </button>
         {state === 'failed' && (
           <span className="feedback__error" role="alert">

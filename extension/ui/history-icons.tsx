@@ -1,21 +1,5 @@
-/** Icons of the conversation history, drawn like those in icons.tsx (inline SVG, no font needed). */
-import type { ReactNode } from 'react';
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width={14}
-      height={14}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
+/** Icons of the conversation history, drawn with the shared inline-SVG frame (no font needed). */
+import { Icon } from './icons';
 
 export const HistoryIcon = () => (
   <Icon>

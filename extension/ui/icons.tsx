@@ -1,7 +1,7 @@
 /** Inline SVG icons: emoji and symbol glyphs depend on fonts the person may not have. */
 import type { ReactNode } from 'react';
 
-function Icon({ children }: { children: ReactNode }) {
+export function Icon({ children }: { children: ReactNode }) {
   return (
     <svg
       width={14}
@@ -50,3 +50,18 @@ export const PageIcon = () => (
     <path d="M4 1.5h5.5L12.5 4.5v10h-8.5z M9.5 1.5v3h3" strokeLinejoin="round" />
   </Icon>
 );
+
+/** A thumb: up as drawn, down as the same thumb turned over (so both read the same at 14 px). */
+function Thumb({ down = false }: { down?: boolean }) {
+  return (
+    <Icon>
+      <g transform={down ? 'rotate(180 8 8)' : undefined} strokeLinejoin="round" strokeLinecap="round">
+        <path d="M2 7h2.5v7H2z" />
+        <path d="M4.5 7.5l2.7-5.2c1.1 0 1.8.8 1.6 1.9L8.4 6.5h4.1c.9 0 1.5.8 1.3 1.7l-1 4.6c-.2.7-.8 1.2-1.5 1.2H4.5" />
+      </g>
+    </Icon>
+  );
+}
+
+export const ThumbUpIcon = () => <Thumb />;
+export const ThumbDownIcon = () => <Thumb down />;
