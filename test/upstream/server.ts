@@ -1,6 +1,9 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks the OpenAI API (chat completions, streamed or not, with
- * tool calls; embeddings; models) and Anthropic's Messages API (`/v1/messages`, see anthropic-wire.ts) with
+ * tool calls; embeddings; models), Anthropic's Messages API (`/v1/messages`, see anthropic-wire.ts), Google's
+ * Gemini API (`/v1beta/models/{model}:streamGenerateContent`, gemini-wire.ts), Mistral's chat API
+ * (`/mistral/v1/chat/completions`, mistral-wire.ts) and Azure OpenAI's URL shapes (`/openai/v1/…` and
+ * `/openai/deployments/{deployment}/…?api-version=…`, with its `api-key` header) with
  * scripted answers and injectable faults. Worker tests, end-to-end
  * tests and benchmarks point the real `@ai-sdk/openai` provider at it, so the wire format is exercised
  * for real. Behaviour is scripted by directives in the last user message (see directives.ts) or by
@@ -15,6 +18,13 @@ import { contentText } from './directives';
 import { approximateTokens, createEmbeddingsResponse, DEFAULT_EMBEDDING_DIMENSIONS } from './embeddings';
 import { type Fault, FaultQueue } from './faults';
 import {
+  toOpenAIShape as geminiToOpenAIShape,
+  parseGeminiPath,
+  sendGeminiContent,
+  sendGeminiError,
+  sendGeminiStream,
+} from './gemini-wire';
+import {
   BodyTooLargeError,
   errorHeaders,
   openAIErrorBody,
@@ -24,6 +34,7 @@ import {
   sleep,
   untilAborted,
 } from './http-util';
+import { mistralRefusal, sendMistralCompletion, sendMistralError, sendMistralStream } from './mistral-wire';
 
 export type { Fault } from './faults';
 
@@ -31,6 +42,8 @@ export interface RecordedRequest {
   id: number;
   method: string;
   path: string;
+  /** The query string, with its `?` ('' when none): Azure's `api-version`, Gemini's `alt=sse`. */
+  query: string;
   headers: Record<string, string>;
   /** Parsed JSON; the raw text when the body is not JSON; null when there is none. */
   body: unknown;
@@ -65,7 +78,12 @@ export interface UpstreamOptions {
 
 export const MODEL_IDS = ['test-model', 'gpt-4o-mini', 'gpt-4.1-mini', 'text-embedding-3-small'] as const;
 
-const REDACTED_HEADERS: Record<string, string> = { authorization: 'Bearer ***', 'api-key': '***', 'x-api-key': '***' };
+const REDACTED_HEADERS: Record<string, string> = {
+  authorization: 'Bearer ***',
+  'api-key': '***',
+  'x-api-key': '***',
+  'x-goog-api-key': '***',
+};
 
 function recordHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -102,6 +120,7 @@ interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   path: string;
+  query: URLSearchParams;
   signal: AbortSignal;
   record: RecordedRequest;
   body: unknown;
@@ -181,6 +200,96 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     else sendAnthropicMessage(ctx, plan);
   }
 
+  /** Gemini's generateContent / streamGenerateContent over the same plans (`@ai-sdk/google`, baseURL …/v1beta). */
+  async function handleGemini(x: Exchange, model: string, method: string): Promise<void> {
+    const { req, res, signal, body } = x;
+    if (req.method !== 'POST') return sendGeminiError(res, 405, `Method ${req.method} not allowed.`);
+    if (method !== 'generateContent' && method !== 'streamGenerateContent') {
+      return sendGeminiError(res, 404, `Method ${method} is not found for this model.`);
+    }
+    if (!req.headers['x-goog-api-key']) {
+      return sendGeminiError(res, 403, "Method doesn't allow unregistered callers. Please use an API key.");
+    }
+    if (x.malformed || !isObject(body)) return sendGeminiError(res, 400, 'Invalid JSON payload received.');
+    if (!Array.isArray(body.contents) || body.contents.length === 0) {
+      return sendGeminiError(res, 400, '* GenerateContentRequest.contents: contents is not specified');
+    }
+    const request: Record<string, unknown> = { ...geminiToOpenAIShape(body), model };
+    const plan = planChat(request, x.record.id);
+    const { script } = plan;
+    await sleep(script.delayMs, signal);
+    if (signal.aborted) return;
+    if (script.hang) return untilAborted(signal);
+    if (script.status !== undefined)
+      return sendGeminiError(res, script.status, `Scripted failure: HTTP ${script.status}`);
+    const promptText = (request.messages as Record<string, unknown>[]).map((m) => contentText(m.content)).join('');
+    const ctx = {
+      res,
+      signal,
+      requestId: x.record.id,
+      model,
+      promptTokens: approximateTokens(promptText),
+      onServerDisconnect: x.markServerDisconnect,
+    };
+    // Without alt=sse Google streams one JSON array; @ai-sdk/google always asks for SSE, and so does this server.
+    if (method === 'streamGenerateContent') {
+      if (x.query.get('alt') !== 'sse') return sendGeminiError(res, 400, 'This test server streams only with alt=sse.');
+      await sendGeminiStream(ctx, plan);
+    } else sendGeminiContent(ctx, plan);
+  }
+
+  /** Mistral's chat completions, with what Mistral refuses that OpenAI accepts (mistral-wire.ts). */
+  async function handleMistral(x: Exchange): Promise<void> {
+    const { req, res, signal, body } = x;
+    if (req.method !== 'POST') return sendMistralError(res, 405, `Method ${req.method} not allowed.`);
+    if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) return sendMistralError(res, 401, 'Unauthorized');
+    if (x.malformed || !isObject(body)) return sendMistralError(res, 400, 'Invalid JSON body', 'invalid_request_error');
+    const refusal = mistralRefusal(body);
+    if (refusal) return sendMistralError(res, refusal.status, refusal.message, refusal.type);
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      return sendMistralError(res, 400, 'messages: at least one message is required', 'invalid_request_error');
+    }
+    const plan = planChat(body, x.record.id);
+    const { script } = plan;
+    await sleep(script.delayMs, signal);
+    if (signal.aborted) return;
+    if (script.hang) return untilAborted(signal);
+    if (script.status !== undefined)
+      return sendMistralError(res, script.status, `Scripted failure: HTTP ${script.status}`);
+    const promptText = (body.messages as unknown[]).map((m) => (isObject(m) ? contentText(m.content) : '')).join('');
+    const ctx = {
+      res,
+      signal,
+      requestId: x.record.id,
+      model: typeof body.model === 'string' ? body.model : 'mistral-test',
+      promptTokens: approximateTokens(promptText),
+      onServerDisconnect: x.markServerDisconnect,
+    };
+    if (body.stream === true) await sendMistralStream(ctx, plan);
+    else sendMistralCompletion(ctx, plan);
+  }
+
+  /**
+   * Azure OpenAI: the OpenAI chat wire behind Azure's URLs and key header. `/openai/v1/chat/completions` (the v1
+   * API) or `/openai/deployments/{deployment}/chat/completions?api-version=…` (deployment URLs, where the deployment
+   * in the path picks the model). Like Azure: no `api-key` header → 401; a deployment URL without api-version → 404.
+   */
+  async function handleAzure(x: Exchange, deployment: string | undefined, operation: string): Promise<void> {
+    const { req, res } = x;
+    if (!req.headers['api-key']) {
+      return sendError(res, 401, 'Access denied due to invalid subscription key or wrong API endpoint.', '401');
+    }
+    if (deployment !== undefined && !x.query.get('api-version'))
+      return sendError(res, 404, 'Resource not found', '404');
+    if (req.method !== 'POST') return sendError(res, 405, `Method ${req.method} not allowed.`);
+    if (x.malformed) return sendError(res, 400, 'We could not parse the JSON body of your request.', 'invalid_json');
+    if (operation === 'embeddings') return handleEmbeddings(x);
+    if (operation !== 'chat/completions') return sendError(res, 404, 'Resource not found', '404');
+    return handleChat(
+      deployment !== undefined && isObject(x.body) ? { ...x, body: { ...x.body, model: deployment } } : x,
+    );
+  }
+
   function handleEmbeddings(x: Exchange): void {
     const result = createEmbeddingsResponse(x.body, embeddingDimensions);
     if (result.ok) sendJson(x.res, 200, result.body);
@@ -201,6 +310,12 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
         return;
       }
     }
+
+    const gemini = parseGeminiPath(path);
+    if (gemini) return handleGemini(x, gemini.model, gemini.method);
+    if (path === '/mistral/v1/chat/completions') return handleMistral(x);
+    const azure = /^\/openai\/(?:v1|deployments\/([^/]+))\/(chat\/completions|embeddings)$/.exec(path);
+    if (azure) return handleAzure(x, azure[1] && decodeURIComponent(azure[1]), azure[2]!);
 
     const route = `${req.method} ${path}`;
     if (route === 'GET /v1/models') {
@@ -250,7 +365,8 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
-    const path = new URL(req.url ?? '/', 'http://upstream.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'http://upstream.invalid');
+    const path = url.pathname;
     const controller = new AbortController();
     inFlight.add(controller);
     let record: RecordedRequest | undefined;
@@ -276,6 +392,7 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
       id: nextId++,
       method: req.method ?? 'GET',
       path,
+      query: url.search,
       headers: recordHeaders(req),
       body,
       receivedAt,
@@ -286,6 +403,7 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
       req,
       res,
       path,
+      query: url.searchParams,
       signal: controller.signal,
       record,
       body,

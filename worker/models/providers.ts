@@ -53,6 +53,7 @@ const factories: Record<ProviderType, Factory> = {
       apiKey: settings.apiKey ?? '',
       ...(settings.baseURL ? { baseURL: settings.baseURL } : { resourceName: settings.resourceName ?? '' }),
       ...(settings.apiVersion ? { apiVersion: settings.apiVersion } : {}),
+      ...(settings.useDeploymentBasedUrls ? { useDeploymentBasedUrls: true } : {}),
     });
     return { language: (id) => provider.chat(id), embedding: (id) => provider.embeddingModel(id) };
   },

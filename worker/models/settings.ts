@@ -56,6 +56,11 @@ const ProviderSettings = z.discriminatedUnion(
         .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i)
         .optional(),
       apiVersion: z.string().min(1).max(40).optional(),
+      /**
+       * Deployment URLs (`…/openai/deployments/<deployment>/chat/completions?api-version=…`, the model id naming the
+       * deployment) instead of the v1 API (`…/openai/v1/chat/completions`); needs a dated `apiVersion`.
+       */
+      useDeploymentBasedUrls: z.boolean().optional(),
     }),
   ],
   { error: `"type" must be one of: ${PROVIDER_TYPES.join(', ')}` },
