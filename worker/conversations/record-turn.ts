@@ -49,7 +49,12 @@ function inBackground(c: Context<AppEnv>): ((work: Promise<unknown>) => void) | 
 
 /**
  * Opens a chat turn: continues the caller's conversation named in the request (404 when they have none with that
- * id, before any model is called) or starts one about the page, and stores the question before the answer starts.
+ * id, before any model is called) or starts one about the page, and stores the question.
+ *
+ * Storing the question does not hold up the answer's first token: the write runs while the model is called, every
+ * save of the answer is chained after it (so the question always lands first), and the answer's stream does not end
+ * before it has landed — a follow-up sent after the answer always finds the conversation. Only the ownership check
+ * of an existing conversation is awaited here, because nothing may run on a conversation the caller does not own.
  */
 export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promise<Turn> {
   const db = c.env.DB;
@@ -93,9 +98,20 @@ export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promi
       }),
     );
   }
-  if (statements.length > 0) await db.batch(statements);
-
   const id = conversationId;
+  const questionStored: Promise<void> =
+    statements.length > 0
+      ? db.batch(statements).then(
+          () => {},
+          (error: unknown) =>
+            console.error(
+              JSON.stringify({ event: 'conversation_save_failed', conversationId: id, error: String(error) }),
+            ),
+        )
+      : Promise.resolve();
+  // Kept alive by the runtime even when the answer fails before streaming (an error response is returned at once).
+  inBackground(c)?.(questionStored);
+
   return {
     conversationId: id,
     record(response, answeredBy = {}) {
@@ -107,7 +123,8 @@ export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promi
       // A turn that answers approvals continues the last answer: its new text is stored as a message of its own,
       // never over the earlier text under the same id.
       const continued = question?.role === 'assistant' ? question.id : undefined;
-      const body = observeUIStream(response.body, answerRecorder(c, owner, id, answeredBy, continued));
+      const recorder = answerRecorder(c, owner, id, answeredBy, continued, questionStored);
+      const body = observeUIStream(response.body, recorder);
       return new Response(body, { status: response.status, statusText: response.statusText, headers });
     },
   };
@@ -120,13 +137,15 @@ function answerRecorder(
   conversationId: string,
   answeredBy: { assistant?: string | null; model?: string | null },
   continued: string | undefined,
+  questionStored: Promise<void>,
 ) {
   const answer = new AnswerState();
   const startedAt = new Date().toISOString();
   const fallbackId = crypto.randomUUID();
   const background = inBackground(c);
   let lastSave = Date.now();
-  let writes: Promise<void> = Promise.resolve();
+  // The question's write first: an answer is never stored ahead of (or without) its conversation.
+  let writes: Promise<void> = questionStored;
 
   const save = (status = answer.status): Promise<void> => {
     const text = answer.text;
@@ -162,6 +181,8 @@ function answerRecorder(
       }
     },
     async onEnd() {
+      // The conversation exists before the panel sees the end (its next question names it).
+      await questionStored;
       // A stream that ended without `finish` (cut off upstream) was not completed. The panel sees the end at once;
       // the final save completes after the response where the runtime allows it.
       const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
