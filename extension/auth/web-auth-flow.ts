@@ -62,6 +62,8 @@ export async function launchWebAuthFlow(url: string, interactive: boolean): Prom
     if (!interactive) throw new InteractionRequired();
     // Chrome: "The user did not approve access." when the window is closed; Firefox: "User cancelled or denied access."
     if (/did not approve|cancel|denied|closed/i.test(message)) throw new SignInCancelled();
-    throw new Error(t('account.pageNotShown', { reason: message }));
+    // Chrome's own reason is English and technical: the log keeps it, the person reads what to do.
+    console.warn('[beside] the sign-in page could not be shown', message);
+    throw new Error(t('account.pageNotShown'));
   }
 }

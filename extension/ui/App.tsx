@@ -21,6 +21,7 @@ import { ConversationLink, useConversation } from './hooks/useConversation';
 import { useFeatures } from './hooks/useFeatures';
 import { usePageContext } from './hooks/usePageContext';
 import { useQuickActions } from './hooks/useQuickActions';
+import { useStoppedAnswers } from './hooks/useStoppedAnswers';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
 import { IconButton } from './IconButton';
@@ -28,6 +29,7 @@ import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
 import { QuickActions } from './QuickActions';
 import { SignInCard } from './SignInCard';
+import type { QuestionMetadata } from './UserMessage';
 
 /** The side panel: what was captured, the conversation, and the composer. */
 export function App() {
@@ -37,8 +39,13 @@ export function App() {
   const auth = useAuth();
   const link = useMemo(() => new ConversationLink(), []);
   const transport = useMemo(() => createChatTransport('/v1/chat', link), [link]);
+  const stopped = useStoppedAnswers();
   const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages, addToolApprovalResponse } =
-    useChat({ transport, sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
+    useChat({
+      transport,
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      onFinish: stopped.onFinish,
+    });
 
   const busy = status === 'submitted' || status === 'streaming';
   const conversation = useConversation({ link, capture: capture.state, busy, setMessages });
@@ -81,7 +88,10 @@ export function App() {
     (action: ExtensionAction, page: PageContext) => {
       clearError();
       conversation.claim();
-      void sendMessage({ text: action.request(page) }, { body: { action: action.id, page } });
+      // The selection a summary is about stays beside the request in the panel (folded); it is never sent as text.
+      const metadata: QuestionMetadata =
+        action.needsSelection && page.selection ? { selection: page.selection.text } : {};
+      void sendMessage({ text: action.request(page), metadata }, { body: { action: action.id, page } });
     },
     [sendMessage, clearError, conversation.claim],
   );
@@ -171,7 +181,7 @@ export function App() {
             <EmptyState page={capture.page} onPick={ask} />
           )
         ) : (
-          <MessageList messages={messages} streaming={busy} onApproval={answerApproval} />
+          <MessageList messages={messages} streaming={busy} onApproval={answerApproval} stopped={stopped.ids} />
         )}
         {friendly && (
           <ErrorNotice

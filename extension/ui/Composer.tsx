@@ -1,5 +1,11 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { t } from '../lib/i18n';
+import './feedback.css';
+
+/** The longest question the panel sends: long enough for a pasted email thread, short enough to leave the page room. */
+export const QUESTION_MAX_CHARS = 20_000;
+/** The counter appears once a question passes this share of the limit. */
+const COUNTER_FROM = 0.9;
 
 interface Props {
   busy: boolean;
@@ -7,10 +13,16 @@ interface Props {
   onStop: () => void;
 }
 
-/** Enter sends, Shift+Enter adds a line, Escape stops the answer. */
+/**
+ * Enter sends, Shift+Enter adds a line, Escape stops the answer. Near the limit a counter shows what is left; past
+ * it, nothing is cut behind the person's back: the counter says how much is over and Send waits until it fits.
+ */
 export function Composer({ busy, onSend, onStop }: Props) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const length = text.length;
+  const over = length - QUESTION_MAX_CHARS;
+  const showCount = length >= QUESTION_MAX_CHARS * COUNTER_FROM;
 
   useEffect(() => {
     input.current?.focus();
@@ -19,7 +31,7 @@ export function Composer({ busy, onSend, onStop }: Props) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
-    if (!trimmed || busy) return;
+    if (!trimmed || busy || over > 0) return;
     onSend(trimmed);
     setText('');
   };
@@ -33,18 +45,34 @@ export function Composer({ busy, onSend, onStop }: Props) {
     }
   };
 
+  const format = (value: number) => value.toLocaleString(globalThis.navigator?.language);
   return (
     <form className="composer" onSubmit={submit}>
-      <textarea
-        ref={input}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={t('panel.composer.placeholder')}
-        aria-label={t('panel.composer.label')}
-        rows={2}
-        maxLength={20_000}
-      />
+      <div className="composer__field">
+        <textarea
+          ref={input}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={t('panel.composer.placeholder')}
+          aria-label={t('panel.composer.label')}
+          aria-invalid={over > 0}
+          aria-describedby={showCount ? 'composer-count' : undefined}
+          rows={2}
+        />
+        {showCount && (
+          <span
+            id="composer-count"
+            className={over > 0 ? 'composer__count composer__count--over' : 'composer__count'}
+            data-testid="composer-count"
+            aria-live="polite"
+          >
+            {over > 0
+              ? t('panel.composer.over', { over: format(over), max: format(QUESTION_MAX_CHARS) })
+              : t('panel.composer.left', { left: format(QUESTION_MAX_CHARS - length) })}
+          </span>
+        )}
+      </div>
       {busy ? (
         <button
           type="button"
@@ -55,7 +83,12 @@ export function Composer({ busy, onSend, onStop }: Props) {
           {t('panel.composer.stop')}
         </button>
       ) : (
-        <button type="submit" className="button" disabled={!text.trim()} title={t('panel.composer.sendShortcut')}>
+        <button
+          type="submit"
+          className="button"
+          disabled={!text.trim() || over > 0}
+          title={t('panel.composer.sendShortcut')}
+        >
           {t('panel.composer.send')}
         </button>
       )}

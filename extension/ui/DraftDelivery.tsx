@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import './feedback.css';
 import { formatEmail, withoutCitations } from '../../shared/email-draft';
 import { insertIntoPage } from '../actions/insert-into-page';
 import { gmailComposeUrl, mailtoUrl, outlookComposeUrl } from '../actions/mail-links';
@@ -20,9 +21,9 @@ interface Props {
 /** Where the draft goes: the clipboard, a mail client, or the page's own reply box — always on a click. */
 export function DraftDelivery({ kind, to, subject, body, target, disabled }: Props) {
   const features = useFeatures();
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  const statusLine = useRef<HTMLParagraphElement>(null);
-  // The outcome sits below the buttons, often under the fold of a long draft: bring it into view.
+  // The outcome shows on the row of the button that caused it, where the eye already is (never further down).
+  const [status, setStatus] = useState<{ ok: boolean; text: string; from: 'insert' | 'copy' }>();
+  const statusLine = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (status) statusLine.current?.scrollIntoView({ block: 'nearest' });
   }, [status]);
@@ -33,9 +34,9 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(kind === 'email' ? formatEmail({ subject, body: clean }) : clean);
-      setStatus({ ok: true, text: kind === 'email' ? t('draft.copiedEmail') : t('draft.copiedReply') });
+      setStatus({ ok: true, from: 'copy', text: kind === 'email' ? t('draft.copiedEmail') : t('draft.copiedReply') });
     } catch {
-      setStatus({ ok: false, text: t('draft.copyFailed') });
+      setStatus({ ok: false, from: 'copy', text: t('draft.copyFailed') });
     }
   };
 
@@ -46,11 +47,24 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
       result.ok
         ? {
             ok: true,
+            from: 'insert',
             text: t(result.subject ? 'draft.insertedWithSubject' : 'draft.inserted', { place: result.label }),
           }
-        : { ok: false, text: result.message },
+        : { ok: false, from: 'insert', text: result.message },
     );
   };
+
+  const outcome = status && (
+    <span
+      ref={statusLine}
+      className={status.ok ? 'draft__status' : 'draft__status draft__status--error'}
+      role="status"
+      data-testid="draft-status"
+      data-from={status.from}
+    >
+      {status.text}
+    </span>
+  );
 
   return (
     <div className="draft__delivery">
@@ -69,6 +83,7 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
         >
           {t('draft.copy')}
         </button>
+        {outcome}
       </div>
       {kind === 'email' && (
         <div className="draft__links">
@@ -83,16 +98,6 @@ export function DraftDelivery({ kind, to, subject, body, target, disabled }: Pro
             {t('draft.mailApp')}
           </a>
         </div>
-      )}
-      {status && (
-        <p
-          ref={statusLine}
-          className={status.ok ? 'draft__status' : 'draft__status draft__status--error'}
-          role="status"
-          data-testid="draft-status"
-        >
-          {status.text}
-        </p>
       )}
     </div>
   );

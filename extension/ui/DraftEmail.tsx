@@ -16,6 +16,7 @@ import { FeedbackBar } from './FeedbackBar';
 import type { DraftRequest } from './hooks/useQuickActions';
 import { useStoredValue } from './hooks/useStoredValue';
 import { Sources } from './Sources';
+import { StoppedNote } from './StoppedNote';
 
 function answerText(messages: UIMessage[]): string {
   const answer = messages.filter((message) => message.role === 'assistant').at(-1);
@@ -49,6 +50,7 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
   const [edited, setEdited] = useState<{ subject: string; body: string }>();
   const [to, setTo] = useState(() => recipientEmail(page) ?? '');
   const [note, setNote] = useState('');
+  const [stopped, setStopped] = useState(false);
   const started = useRef(false);
 
   const busy = chat.status === 'submitted' || chat.status === 'streaming';
@@ -58,6 +60,7 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
   const generate = useCallback(
     (chosen: ActionOptions, guidance: string) => {
       setEdited(undefined);
+      setStopped(false);
       chat.clearError();
       chat.setMessages([]);
       void chat.sendMessage(
@@ -154,12 +157,22 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
           <span className="spinner" aria-hidden="true" /> {t('draft.writingDraft')}
         </p>
       )}
-
+      {stopped && !busy && <StoppedNote draft />}
       {finished && placeholders.length > 0 && (
         <p className="draft__warning" data-testid="draft-placeholders">
           {t('draft.fillIn', { placeholders: placeholders.join(', ') })}
         </p>
       )}
+      {/* Delivery right under the draft it delivers: the outcome of a click shows beside its button, in view. */}
+      <DraftDelivery
+        kind={isEmail ? 'email' : 'reply'}
+        to={to}
+        subject={subject}
+        body={body}
+        target={request.target}
+        disabled={busy}
+      />
+
       {grounding.cited.length + grounding.searched.length > 0 && (
         <div className="draft__sources" data-testid="draft-sources">
           {grounding.cited.length > 0 && <span className="draft__label">{t('draft.groundedIn')}</span>}
@@ -184,7 +197,14 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
           }}
         />
         {busy ? (
-          <button type="button" className="button button--secondary" onClick={() => void chat.stop()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setStopped(true);
+              void chat.stop();
+            }}
+          >
             {t('draft.stop')}
           </button>
         ) : (
@@ -194,14 +214,6 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
         )}
       </div>
 
-      <DraftDelivery
-        kind={isEmail ? 'email' : 'reply'}
-        to={to}
-        subject={subject}
-        body={body}
-        target={request.target}
-        disabled={busy}
-      />
       {!busy && draftMessage && (
         <FeedbackBar
           key={draftMessage.id}

@@ -1,12 +1,14 @@
 import type { UIMessage } from 'ai';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { t } from '../lib/i18n';
 import { CitedText } from './Citations';
 import { citedAndSearched, sourcesOf } from './citation-sources';
 import { FeedbackBar } from './FeedbackBar';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Sources } from './Sources';
+import { StoppedNote } from './StoppedNote';
 import { type ApprovalAnswer, ToolApprovals } from './ToolApprovals';
+import { UserMessage } from './UserMessage';
 
 function textOf(message: UIMessage): string {
   return message.parts
@@ -46,9 +48,12 @@ export function MessageList({
   messages,
   streaming,
   onApproval = () => undefined,
+  stopped,
 }: {
   messages: UIMessage[];
   streaming: boolean;
+  /** Messages after which the person stopped the answer. */
+  stopped?: ReadonlySet<string>;
   /** The person's answer to a tool approval (Approve / Deny on a card). */
   onApproval?: ApprovalAnswer;
 }) {
@@ -67,17 +72,26 @@ export function MessageList({
   return (
     <div className="messages" ref={container} aria-live="polite">
       {messages.map((message, index) => (
-        <article key={message.id} className={`message message--${message.role}`} data-role={message.role}>
-          {message.role === 'user' ? (
-            <p>{textOf(message)}</p>
-          ) : (
-            <AssistantMessage
-              message={message}
-              onApproval={onApproval}
-              done={!streaming || index < messages.length - 1}
-            />
+        <Fragment key={message.id}>
+          <article className={`message message--${message.role}`} data-role={message.role}>
+            {message.role === 'user' ? (
+              <UserMessage message={message} text={textOf(message)} />
+            ) : (
+              <AssistantMessage
+                message={message}
+                onApproval={onApproval}
+                done={!streaming || index < messages.length - 1}
+              />
+            )}
+            {stopped?.has(message.id) && message.role === 'assistant' && <StoppedNote />}
+          </article>
+          {/* Stopped before the first word: the note stands where the answer would have been. */}
+          {stopped?.has(message.id) && message.role === 'user' && (
+            <div className="message message--assistant">
+              <StoppedNote />
+            </div>
           )}
-        </article>
+        </Fragment>
       ))}
       {streaming && messages.at(-1)?.role === 'user' && (
         <div className="message message--assistant message--pending" role="status" aria-label={t('panel.thinking')}>

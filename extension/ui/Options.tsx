@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { HealthResponse } from '../../shared/health';
 import { checkServerUrl } from '../../shared/server-url';
+import { type ConnectionTest, testConnection } from '../lib/connection-test';
 import { t } from '../lib/i18n';
 import {
   normaliseWorkerUrl,
@@ -14,6 +14,7 @@ import { useAuth } from './hooks/useAuth';
 import { useManagedPolicy } from './hooks/useManagedPolicy';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
+import { SignInButton } from './SignInButton';
 
 /** Beside the value an organisation fixed, so the person knows why it cannot be changed and whom to ask. */
 function Managed() {
@@ -49,22 +50,32 @@ function Account({ auth }: { auth: ReturnType<typeof useAuth> }) {
           {t('account.signOut')}
         </button>
       ) : (
-        auth.canSignIn && (
-          <button type="button" className="button" disabled={auth.busy} onClick={() => void auth.signIn()}>
-            {view.status === 'sign-in-again' ? t('account.signInAgain') : t('errors.signIn')}
-          </button>
-        )
-      )}
-      {auth.problem && (
-        <p className="notice notice--error" role="alert">
-          {auth.problem}
-        </p>
+        auth.canSignIn && <SignInButton auth={auth} again={view.status === 'sign-in-again'} />
       )}
     </section>
   );
 }
 
-type Check = { state: 'idle' | 'checking' } | { state: 'ok'; text: string } | { state: 'error'; text: string };
+type Check = { state: 'idle' | 'checking' } | { state: 'ok' | 'warning' | 'error'; text: string };
+
+/** The connection test in words: reached or not, and whether the server accepts the sign-in, as whom. */
+function checkOf(test: ConnectionTest, url: string): Check {
+  switch (test.kind) {
+    case 'unreachable':
+      return { state: 'error', text: t('options.unreachable', { url }) };
+    case 'misconfigured':
+      return { state: 'error', text: t('options.misconfigured', { version: test.version }) };
+    case 'refused':
+      return { state: 'error', text: t('options.refused', { version: test.version }) };
+    case 'no-sign-in':
+      return { state: 'warning', text: t('options.noSignIn', { version: test.version }) };
+    case 'ok': {
+      const who =
+        test.me.name && test.me.email ? `${test.me.name} (${test.me.email})` : (test.me.name ?? test.me.email);
+      return { state: 'ok', text: t('options.connectedAs', { version: test.version, who: who ?? test.me.subject }) };
+    }
+  }
+}
 
 /** The account, where the Beside server is, the theme, and (under Advanced) a pasted token. */
 export function Options() {
@@ -98,17 +109,7 @@ export function Options() {
     await saveToken(token.trim());
     setSaved(true);
     setCheck({ state: 'checking' });
-    try {
-      const response = await fetch(`${normalised}/v1/health`);
-      const health = HealthResponse.parse(await response.json());
-      setCheck(
-        health.status === 'ok'
-          ? { state: 'ok', text: t('options.connected', { version: health.version }) }
-          : { state: 'error', text: t('options.misconfigured', { version: health.version }) },
-      );
-    } catch {
-      setCheck({ state: 'error', text: t('options.unreachable', { url: normalised }) });
-    }
+    setCheck(checkOf(await testConnection(normalised), normalised));
   };
 
   return (
@@ -166,6 +167,8 @@ export function Options() {
         role="status"
         className={`notice ${check.state === 'error' ? 'notice--error' : ''}`}
         hidden={check.state === 'idle'}
+        data-testid="connection-test"
+        data-state={check.state}
       >
         {saved && check.state === 'checking' ? t('options.checking') : 'text' in check ? check.text : ''}
       </p>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import type { Auth } from './hooks/useAuth';
+import { SignInButton } from './SignInButton';
 
 /**
  * Shown instead of the conversation when nobody is signed in, or when the sign-in ended: one button, the company's
@@ -23,18 +24,11 @@ export function SignInCard({ auth }: { auth: Auth }) {
             : t('account.noCompanySignIn')}
       </p>
       {again || view.canSignIn ? (
-        <button type="button" className="button" disabled={auth.busy} onClick={() => void auth.signIn()}>
-          {auth.busy ? t('errors.signingIn') : again ? t('account.signInAgain') : t('errors.signIn')}
-        </button>
+        <SignInButton auth={auth} again={again} />
       ) : (
         <button type="button" className="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('errors.openSettings')}
         </button>
-      )}
-      {auth.problem && (
-        <p className="notice notice--error" role="alert">
-          {auth.problem}
-        </p>
       )}
     </section>
   );
