@@ -21,6 +21,17 @@ describe('redaction', () => {
     expect(new Redactor().redact(text)).toBe(text);
   });
 
+  it('reads runs of lone digits and of bare @ as no personal data, and still finds the real ones beside them', () => {
+    const scores = '1 1 1 1 1 1 1 1 1 1 1 1 2 0 1 1 0 3 1 1';
+    expect(new Redactor().redact(scores)).toBe(scores);
+    const handles = 'a@a@a@b@c@team@home';
+    expect(new Redactor().redact(handles)).toBe(handles);
+    // One lone digit (a trunk or country code) is how real numbers are written; the detectors keep them.
+    expect(new Redactor().redact(`${scores} call 1-579-650-2468 or +33 1 46 28 06 45, mail a@a@ana@x.example`)).toBe(
+      `${scores} call [PHONE_1] or [PHONE_2], mail a@a@[EMAIL_1]`,
+    );
+  });
+
   it('restores placeholders split across stream deltas', () => {
     const redactor = new Redactor();
     redactor.redact('ana@x.example and +44 20 7946 0958');

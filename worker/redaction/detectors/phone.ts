@@ -15,7 +15,27 @@ const candidate =
 const identifierWord =
   /(?:order|invoice|ticket|ref(?:erence)?|sku|tracking|case|po|id|no\.?|n°|number|#|account|serial|item|part|version|build)[\s:#.-]*$/i;
 
+/**
+ * Numbers are written in groups of two or more digits; one lone digit (a country or trunk code: `+33 1 23…`,
+ * `1-800-…`) is common, two are rare, three are never a phone number ("1 1 1 1…", a list of scores). Counted
+ * by character code, before any string is built: this turns the bulk of such runs down cheaply.
+ */
+function tooManyLoneDigits(match: string): boolean {
+  let lone = 0;
+  let run = 0;
+  for (let index = 0; index <= match.length; index++) {
+    const code = index < match.length ? match.charCodeAt(index) : 32;
+    if (code >= 48 && code <= 57) run++;
+    else {
+      if (run === 1 && ++lone >= 3) return true;
+      run = 0;
+    }
+  }
+  return false;
+}
+
 function plausible(match: string, before: string): boolean {
+  if (tooManyLoneDigits(match)) return false;
   const core = match.replace(/[ \u00a0]?(?:x|ext\.?)[ \u00a0]?\d{1,6}$/, '');
   const digits = core.replace(/\D/g, '');
   const international = core.startsWith('+');
@@ -41,9 +61,9 @@ export const phone: Detector = {
     candidate.lastIndex = 0;
     const spans: Span[] = [];
     for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
-      const before = text.slice(Math.max(0, match.index - 24), match.index);
       const value = match[0];
-      if (plausible(value, before)) spans.push({ start: match.index, end: match.index + value.length });
+      if (plausible(value, text.slice(Math.max(0, match.index - 24), match.index)))
+        spans.push({ start: match.index, end: match.index + value.length });
       // "((749) 374-4654)": a rejected candidate that opened with a bracket may hold a number one character on.
       else if (value.startsWith('(')) candidate.lastIndex = match.index + 1;
     }
