@@ -28,7 +28,12 @@ export default defineConfig(async () => {
       include: ['worker/**/*.test.ts', 'test/contracts/**/*.test.ts', 'test/security/**/*.worker.test.ts'],
       // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
       testTimeout: 20_000,
-      globalSetup: ['test/setup/upstream.global.ts', 'test/setup/idp.global.ts', 'test/setup/mcp.global.ts'],
+      globalSetup: [
+        'test/setup/upstream.global.ts',
+        'test/setup/idp.global.ts',
+        'test/setup/mcp.global.ts',
+        'test/setup/rollups.global.ts',
+      ],
       // Runs per route of test/security/edge-fuzzing.worker.test.ts; FUZZ_RUNS=2000 for a deeper local run.
       provide: { fuzzRuns: Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || 100 },
       setupFiles: ['worker/testing/apply-migrations.ts'],

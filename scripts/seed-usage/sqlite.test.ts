@@ -62,6 +62,8 @@ describe('seeding usage into a local D1 file', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'usage_events'")
       .all();
     expect(triggers.map((row) => row.name).sort()).toEqual([
+      'usage_question_changed',
+      'usage_question_rated_delete',
       'usage_rollup_delete',
       'usage_rollup_insert',
       'usage_scale_delete',

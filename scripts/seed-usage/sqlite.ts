@@ -7,30 +7,16 @@
  * aside, the rows go in, and the roll-ups are rebuilt with the migration's own backfill block — the same
  * numbers (sqlite.test.ts compares both ways), in one transaction.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { rollupBackfillSql } from './backfill';
 import { generateUsage, type SeedOptions } from './generate';
+import { ROLLUPS } from './rollups';
 import { statementsFor } from './sql';
 
-const migrations = resolve(import.meta.dirname, '../../migrations');
-/** The console's roll-ups (migrations/*_console*.sql), rebuilt after a bulk load. */
-export const ROLLUPS = [
-  'usage_daily',
-  'usage_daily_people',
-  'usage_daily_group_people',
-  'usage_daily_ttft',
-  'usage_daily_questions',
-  'usage_day_people',
-  'usage_daily_active',
-  'usage_people',
-  'usage_group_people',
-  'usage_assistant_people',
-  'usage_daily_groups',
-  'feedback_daily',
-  'feedback_daily_groups',
-  'usage_daily_gaps',
-];
+export { ROLLUPS };
+
 /** Tables whose triggers keep the roll-ups: set aside during a bulk load. */
 const TRIGGER_TABLES = ['usage_events', 'feedback', ...ROLLUPS];
 
@@ -39,22 +25,6 @@ export function localD1File(persistTo: string): string {
   const files = readdirSync(folder).filter((file) => file.endsWith('.sqlite') && file !== 'metadata.sqlite');
   if (files.length !== 1) throw new Error(`Expected one local D1 database in ${folder}, found ${files.length}.`);
   return join(folder, files[0] as string);
-}
-
-/** The roll-up backfills of the console migrations, in order: their `backfill:start` … `backfill:end` blocks. */
-export function rollupBackfillSql(): string {
-  const files = readdirSync(migrations)
-    .filter((name) => /_console[\w-]*\.sql$/.test(name))
-    .sort();
-  if (files.length === 0) throw new Error('The console migrations (migrations/*_console*.sql) are missing.');
-  return files
-    .map((file) => {
-      const text = readFileSync(join(migrations, file), 'utf8');
-      const block = /-- backfill:start\n([\s\S]*?)-- backfill:end/.exec(text)?.[1];
-      if (!block) throw new Error(`${file} has no backfill block.`);
-      return block;
-    })
-    .join('\n');
 }
 
 export interface SeedResult {

@@ -1,31 +1,22 @@
 import type { GroupRow, Overview, OverviewDay, ReportWindow } from '../../shared/admin';
 import { byName, first, rows } from './rows';
-import { histogramPercentile } from './ttft';
-import { addDays, daysOf, ratio } from './window';
+import { daysOf, ratio } from './window';
 
 /**
  * The Overview page: adoption (daily and weekly active people, and the weekly share of people seen in 30
- * days), volume, quality (citations, thumbs) and speed (time to first token). Reads the daily roll-ups of
- * migrations/0003_console.sql, never the raw events, except for errors by code (a partial index).
+ * days), volume, quality (citations, thumbs) and speed (time to first token). Reads the roll-ups of
+ * migrations/*_console*.sql, never the raw events, except for errors by code (a partial index): each statement
+ * reads one row per day of the window or less, except the window's time-to-first-token histogram.
  */
 export async function overviewReport(db: D1Database, window: ReportWindow, group?: string): Promise<Overview> {
-  const weekFrom = addDays(window.to, -6);
-  const monthFrom = addDays(window.to, -29);
-  const bind = (from: string, to: string) => (group ? [from, to, group] : [from, to]);
-  // Distinct people in a window: one probe per person ever seen into (person, day), never a DISTINCT over rows.
-  const distinctPeople = (from: string, to: string) =>
-    (group
-      ? db.prepare(
-          `SELECT count(*) AS people FROM usage_group_people p WHERE p.group_name = ?3 AND EXISTS (
-             SELECT 1 FROM usage_daily_group_people d
-             WHERE d.group_name = p.group_name AND d.person = p.person AND d.day BETWEEN ?1 AND ?2)`,
-        )
-      : db.prepare(
-          `SELECT count(*) AS people FROM usage_people p WHERE EXISTS (
-             SELECT 1 FROM usage_day_people d WHERE d.person = p.person AND d.day BETWEEN ?1 AND ?2)`,
-        )
-    ).bind(...bind(from, to));
-  const [active, weekly, month, volume, ttft, thumbs, errors] = await db.batch([
+  // Distinct people in the 7 and 30 days ending `to`: one row each of the window roll-ups (0007_console_windows.sql).
+  const distinctPeople = (span: 7 | 30) =>
+    group
+      ? db
+          .prepare('SELECT people FROM usage_window_group_people WHERE day = ?1 AND span = ?2 AND group_name = ?3')
+          .bind(window.to, span, group)
+      : db.prepare('SELECT people FROM usage_window_people WHERE day = ?1 AND span = ?2').bind(window.to, span);
+  const [active, weekly, month, volume, ttft, ttftWindow, thumbs, errors] = await db.batch([
     group
       ? db
           .prepare('SELECT day, people FROM usage_daily_groups WHERE day BETWEEN ?1 AND ?2 AND group_name = ?3')
@@ -33,8 +24,8 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
       : db
           .prepare('SELECT day, people FROM usage_daily_active WHERE day BETWEEN ?1 AND ?2')
           .bind(window.from, window.to),
-    distinctPeople(weekFrom, window.to),
-    distinctPeople(monthFrom, window.to),
+    distinctPeople(7),
+    distinctPeople(30),
     group
       ? db
           .prepare(
@@ -51,7 +42,16 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
           .bind(window.from, window.to),
     // Time to first token is not split by group (the histogram has no group); a group view shows none.
     db
-      .prepare('SELECT day, bucket, events FROM usage_daily_ttft WHERE day BETWEEN ?1 AND ?2 AND ?3 = 0')
+      .prepare('SELECT day, p50, p95 FROM usage_daily_ttft_percentiles WHERE day BETWEEN ?1 AND ?2 AND ?3 = 0')
+      .bind(window.from, window.to, group ? 1 : 0),
+    db
+      .prepare(
+        `SELECT min(CASE WHEN cumulative * 100 >= 50 * total THEN bucket END) AS p50,
+                min(CASE WHEN cumulative * 100 >= 95 * total THEN bucket END) AS p95
+         FROM (SELECT bucket, sum(events) OVER (ORDER BY bucket) AS cumulative, sum(events) OVER () AS total
+               FROM (SELECT bucket, sum(events) AS events FROM usage_daily_ttft
+                     WHERE day BETWEEN ?1 AND ?2 AND ?3 = 0 GROUP BY bucket))`,
+      )
       .bind(window.from, window.to, group ? 1 : 0),
     group
       ? db
@@ -78,28 +78,21 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
   const activeByDay = new Map(rows<{ day: string; people: number }>(active).map((row) => [row.day, row.people]));
   type Volume = { day: string; requests: number; questions: number; cited: number; errors: number };
   const volumeByDay = new Map(rows<Volume>(volume).map((row) => [row.day, row]));
-  const ttftRows = rows<{ day: string; bucket: number; events: number }>(ttft);
-  const ttftByDay = new Map<string, { bucket: number; events: number }[]>();
-  for (const row of ttftRows) {
-    const list = ttftByDay.get(row.day) ?? [];
-    list.push(row);
-    ttftByDay.set(row.day, list);
-  }
-  const windowBuckets = new Map<number, number>();
-  for (const row of ttftRows) windowBuckets.set(row.bucket, (windowBuckets.get(row.bucket) ?? 0) + row.events);
-  const allBuckets = [...windowBuckets].map(([bucket, events]) => ({ bucket, events }));
+  type Percentiles = { p50: number | null; p95: number | null };
+  const ttftByDay = new Map(rows<Percentiles & { day: string }>(ttft).map((row) => [row.day, row]));
+  const ttftTotals = first<Percentiles>(ttftWindow);
 
   const days: OverviewDay[] = daysOf(window).map((day) => {
     const counts = volumeByDay.get(day);
-    const histogram = ttftByDay.get(day) ?? [];
+    const percentiles = ttftByDay.get(day);
     return {
       day,
       activePeople: activeByDay.get(day) ?? 0,
       questions: counts?.questions ?? 0,
       answersWithCitations: counts?.cited ?? 0,
       errors: counts?.errors ?? 0,
-      ttftP50Ms: histogramPercentile(histogram, 50),
-      ttftP95Ms: histogramPercentile(histogram, 95),
+      ttftP50Ms: percentiles?.p50 ?? null,
+      ttftP95Ms: percentiles?.p95 ?? null,
     };
   });
   const thumbsUp = first<{ up: number }>(thumbs)?.up ?? 0;
@@ -122,8 +115,8 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
       thumbsUp,
       thumbsDown,
       thumbsUpRate: ratio(thumbsUp, thumbsUp + thumbsDown),
-      ttftP50Ms: histogramPercentile(allBuckets, 50),
-      ttftP95Ms: histogramPercentile(allBuckets, 95),
+      ttftP50Ms: ttftTotals?.p50 ?? null,
+      ttftP95Ms: ttftTotals?.p95 ?? null,
     },
     days,
     errorsByCode: rows<{ code: string; count: number }>(errors),
@@ -133,23 +126,18 @@ export async function overviewReport(db: D1Database, window: ReportWindow, group
 
 /** "By team": one row per identity-provider group (or only the filtered one). */
 async function groupRows(db: D1Database, window: ReportWindow, only?: string): Promise<GroupRow[]> {
-  const weekFrom = addDays(window.to, -6);
-  const monthFrom = addDays(window.to, -29);
   const filter = only ? 'AND group_name = ?3' : '';
   const bind = (from: string, to: string) => (only ? [from, to, only] : [from, to]);
-  const distinctPeople = (from: string, to: string) =>
+  const distinctPeople = (span: 7 | 30) =>
     db
       .prepare(
-        `SELECT p.group_name AS name, count(*) AS people FROM usage_group_people p
-         WHERE EXISTS (SELECT 1 FROM usage_daily_group_people d
-                       WHERE d.group_name = p.group_name AND d.person = p.person AND d.day BETWEEN ?1 AND ?2)
-           ${only ? 'AND p.group_name = ?3' : ''}
-         GROUP BY p.group_name`,
+        `SELECT group_name AS name, people FROM usage_window_group_people
+         WHERE day = ?1 AND span = ?2 ${only ? 'AND group_name = ?3' : ''}`,
       )
-      .bind(...bind(from, to));
+      .bind(...(only ? [window.to, span, only] : [window.to, span]));
   const [weekly, month, volume, thumbs] = await db.batch([
-    distinctPeople(weekFrom, window.to),
-    distinctPeople(monthFrom, window.to),
+    distinctPeople(7),
+    distinctPeople(30),
     db
       .prepare(
         `SELECT group_name AS name, sum(requests) AS requests, sum(questions) AS questions, sum(errors) AS errors

@@ -10,6 +10,8 @@ declare module 'vitest' {
     mcpUrl: string;
     /** Runs per route of the edge fuzzing suite (FUZZ_RUNS, default 100). */
     fuzzRuns: number;
+    /** The statements of the console migrations' backfill blocks (scripts/seed-usage/backfill.ts). */
+    rollupBackfill: string[];
   }
 }
 
