@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssistantId } from './assistants';
 import { ChatMessage, chatLimits } from './chat';
+import { ConversationId } from './conversations';
 import { PageContext, type PageKind } from './page-context';
 
 /**
@@ -102,6 +103,12 @@ export const ActionRequest = z.object({
     .refine((messages) => messages.at(-1)?.role === 'user', { message: 'The last message must come from the user.' })
     .optional(),
   options: ActionOptions.default(defaultActionOptions),
+  /**
+   * The stored conversation the action's turn joins (the one the panel shows), as for a question. Absent: a new
+   * conversation about the page. Either way the request and what the action wrote are stored like a chat turn,
+   * and the response names the conversation in the X-Conversation-Id header.
+   */
+  conversationId: ConversationId.optional(),
   /**
    * The assistant whose task this is (the one picked in the panel). Absent: the first assistant the caller may use
    * that offers the action (built-ins first), so a click works without knowing the catalog.

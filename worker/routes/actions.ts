@@ -5,6 +5,7 @@ import { isKnownTask, taskFor } from '../assistants/catalog';
 import { runAssistant } from '../assistants/run';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
+import { startTurn } from '../conversations/record-turn';
 import { ApiError, notFound } from '../http/api-error';
 import { jsonBody } from '../middleware/validate';
 
@@ -18,7 +19,8 @@ const knownAction = createMiddleware<AppEnv>(async function knownActionId(c, nex
 /**
  * `POST /v1/actions/:id`: a quick action — a task of an assistant — streamed like a chat answer through the same
  * runAssistant (same auth, validation, limits, errors). The task decides what of the page the model sees and
- * whether knowledge grounds it; the assistant adds its instructions, knowledge scope and model.
+ * whether knowledge grounds it; the assistant adds its instructions, knowledge scope and model. The turn is stored in
+ * the conversation of the record like a question and its answer, so reopening the record shows the summary or draft.
  */
 export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...jsonBody(ActionRequest), async (c) => {
   const body = c.req.valid('json');
@@ -35,6 +37,11 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
     });
   }
 
+  // Without messages (an API call), the action's own request stands for the person's words, as the panel shows it.
+  const messages = body.messages ?? [
+    { id: crypto.randomUUID(), role: 'user' as const, parts: [{ type: 'text' as const, text: action.request }] },
+  ];
+  const turn = await startTurn(c, { ...body, messages });
   const { response, ...use } = await runAssistant({
     env: c.env,
     config: readConfig(c.env),
@@ -44,5 +51,5 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
     turn: { kind: 'task', action, page: body.page, options: body.options, messages: body.messages },
   });
   c.set('assistant', use);
-  return response;
+  return turn.record(response, { assistant: use.assistantId });
 });
