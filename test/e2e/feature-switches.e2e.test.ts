@@ -44,7 +44,9 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-describe('feature switches from the organisation', () => {
+// Each test starts a worker of its own (wrangler dev) and a browser: slow on a busy machine, so the test's budget
+// covers both start-ups; the polls inside still fail fast on a wrong answer.
+describe('feature switches from the organisation', { timeout: 180_000 }, () => {
   it('page-capture off: the panel reads nothing and says why', async () => {
     const { panel } = await withFeaturesOff('page-capture');
     await expect
