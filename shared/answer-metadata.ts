@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnsweringAssistant } from './assistants';
+import { HandoffEvent } from './handoff';
 
 /**
  * Metadata on an answer's UI message (the stream's `finish` part): which model answered. An alias is a fallback
@@ -20,5 +21,7 @@ export const AnswerMetadata = z.looseObject({
   /** The assistant that answered and the alias it ran on (shared/assistants.ts). */
   assistant: AnsweringAssistant.optional(),
   modelAlias: z.string().optional(),
+  /** Set once the question was handed on: `assistant` then names the assistant that took over (shared/handoff.ts). */
+  handoff: HandoffEvent.optional(),
 });
 export type AnswerMetadata = z.infer<typeof AnswerMetadata>;

@@ -174,37 +174,62 @@ const uniqueBy =
     });
   };
 
-export const AssistantSpec = z.strictObject({
-  /** The version of this schema the spec is written against (ASSISTANT_SPEC_VERSION). */
-  specVersion: z.literal(ASSISTANT_SPEC_VERSION, {
-    error: `specVersion must be ${ASSISTANT_SPEC_VERSION}, the version of the assistant spec this server reads.`,
-  }),
-  id: AssistantId,
-  name: z.string().trim().min(1).max(60),
-  description: z.string().trim().min(1).max(300),
-  /** One text symbol shown in the picker (not an emoji, see QuickActionSpec.icon). */
-  icon: z.string().min(1).max(4),
-  /**
-   * What the assistant is for and how it answers. Placed after the product's own rules (untrusted page and
-   * knowledge, citations), which it cannot override: it shapes the answer, it does not lift a safeguard.
-   */
-  instructions: z.string().trim().min(1).max(20_000),
-  model: ModelAlias.default(DEFAULT_MODEL_ALIAS),
-  tools: z
-    .array(ToolGrant)
-    .max(32)
-    .superRefine(uniqueBy<ToolGrant>((grant) => grant.id, 'tool'))
-    .default([]),
-  knowledge: KnowledgeScope.default({ spaces: ['*'], customerFacing: false }),
-  suggestOn: z.array(SuggestRule).max(20).default([]),
-  audience: z.array(AudienceGroup).min(1).max(50).default(['*']),
-  starters: z.array(z.string().trim().min(1).max(200)).max(6).default([]),
-  quickActions: z
-    .array(QuickActionSpec)
-    .max(12)
-    .superRefine(uniqueBy<QuickActionSpec>((action) => action.id, 'quick action'))
-    .default([]),
-});
+export const AssistantSpec = z
+  .strictObject({
+    /** The version of this schema the spec is written against (ASSISTANT_SPEC_VERSION). */
+    specVersion: z.literal(ASSISTANT_SPEC_VERSION, {
+      error: `specVersion must be ${ASSISTANT_SPEC_VERSION}, the version of the assistant spec this server reads.`,
+    }),
+    id: AssistantId,
+    name: z.string().trim().min(1).max(60),
+    description: z.string().trim().min(1).max(300),
+    /** One text symbol shown in the picker (not an emoji, see QuickActionSpec.icon). */
+    icon: z.string().min(1).max(4),
+    /**
+     * What the assistant is for and how it answers. Placed after the product's own rules (untrusted page and
+     * knowledge, citations), which it cannot override: it shapes the answer, it does not lift a safeguard.
+     */
+    instructions: z.string().trim().min(1).max(20_000),
+    model: ModelAlias.default(DEFAULT_MODEL_ALIAS),
+    tools: z
+      .array(ToolGrant)
+      .max(32)
+      .superRefine(uniqueBy<ToolGrant>((grant) => grant.id, 'tool'))
+      .default([]),
+    knowledge: KnowledgeScope.default({ spaces: ['*'], customerFacing: false }),
+    /**
+     * Hand-off on confidence: the assistant that takes a question over when this one, through the `handoff` tool,
+     * is less confident than HANDOFF_THRESHOLD (the Support Resolver names the Support Investigator). Never the
+     * assistant itself; a question is handed on at most once. Needs the `handoff` tool in `tools`.
+     */
+    handoffTo: AssistantId.optional(),
+    suggestOn: z.array(SuggestRule).max(20).default([]),
+    audience: z.array(AudienceGroup).min(1).max(50).default(['*']),
+    starters: z.array(z.string().trim().min(1).max(200)).max(6).default([]),
+    quickActions: z
+      .array(QuickActionSpec)
+      .max(12)
+      .superRefine(uniqueBy<QuickActionSpec>((action) => action.id, 'quick action'))
+      .default([]),
+  })
+  .superRefine((spec, context) => {
+    if (spec.handoffTo === undefined) return;
+    if (spec.handoffTo === spec.id) {
+      context.addIssue({
+        code: 'custom',
+        path: ['handoffTo'],
+        message: 'An assistant never hands a question to itself.',
+      });
+    }
+    if (!spec.tools.some((grant) => grant.id === 'handoff')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['handoffTo'],
+        message:
+          'An assistant that hands questions on needs the "handoff" tool, through which it reports its confidence.',
+      });
+    }
+  });
 export type AssistantSpec = z.infer<typeof AssistantSpec>;
 /** A spec as written (defaults not yet applied): what an administrator sends and a built-in file declares. */
 export type AssistantSpecInput = z.input<typeof AssistantSpec>;

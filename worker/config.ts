@@ -7,6 +7,7 @@ import { DEFAULT_PSEUDONYM_KEY_WARNING, type OversightSettings, readOversightSet
 import { readRetentionDays } from './personal-data/settings';
 import { type PolicySettings, readPolicySettings } from './policy';
 import { type RedactionConfig, readRedactionConfig } from './redaction/settings';
+import { readHandoffThreshold } from './tools/handoff-decision';
 import { type McpSettings, readMcpSettings } from './tools/mcp/settings';
 
 /** The worker's settings, parsed once per environment object (bindings never change within an isolate). */
@@ -43,6 +44,8 @@ export interface Config {
   oversight: OversightSettings;
   /** Days personal data is kept (RETENTION_DAYS); the retention cron deletes what is older. */
   retentionDays: number;
+  /** Below this confidence (0–1, HANDOFF_THRESHOLD) an assistant that may hand off passes the question on. */
+  handoffThreshold: number;
 }
 
 const cache = new WeakMap<Env, Config>();
@@ -76,6 +79,8 @@ export function readConfig(env: Env): Config {
   if (oversight.pseudonymKeyIsDefault && environment !== 'production') console.warn(DEFAULT_PSEUDONYM_KEY_WARNING);
   const retention = readRetentionDays(env);
   if (retention.problem) problems.push(retention.problem);
+  const handoff = readHandoffThreshold(env.HANDOFF_THRESHOLD);
+  if (handoff.problem) problems.push({ setting: 'HANDOFF_THRESHOLD', message: handoff.problem });
   for (const problem of problems) console.error(JSON.stringify({ event: 'config_error', ...problem }));
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURL = nonEmpty(env.OPENAI_BASE_URL)?.replace(/\/+$/, '');
@@ -107,6 +112,7 @@ export function readConfig(env: Env): Config {
     mcp,
     oversight,
     retentionDays: retention.days,
+    handoffThreshold: handoff.threshold,
   };
   cache.set(env, config);
   return config;

@@ -1,6 +1,6 @@
 import { isStepCount, type ModelMessage, type UIMessage, type UIMessageChunk } from 'ai';
 import type { ActionOptions } from '../../shared/actions';
-import type { AssistantMetadata, QuickActionSpec } from '../../shared/assistants';
+import type { AssistantMetadata, AssistantSpec, QuickActionSpec } from '../../shared/assistants';
 import type { ChatMessage } from '../../shared/chat';
 import type { PageContext } from '../../shared/page-context';
 import { knowledgeQueryFor } from '../actions/page-facts';
@@ -10,6 +10,7 @@ import type { Identity } from '../context';
 import type { Env } from '../env';
 import { conversationFrom, historyNoticeChunks } from '../http/ui-messages';
 import { pageSource, sourceChunk } from '../knowledge/citations';
+import { RetrievalCoverage } from '../knowledge/coverage';
 import { fallbackResponse, fallbackText, textChunks } from '../knowledge/fallback';
 import { knowledgeForPrompt } from '../knowledge/for-prompt';
 import { standaloneQuery } from '../knowledge/standalone-query';
@@ -20,7 +21,9 @@ import { chatInstructions } from '../prompt/instructions';
 import { claimApprovals, recordApprovalRequests } from '../tools/approvals';
 import { CitationCounter } from '../tools/citation-counter';
 import { toolsFor } from '../tools/registry';
+import type { ToolContext } from '../tools/types';
 import type { ResolvedAssistant } from './catalog';
+import { assessesConfidence, combinedGrants, HandoffSession, handoffTarget } from './handoff';
 import { assistantSpaces } from './knowledge-scope';
 import { modelFor } from './model';
 import { assistantSection } from './prompt';
@@ -138,7 +141,12 @@ async function chat(
     : undefined;
   const sources = knowledge?.sources ?? [];
   const counter = new CitationCounter(sources.length + 1);
-  const offered = await toolsFor(spec.tools, {
+  // An assistant that reports its confidence may hand a new question on (not the continuation after Approve / Deny).
+  const assesses = !continuing && assessesConfidence(spec);
+  const target = assesses ? await handoffTarget(env.DB, identity, spec) : undefined;
+  const coverage = new RetrievalCoverage();
+  coverage.note(knowledge?.coverage ?? 0);
+  const context: ToolContext = {
     env,
     config,
     identity,
@@ -147,42 +155,61 @@ async function chat(
     page: turn.page,
     assistantId: spec.id,
     conversationId: turn.conversationId,
-  });
+    coverage,
+  };
+  const offered = await toolsFor(target ? combinedGrants(spec.tools, target.spec.tools) : spec.tools, context);
   const prelude: UIMessageChunk[] = [
     ...historyNoticeChunks(conversation.history),
     ...(turn.page && !continuing ? [sourceChunk(pageSource(turn.page))] : []),
     ...(knowledge?.chunks ?? []),
   ];
   const hasTools = Object.keys(offered.tools).length > 0;
-
-  return streamAnswer({
-    config,
-    request: input.request,
-    instructions: withHistoryNote(
+  const instructionsFor = (answering: AssistantSpec, withKnowledge = true) =>
+    withHistoryNote(
       [
         chatInstructions({
           page: turn.page,
           pageTokenBudget: config.pageTokenBudget,
           today: today(),
-          knowledge: knowledge?.block ?? '',
-          canSearch: offered.byName.has('search_knowledge'),
+          knowledge: withKnowledge ? (knowledge?.block ?? '') : '',
+          canSearch: answering.tools.some((grant) => grant.id === 'search_knowledge'),
         }),
-        assistantSection(spec),
+        assistantSection(answering),
       ].join('\n\n'),
       conversation.history,
-    ),
+    );
+  const handoff = assesses
+    ? new HandoffSession({
+        config,
+        from: input.assistant,
+        to: target,
+        context,
+        scope,
+        messages: conversation.model,
+        instructionsFor,
+        metadata,
+        tools: offered.tools,
+      })
+    : undefined;
+  const approvalsOf = (stream: ReadableStream<UIMessageChunk>) => recordApprovalRequests(stream, scope, offered);
+
+  return streamAnswer({
+    config,
+    request: input.request,
+    instructions: instructionsFor(spec),
     messages: conversation.model,
     originalMessages: messages,
     ...(hasTools
       ? {
           tools: offered.tools,
-          stopWhen: isStepCount(MAX_STEPS),
-          transform: (stream: ReadableStream<UIMessageChunk>) => recordApprovalRequests(stream, scope, offered),
+          stopWhen: handoff?.stopWhen ?? isStepCount(MAX_STEPS),
+          transform: handoff ? (stream) => handoff.transform(approvalsOf(stream)) : approvalsOf,
         }
       : {}),
+    ...(handoff ? { prepareStep: handoff.prepareStep } : {}),
     prelude,
     modelAlias,
-    metadata,
+    metadata: handoff?.metadata ?? metadata,
     // No model: the passages themselves, clearly labelled; with nothing to show, the usual "set a model" error.
     ...(sources.length > 0
       ? {

@@ -14,7 +14,10 @@ export const supportResolver = {
   instructions: `You help support agents resolve tickets. Work out what the customer needs from their latest public
 message, find the policy or procedure that covers it in company knowledge, and say what to do and what to reply, with
 citations. Internal notes are context for the agent; never suggest quoting them to the customer. If no passage covers
-the case, say so plainly: do not improvise policy.`,
+the case, say so plainly: do not improvise policy.
+Before you write your answer, call the handoff tool once with how confident you are (0 to 1) that the knowledge you
+found resolves the ticket, and a short note of what is missing or uncertain. If it says the ticket goes to a colleague,
+stop: they take it from there.`,
   model: 'default',
   tools: [
     { id: 'search_knowledge', approval: 'auto' },
@@ -22,6 +25,7 @@ the case, say so plainly: do not improvise policy.`,
     { id: 'handoff', approval: 'never' },
   ],
   knowledge: { spaces: ['*'], customerFacing: false },
+  handoffTo: 'support-investigator',
   suggestOn: [{ site: 'zendesk', kind: 'ticket' }, { site: 'freshdesk', kind: 'ticket' }, { kind: 'ticket' }],
   audience: ['*'],
   starters: ['How do I resolve this ticket?', 'Which policy covers this?', 'What should I reply?'],

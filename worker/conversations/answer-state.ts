@@ -12,7 +12,8 @@ function metadataOf(value: unknown): { assistant?: string; model?: string } {
   if (!parsed.success) return {};
   const record = parsed.data as Record<string, unknown>;
   const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 200) : undefined);
-  const assistant = text('assistant') ?? text('assistantId');
+  // `assistant` is the answering assistant ({ id, name, version }); after a hand-off, the one that took over.
+  const assistant = parsed.data.assistant?.id.slice(0, 200) ?? text('assistant') ?? text('assistantId');
   const model = parsed.data.answeredBy?.model.slice(0, 200) ?? text('model');
   return { ...(assistant ? { assistant } : {}), ...(model ? { model } : {}) };
 }

@@ -5,6 +5,7 @@ import type { Env } from '../env';
 import { currentUsage } from '../oversight/usage-tracker';
 import { renderKnowledgeBlock } from '../prompt/knowledge-block';
 import { citedSource, type RetrievedSource, sourceChunk } from './citations';
+import { retrievalCoverage } from './coverage';
 import { knowledgeDeps } from './deps';
 import { retrieve } from './retrieve';
 import { readableSpaces } from './spaces';
@@ -19,6 +20,8 @@ export interface KnowledgeForPrompt {
   chunks: UIMessageChunk[];
   /** Set when retrieval ran degraded (keyword-only) or failed; for logs and the no-model answer. */
   notice?: string;
+  /** How well the passages cover the question (0–1, coverage.ts): one input of the hand-off decision. */
+  coverage: number;
 }
 
 export const DEFAULT_PROMPT_PASSAGES = 5;
@@ -47,7 +50,7 @@ export async function knowledgeForPrompt(options: {
   const { env, config, identity } = options;
   const readable = readableSpaces(identity, config);
   const spaces = options.within ? readable.filter((space) => options.within?.includes(space)) : readable;
-  if (spaces.length === 0) return { block: '', sources: [], chunks: [] };
+  if (spaces.length === 0) return { block: '', sources: [], chunks: [], coverage: 0 };
   const first = options.first ?? 1;
   try {
     const retrieved = await retrieve(knowledgeDeps(env, config), {
@@ -64,6 +67,7 @@ export async function knowledgeForPrompt(options: {
       block: renderKnowledgeBlock(sources),
       sources,
       chunks: sources.map((source) => sourceChunk(citedSource(source))),
+      coverage: retrievalCoverage(sources, retrieved.mode),
       ...(retrieved.notice ? { notice: retrieved.notice } : {}),
     };
   } catch (error) {
@@ -75,6 +79,7 @@ export async function knowledgeForPrompt(options: {
       sources: [],
       chunks: [],
       notice: KNOWLEDGE_UNAVAILABLE,
+      coverage: 0,
     };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type LanguageModel,
   type ModelMessage,
   type StopCondition,
   streamText,
@@ -46,8 +47,24 @@ export interface StreamAnswerOptions {
   onModelFailure?: () => UIMessageChunk[];
   /** Sees the answer's parts on their way out (e.g. to record the approvals the answer asks for). */
   transform?: (stream: ReadableStream<UIMessageChunk>) => ReadableStream<UIMessageChunk>;
-  /** More message metadata, sent on the answer's `start` and `finish` parts (e.g. which assistant answered). */
-  metadata?: Record<string, unknown>;
+  /**
+   * More message metadata, sent on the answer's `start` and `finish` parts (e.g. which assistant answered). A
+   * function is read for each part, so an answer that changes hands (a hand-off) names on `finish` who ended it.
+   */
+  metadata?: Record<string, unknown> | (() => Record<string, unknown>);
+  /**
+   * Called before each model step; may switch the alias the step runs on (through the same fallback chain and
+   * redaction as the first), its instructions, messages and active tools — how a hand-off continues the answer.
+   */
+  prepareStep?: (step: { stepNumber: number }) => StepPlan | undefined | Promise<StepPlan | undefined>;
+}
+
+/** What prepareStep may change for a step (instructions and messages carry forward to later steps). */
+export interface StepPlan {
+  modelAlias?: string;
+  instructions?: string;
+  messages?: ModelMessage[];
+  activeTools?: string[];
 }
 
 /**
@@ -74,21 +91,29 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     });
   }
   // The alias's chain as one model; the last model that started answering is named in the message metadata.
-  let answeredBy: ModelRef | undefined;
-  const chat = fallbackModel({
-    alias,
-    chain: resolved.chain,
-    firstTokenTimeoutMs: config.model.firstTokenTimeoutMs,
-    onAnswer: (ref) => {
-      answeredBy = ref;
-    },
-  });
+  let answeredBy: (ModelRef & { alias: string }) | undefined;
   // With REDACT=pii every step of the call passes through the redaction middleware: one Redactor per request,
-  // so placeholders stay consistent across tool steps and nothing personal is kept after the answer.
-  const model =
-    redaction.mode === 'pii'
-      ? wrapLanguageModel({ model: chat, middleware: redactionMiddleware(new Redactor(redaction.detectors)) })
-      : chat;
+  // so placeholders stay consistent across tool steps (and across aliases) and nothing personal is kept after.
+  const redactor = redaction.mode === 'pii' ? new Redactor(redaction.detectors) : undefined;
+  const models = new Map<string, LanguageModel>();
+  const modelOf = (name: string, chain: typeof resolved.chain): LanguageModel => {
+    const cached = models.get(name);
+    if (cached) return cached;
+    const chat = fallbackModel({
+      alias: name,
+      chain,
+      firstTokenTimeoutMs: config.model.firstTokenTimeoutMs,
+      onAnswer: (ref) => {
+        answeredBy = { ...ref, alias: name };
+      },
+    });
+    const built = redactor ? wrapLanguageModel({ model: chat, middleware: redactionMiddleware(redactor) }) : chat;
+    models.set(name, built);
+    return built;
+  };
+  const model = modelOf(alias, resolved.chain);
+  const metadataNow = () => (typeof options.metadata === 'function' ? options.metadata() : options.metadata);
+  const prepareStep = options.prepareStep;
 
   // Stop, a closed panel or a timeout must cancel the upstream call too, not leave it running.
   const upstream = new AbortController();
@@ -106,6 +131,17 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     messages: options.messages,
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.stopWhen ? { stopWhen: options.stopWhen } : {}),
+    ...(prepareStep
+      ? {
+          prepareStep: async ({ stepNumber }: { stepNumber: number }) => {
+            const plan = await prepareStep({ stepNumber });
+            if (!plan) return undefined;
+            const { modelAlias, ...rest } = plan;
+            const other = modelAlias && modelAlias !== alias ? aliasFromConfig(config, modelAlias) : undefined;
+            return { ...rest, ...(other ? { model: modelOf(modelAlias as string, other.chain) } : {}) };
+          },
+        }
+      : {}),
     abortSignal: signal,
     // A chain already moves on to the next model; retrying the whole chain would only double the wait.
     maxRetries: resolved.chain.length > 1 ? 0 : 1,
@@ -125,12 +161,15 @@ export function streamAnswer(options: StreamAnswerOptions): Response {
     generateMessageId: () => crypto.randomUUID(),
     onError: describe,
     messageMetadata: ({ part }): AnswerMetadata | undefined => {
-      if (part.type === 'start') return options.metadata;
+      if (part.type === 'start') return metadataNow();
       if (part.type !== 'finish') return undefined;
-      const answered = answeredBy && { alias, provider: answeredBy.provider, model: answeredBy.model };
-      return answered || options.metadata
-        ? { ...options.metadata, ...(answered ? { answeredBy: answered } : {}) }
-        : undefined;
+      const metadata = metadataNow();
+      const answered = answeredBy && {
+        alias: answeredBy.alias,
+        provider: answeredBy.provider,
+        model: answeredBy.model,
+      };
+      return answered || metadata ? { ...metadata, ...(answered ? { answeredBy: answered } : {}) } : undefined;
     },
     onEnd: () => clearTimeout(timer),
   });

@@ -21,6 +21,8 @@ export interface HandoffOutput {
   handedOff: boolean;
   /** The assistant that takes over, when handed off. */
   to?: string;
+  /** Below the threshold with nobody to hand to (or handed on already): a person must look at it. */
+  needsHuman?: boolean;
   /** The confidence the decision used (the lower of the model's and the retrieval's). */
   confidence: number;
   message: string;

@@ -22,7 +22,7 @@ const inputSchema = z.object({
 
 async function search(
   query: string,
-  options: Pick<ToolContext, 'env' | 'config' | 'identity' | 'counter' | 'within'>,
+  options: Pick<ToolContext, 'env' | 'config' | 'identity' | 'counter' | 'within' | 'coverage'>,
 ): Promise<SearchKnowledgeOutput> {
   const found = await knowledgeForPrompt({
     env: options.env,
@@ -32,6 +32,7 @@ async function search(
     k: 5,
     ...(options.within ? { within: options.within } : {}),
   });
+  options.coverage?.note(found.coverage);
   const passages = found.sources.map((source) =>
     citedSource({ ...source, label: options.counter.label(source.chunkId) }),
   );

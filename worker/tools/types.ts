@@ -3,6 +3,7 @@ import type { PageContext } from '../../shared/page-context';
 import type { Config } from '../config';
 import type { Identity } from '../context';
 import type { Env } from '../env';
+import type { RetrievalCoverage } from '../knowledge/coverage';
 import type { CitationCounter } from './citation-counter';
 import type { HandoffInput, HandoffOutput } from './handoff';
 
@@ -21,6 +22,8 @@ export interface ToolContext {
   assistantId: string;
   /** The conversation (the panel's chat id): approvals are bound to it. */
   conversationId: string;
+  /** The best retrieval coverage of this answer so far: every search notes into it (one input of a hand-off). */
+  coverage?: RetrievalCoverage | undefined;
   /** Decides a hand-off the `handoff` tool asks for (set by the pipeline for assistants that may hand off). */
   handoff?: (request: HandoffInput) => Promise<HandoffOutput>;
 }
