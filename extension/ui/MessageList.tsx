@@ -4,6 +4,7 @@ import { t } from '../lib/i18n';
 import { CitedText } from './Citations';
 import { citedAndSearched, sourcesOf } from './citation-sources';
 import { FeedbackBar } from './FeedbackBar';
+import { HandoffNotes } from './HandoffNotes';
 import { HistoryNotice, historyNoticeOf } from './HistoryNotice';
 import { Sources } from './Sources';
 import { StoppedNote } from './StoppedNote';
@@ -35,6 +36,7 @@ function AssistantMessage({
   return (
     <>
       {notice && <HistoryNotice notice={notice} />}
+      <HandoffNotes message={message} />
       <CitedText text={text} sources={sources} />
       <ToolApprovals message={message} onAnswer={onApproval} />
       <Sources cited={cited} searched={searched} />

@@ -49,6 +49,12 @@ export default async function setup(project: TestProject) {
         },
       ]),
       CRM_TOKEN: 'Bearer e2e-crm-token',
+      // A `smart` alias on its own model id (the same test upstream), so the hand-off test sees the Investigator's
+      // model answer; `default` stays the OPENAI_* shortcut above.
+      MODELS: JSON.stringify({
+        providers: { larger: { type: 'openai-compatible', baseURL: upstream.url } },
+        aliases: { smart: ['larger:test-model-larger'] },
+      }),
     },
   });
 
