@@ -120,8 +120,10 @@ function quotaDetail(resetsAt: string | undefined): string | undefined {
   if (!when || Number.isNaN(when.getTime())) return undefined;
   const language = globalThis.navigator?.language;
   const time = when.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
-  const sameDay = when.toDateString() === new Date().toDateString();
-  if (sameDay) return t('errors.details.quotaToday', { time });
+  const today = new Date();
+  if (when.toDateString() === today.toDateString()) return t('errors.details.quotaToday', { time });
+  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
+  if (when.toDateString() === tomorrow.toDateString()) return t('errors.details.quotaTomorrowAt', { time });
   const day = when.toLocaleDateString(language, { weekday: 'long', day: 'numeric', month: 'long' });
   return t('errors.details.quotaOn', { day, time });
 }

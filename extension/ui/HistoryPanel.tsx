@@ -33,7 +33,10 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [editing, setEditing] = useState<{ id: string; title: string } | undefined>();
   const [confirming, setConfirming] = useState<string | undefined>();
+  // Bumped by "Try again" after the list could not be loaded.
+  const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: "Try again" (attempt) loads the list again.
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(
@@ -54,7 +57,7 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [query, attempt]);
 
   const rename = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,9 +101,19 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
         </IconButton>
       </div>
       {status === 'error' && (
-        <p className="history__notice" role="alert">
-          {t('history.unavailable')}
-        </p>
+        <div className="history__notice" role="alert" data-testid="history-error">
+          <p>{t('history.unavailable')}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setStatus('loading');
+              setAttempt((count) => count + 1);
+            }}
+          >
+            {t('errors.tryAgain')}
+          </button>
+        </div>
       )}
       {status === 'ready' && items.length === 0 && (
         <p className="history__notice muted">{query.trim() ? t('history.noMatch') : t('history.empty')}</p>

@@ -243,7 +243,9 @@ function firstName(sources: DemoSources): string | undefined {
 /** A follow-up email: "Subject:" line, greeting, the page's key facts, one knowledge sentence, sign-off. */
 export function demoEmail(language: DemoLanguage, sources: DemoSources): string {
   const labels = LABELS[language];
-  const topic = sources.title.replace(/\s*[|–—-]\s*[^|–—-]*$/, '') || sources.title;
+  // Only a spaced "|" or " - " ends a title's own words ("… | Salesforce", "… - Gmail"): a subject keeps its
+  // dashes ("Beacon renewal — three-year quote").
+  const topic = sources.title.replace(/\s+[|-]\s+[^|]*$/, '') || sources.title;
   const facts = FACT_PREFERENCE.map((pattern) => sources.facts.find((fact) => pattern.test(fact.label)))
     .filter((fact): fact is DemoSources['facts'][number] => !!fact)
     .filter((fact, index, all) => all.indexOf(fact) === index);
