@@ -1,20 +1,13 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './extension/actions/entry-points';
 import { extensionPagesCsp } from './extension/lib/content-security-policy';
+import { KNOWN_SITE_PATTERNS } from './extension/site-access/known-sites';
 
 /**
  * The extension. Permissions stay minimal: page access only through `activeTab` when the person invokes
  * Beside, CRM sites only as optional host permissions they grant. The `e2e` mode adds 127.0.0.1 (and grants the
  * optional CRM hosts) because automation cannot click the toolbar button that grants activeTab; it is never shipped.
  */
-const CRM_HOSTS = [
-  'https://*.salesforce.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.zendesk.com/*',
-  'https://mail.google.com/*',
-  'https://*.atlassian.net/*',
-  'https://app.hubspot.com/*',
-];
 
 /**
  * The public half of the extension's signing key. It fixes the Chrome extension id to
@@ -22,6 +15,9 @@ const CRM_HOSTS = [
  * the company's identity provider — `https://hlgalnplmcnminpnbcdcmhedcjdkgmbf.chromiumapp.org/oidc` — never changes.
  * The private key is not in the repository; no build needs it.
  */
+/** The CRM sites: optional host permissions the person grants one site at a time from the panel. */
+const CRM_HOSTS = [...KNOWN_SITE_PATTERNS];
+
 const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1jZjWZjJuORkw2PyMxZaXGS3d2mBXcXpSrJsWgUlN9wWpddAm9F6IseqEj569agryGrseQLy8DggYeb6hnLHbFxolkImzEKSZNA5rr6rVhGrUbZ2UHCYlmLacvkjMAT5AN5gyA80/GsCzFhUSFH67J5TB5IBM3P9/ePsCEm+PHZu+g7tCcQZGWtwkl8KdSAISbuNG669hibMN/lxo9MOk5IcoX7f1gPeic2qA/MaJy43MGYeBzUQukcapCkmTb8CMnk7h9j9lMBV9ASoGmWodi8qTaAx5f4DHfGF3W+VOu6i++Id7P5Vz6DznSk9I3TNHflf4Ahd+Wpghl1x8NB1DQIDAQAB';
 

@@ -6,7 +6,8 @@ import type { ExtensionAction } from './types';
 export const summarizePage: ExtensionAction = {
   ...actionSpecs['summarize-page'],
   icon: '≡',
-  shortcut: { key: 'Alt+Shift+P', description: '__MSG_actions_summarizePage_command__' },
+  // Not Alt+Shift+P: Chrome keeps that key for itself and leaves the command without one (chrome.commands.getAll()).
+  shortcut: { key: 'Alt+Shift+U', description: '__MSG_actions_summarizePage_command__' },
   get label() {
     return t('actions.summarizePage.label');
   },

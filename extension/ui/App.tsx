@@ -8,6 +8,7 @@ import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { workerUrlSetting } from '../lib/settings';
+import { SiteAccessOffer } from '../site-access/SiteAccessOffer';
 import { AccountMenu } from './AccountMenu';
 import { CaptureChip } from './CaptureChip';
 import { Composer } from './Composer';
@@ -146,6 +147,7 @@ export function App() {
         onRemove={capture.remove}
         onRestore={capture.restore}
       />
+      <SiteAccessOffer capture={capture.state} />
       <QuickActions
         page={features.actions ? capture.page : undefined}
         busy={busy}

@@ -10,6 +10,8 @@ import {
   workerUrlSetting,
 } from '../lib/settings';
 import { effectiveTheme, effectiveWorkerUrl } from '../policy/effective-settings';
+import { ShortcutSettings } from '../shortcuts/ShortcutSettings';
+import { SiteAccessSettings } from '../site-access/SiteAccessSettings';
 import { useAuth } from './hooks/useAuth';
 import { useManagedPolicy } from './hooks/useManagedPolicy';
 import { useStoredValue } from './hooks/useStoredValue';
@@ -172,6 +174,8 @@ export function Options() {
       >
         {saved && check.state === 'checking' ? t('options.checking') : 'text' in check ? check.text : ''}
       </p>
+      <SiteAccessSettings />
+      <ShortcutSettings />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { actionsFor } from '../actions/registry';
 import { shortcutMatches } from '../actions/shortcut';
 import type { ExtensionAction } from '../actions/types';
 import { t } from '../lib/i18n';
+import { useBrowserCommands } from '../shortcuts/useBrowserCommands';
 
 interface Props {
   page: PageContext | undefined;
@@ -16,20 +17,23 @@ interface Props {
 /** One-click actions that fit the page beside the panel; their shortcuts also work while the panel has focus. */
 export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Props) {
   const actions = useMemo(() => actionsFor(page), [page]);
+  // Only keys Chrome really assigned: a suggested key it dropped, or one the person cleared, is never advertised.
+  const { keys } = useBrowserCommands();
 
   useEffect(() => {
     if (!page || busy) return;
     const onKey = (event: KeyboardEvent) => {
-      const action = actions.find(
-        (candidate) => candidate.shortcut?.key && shortcutMatches(candidate.shortcut.key, event),
-      );
+      const action = actions.find((candidate) => {
+        const key = keys.get(candidate.id);
+        return key !== undefined && shortcutMatches(key, event);
+      });
       if (!action) return;
       event.preventDefault();
       onRun(action, page);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, page, busy, onRun]);
+  }, [actions, keys, page, busy, onRun]);
 
   if (actions.length === 0 && !notice) return null;
   return (
@@ -44,7 +48,7 @@ export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Pro
               data-action={action.id}
               disabled={busy}
               onClick={() => onRun(action, page)}
-              title={action.shortcut?.key ? `${action.label} (${action.shortcut.key})` : action.label}
+              title={keys.has(action.id) ? `${action.label} (${keys.get(action.id)})` : action.label}
             >
               <span aria-hidden="true">{action.icon}</span> {action.label}
             </button>

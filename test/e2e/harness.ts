@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -53,6 +53,20 @@ export async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
 }
 
 /**
+ * A copy of the e2e build whose manifest grants only the fixture server: the CRM sites are left optional, exactly as
+ * the shipped manifest declares them, so the panel has to ask for them.
+ */
+function withOptionalCrmSites(profile: string, clickedPages: readonly string[]): string {
+  const copy = join(profile, 'beside-extension');
+  cpSync(resolve(root, '.output/chrome-mv3-e2e'), copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = ['http://127.0.0.1/*', ...clickedPages];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
+/**
  * Real Chromium with the real built extension (e2e build: adds only a 127.0.0.1 host permission, because
  * automation cannot click the toolbar button that grants activeTab).
  */
@@ -61,6 +75,16 @@ export async function launchBrowser(
     signedIn?: boolean;
     /** The browser's language: the extension follows it (chrome.i18n reads the UI language, set by --lang). */
     language?: 'en' | 'fr';
+    /**
+     * `optional`: the CRM sites stay optional host permissions, as in the shipped extension (the e2e build grants them
+     * so other tests can read fixtures at CRM addresses without a toolbar click). Only the fixture server is granted.
+     */
+    crmSites?: 'granted' | 'optional';
+    /**
+     * With `crmSites: 'optional'`: host patterns granted as if the person had clicked the toolbar button on those pages
+     * (activeTab), which automation cannot do — Extensions.triggerAction grants nothing in headless Chromium.
+     */
+    clickedPages?: string[];
   } = {},
 ): Promise<Browser> {
   const { workerUrl, fixturesUrl, devToken } = e2eConfig();
@@ -71,8 +95,11 @@ export async function launchBrowser(
     headers: { Authorization: `Bearer ${devToken}` },
   });
   if (!erased.ok) throw new Error(`Could not erase the e2e person's data: HTTP ${erased.status}`);
-  const extensionPath = resolve(root, '.output/chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
+  const extensionPath =
+    options.crmSites === 'optional'
+      ? withOptionalCrmSites(profile, options.clickedPages ?? [])
+      : resolve(root, '.output/chrome-mv3-e2e');
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -9,7 +9,7 @@ export const summarizePage = {
   kinds: everyKind,
   output: 'summary',
   request: 'Summarize this page',
-  shortcut: { key: 'Alt+Shift+P', description: 'Summarize this page' },
+  shortcut: { key: 'Alt+Shift+U', description: 'Summarize this page' },
   task: `Task: summarise the page between <page> and </page> for the person working on it.
 - A record (opportunity, account, deal, case): what it is, its state — stage, amounts, dates exactly as written — and the next steps.
 - A ticket or email thread: what the customer or other party wants, what has been done, what is still open and who owes the next move.

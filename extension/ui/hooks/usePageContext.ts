@@ -72,15 +72,17 @@ export function usePageContext() {
         void capture();
       }
     };
-    // A site the person just let Beside read is read at once, without another click.
-    const onGranted = () => void capture();
+    // A site the person just let Beside read is read at once, without another click; one they took back is not.
+    const onAccessChanged = () => void capture();
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
-    browser.permissions?.onAdded.addListener(onGranted);
+    browser.permissions?.onAdded.addListener(onAccessChanged);
+    browser.permissions?.onRemoved.addListener(onAccessChanged);
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.permissions?.onAdded.removeListener(onGranted);
+      browser.permissions?.onAdded.removeListener(onAccessChanged);
+      browser.permissions?.onRemoved.removeListener(onAccessChanged);
     };
   }, [capture]);
 
