@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AdminSession } from '../shared/admin';
 import type { ServerConfig } from '../shared/config';
 import { ApiProblem, getJson } from './api';
-import { finishSignIn, keepToken, serverConfig, signOut, startSignIn, storedToken } from './auth';
+import { currentToken, finishSignIn, keepToken, serverConfig, signOut, startSignIn, takeFreshSignIn } from './auth';
 import { AssistantsPage } from './pages/Assistants';
 import { AuditPage } from './pages/Audit';
 import { FeedbackPage } from './pages/Feedback';
@@ -44,9 +44,14 @@ export function App() {
       setGate({ state: 'signed-out', config, error: (error as Error).message });
       return;
     }
-    if (!storedToken()) return setGate({ state: 'signed-out', config });
+    if (!(await currentToken())) return setGate({ state: 'signed-out', config });
     try {
-      setGate({ state: 'admin', session: await getJson('/v1/admin/session', AdminSession) });
+      // A sign-in completed just now is announced (POST), so the worker audits each one; a reload only asks (GET).
+      const via = takeFreshSignIn();
+      const session = via
+        ? await getJson(`/v1/admin/session?via=${via}`, AdminSession, { method: 'POST' })
+        : await getJson('/v1/admin/session', AdminSession);
+      setGate({ state: 'admin', session });
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 403)
         return setGate({ state: 'refused', detail: error.message });

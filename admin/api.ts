@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Problem } from '../shared/errors';
-import { storedToken } from './auth';
+import { currentToken } from './auth';
 
 /** A refusal or failure from the worker, with its stable code (shared/errors.ts). */
 export class ApiProblem extends Error {
@@ -13,9 +13,15 @@ export class ApiProblem extends Error {
   }
 }
 
-export async function apiFetch(path: string): Promise<Response> {
-  const token = storedToken();
-  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token.token}` } : {} });
+/** A call with the console's token (renewed ahead of its expiry); a 401 renews it once and tries again. */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const send = (token: { token: string } | undefined) =>
+    fetch(path, { ...init, headers: token ? { Authorization: `Bearer ${token.token}` } : {} });
+  let response = await send(await currentToken());
+  if (response.status === 401) {
+    const renewed = await currentToken({ renewNow: true });
+    if (renewed) response = await send(renewed);
+  }
   if (response.ok) return response;
   const body = Problem.safeParse(await response.json().catch(() => null));
   throw new ApiProblem(
@@ -26,6 +32,6 @@ export async function apiFetch(path: string): Promise<Response> {
 }
 
 /** GET a JSON report and parse it with its shared schema: the console shows exactly what the API said. */
-export async function getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
-  return schema.parse(await (await apiFetch(path)).json());
+export async function getJson<T extends z.ZodType>(path: string, schema: T, init?: RequestInit): Promise<z.infer<T>> {
+  return schema.parse(await (await apiFetch(path, init)).json());
 }

@@ -8,6 +8,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev';
 import { localD1File, seedUsageFile } from '../../scripts/seed-usage/sqlite';
 import { AssistantsReport, FeedbackList, KnowledgeReport, Overview } from '../../shared/admin';
+import { AuditPage } from '../../shared/oversight';
 import { workerSettingsFor } from '../idp/describe';
 import { type Idp, startIdp } from '../idp/server';
 
@@ -18,6 +19,7 @@ import { type Idp, startIdp } from '../idp/server';
  */
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 const today = new Date().toISOString().slice(0, 10);
+const MORGAN = 'morgan@northwind.example';
 
 let idp: Idp;
 let worker: WranglerDev;
@@ -146,18 +148,13 @@ describe('admin console', () => {
     await screenshots(page, 'feedback');
 
     await open(page, 'audit', 'Audit');
-    const audit = await fetch(`${worker.url}/v1/admin/audit?limit=50`, {
-      headers: {
-        Authorization: `Bearer ${await page.evaluate(() => JSON.parse(sessionStorage.getItem('beside-admin-token') ?? '{}').token)}`,
-      },
-    });
-    if (audit.status === 200) {
-      const body = (await audit.json()) as { entries: unknown[] };
-      expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(body.entries.length);
-    } else {
-      // The page says the report failed rather than showing an empty audit trail.
-      await page.getByRole('alert').waitFor();
-    }
+    const audit = await api(page, '/v1/admin/audit?limit=50', (body) => AuditPage.parse(body));
+    expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(audit.entries.length);
+    // Morgan's sign-in is on the record, once (the reloads of every page since are not sign-ins).
+    const signIns = audit.entries.filter((entry) => entry.action === 'admin.sign_in' && entry.actor === MORGAN);
+    expect(signIns).toHaveLength(1);
+    expect(signIns[0]?.details).toMatchObject({ via: 'identity-provider' });
+    await page.locator('[data-testid="audit-table"] tbody tr', { hasText: 'admin.sign_in' }).first().waitFor();
     await screenshots(page, 'audit');
 
     await open(page, 'export', 'Usage export');
@@ -178,6 +175,65 @@ describe('admin console', () => {
       .getByText(/Downloaded/)
       .waitFor();
     await screenshots(page, 'export');
+    await context.close();
+  });
+
+  it('renews the token before it expires and after a 401, instead of sending the administrator to sign in', {
+    timeout: 120_000,
+  }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'morgan');
+    await page.getByText('Signed in as Morgan Lee').waitFor();
+    const held = () =>
+      page.evaluate(
+        () =>
+          JSON.parse(sessionStorage.getItem('beside-admin-token') ?? '{}') as {
+            token?: string;
+            expiresAt?: number;
+            refreshToken?: string;
+          },
+      );
+    const first = await held();
+    expect(first.refreshToken).toBeTruthy();
+
+    // About to expire: the next report is fetched with a renewed token.
+    await page.evaluate(() => {
+      const stored = JSON.parse(sessionStorage.getItem('beside-admin-token') ?? '{}');
+      sessionStorage.setItem('beside-admin-token', JSON.stringify({ ...stored, expiresAt: Date.now() + 20_000 }));
+    });
+    await open(page, 'assistants', 'Assistants');
+    await page.getByTestId('assistants-table').waitFor();
+    const renewed = await held();
+    expect(renewed.token).not.toBe(first.token);
+    expect(renewed.expiresAt).toBeGreaterThan(Date.now() + 60_000);
+
+    // Refused although not expired (revoked, keys rotated…): renewed once, and the page still shows its report.
+    await page.evaluate(() => {
+      const stored = JSON.parse(sessionStorage.getItem('beside-admin-token') ?? '{}');
+      sessionStorage.setItem('beside-admin-token', JSON.stringify({ ...stored, token: 'not-a-token' }));
+    });
+    await page.reload();
+    await page.getByText('Signed in as Morgan Lee').waitFor();
+    await page.getByTestId('assistants-table').waitFor();
+    expect((await held()).token).not.toBe('not-a-token');
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+
+    // A reload is not a new sign-in; signing out and in again is.
+    const token = (await held()).token;
+    const signIns = async () =>
+      (
+        await (
+          await fetch(`${worker.url}/v1/admin/audit?action=admin.sign_in&actor=${MORGAN}&limit=50`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()
+      ).entries.length as number;
+    const before = await signIns();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'morgan');
+    await page.getByText('Signed in as Morgan Lee').waitFor();
+    expect(await signIns()).toBe(before + 1);
     await context.close();
   });
 

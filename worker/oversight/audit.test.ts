@@ -242,4 +242,42 @@ describe('audit log: admin sign-in to the console', () => {
     const { results } = await env.DB.prepare(`SELECT 1 FROM audit_log WHERE actor = 'x@example.com'`).all();
     expect(results).toEqual([]);
   });
+
+  it('records every sign-in the console announces, also twice within the hour, and not a reload after it', async () => {
+    const email = adminEmail();
+    const token = await adminToken(email);
+    const environment = await knowledgeEnv();
+    const session = (method: 'GET' | 'POST', query = '') =>
+      callSettled(
+        `/v1/admin/session${query}`,
+        { method, headers: { Authorization: `Bearer ${token}`, 'User-Agent': 'Console test' } },
+        environment,
+      );
+    expect((await session('POST', '?via=identity-provider')).response.status).toBe(200);
+    expect((await session('GET')).response.status).toBe(200);
+    expect((await session('POST', '?via=token')).response.status).toBe(200);
+    const { results } = await env.DB.prepare(
+      "SELECT action, target, details FROM audit_log WHERE actor = ? AND action = 'admin.sign_in' ORDER BY id",
+    )
+      .bind(email)
+      .all<{ action: string; target: string; details: string }>();
+    expect(results.map((row) => ({ ...row, details: JSON.parse(row.details) }))).toEqual([
+      {
+        action: 'admin.sign_in',
+        target: 'admin-console',
+        details: { via: 'identity-provider', userAgent: 'Console test' },
+      },
+      { action: 'admin.sign_in', target: 'admin-console', details: { via: 'token', userAgent: 'Console test' } },
+    ]);
+
+    const outsider = await signToken({ sub: 'not-admin-post', email: 'y@example.com' });
+    const refused = await callSettled(
+      '/v1/admin/session',
+      { method: 'POST', headers: { Authorization: `Bearer ${outsider}` } },
+      environment,
+    );
+    expect(refused.response.status).toBe(403);
+    const none = await env.DB.prepare("SELECT 1 FROM audit_log WHERE actor = 'y@example.com'").all();
+    expect(none.results).toEqual([]);
+  });
 });

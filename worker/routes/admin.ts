@@ -7,11 +7,20 @@ import { overviewReport } from '../admin/overview';
 import { usageCsvStream } from '../admin/usage-export';
 import { reportWindow, todayUtc } from '../admin/window';
 import { readConfig } from '../config';
-import type { AppEnv } from '../context';
+import type { AppEnv, Identity } from '../context';
 import { ApiError } from '../http/api-error';
 import { embedderFor } from '../knowledge/embed';
 import { requireConsoleAdmin } from '../middleware/console-admin';
 import { queryParams } from '../middleware/validate';
+
+function sessionOf(identity: Identity): AdminSession {
+  return {
+    subject: identity.subject,
+    ...(identity.name ? { name: identity.name } : {}),
+    ...(identity.email ? { email: identity.email } : {}),
+    today: todayUtc(),
+  };
+}
 
 /** Read-only reports for the admin console (`/admin/`). Administrators only; never cached by anyone. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -20,16 +29,9 @@ export const adminRoutes = new Hono<AppEnv>()
     await next();
     c.header('Cache-Control', 'private, no-store');
   })
-  .get('/session', (c) => {
-    const identity = c.get('identity');
-    const body: AdminSession = {
-      subject: identity.subject,
-      ...(identity.name ? { name: identity.name } : {}),
-      ...(identity.email ? { email: identity.email } : {}),
-      today: todayUtc(),
-    };
-    return c.json(body);
-  })
+  .get('/session', (c) => c.json(sessionOf(c.get('identity'))))
+  // The console announces a sign-in it has just completed (worker/oversight/admin-sign-in.ts audits it).
+  .post('/session', (c) => c.json(sessionOf(c.get('identity'))))
   .get('/overview', queryParams(AdminWindowQuery), async (c) => {
     const query = c.req.valid('query');
     return c.json(await overviewReport(c.env.DB, reportWindow(query), query.group));
