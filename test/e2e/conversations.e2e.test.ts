@@ -174,4 +174,48 @@ describe('conversations follow the record', () => {
     // What was said, not more: the reload stopped the answer, and the rest was never written.
     expect(await answer.textContent()).not.toContain(`w59-${run}`);
   }, 120_000);
+
+  it('a quick action’s draft is stored with the record’s conversation and shown again after a reload', async () => {
+    const run = randomId('').slice(0, 8);
+    const opportunityAt = `https://acme.lightning.force.com/lightning/r/Opportunity/${randomId('006')}/view`;
+    await serveAt(browser, 'salesforce-lightning--opportunity.html', opportunityAt);
+    const opportunity = await browser.openFixture('salesforce-lightning--opportunity.html', { at: opportunityAt });
+    const panel = await browser.openRealSidePanel(opportunity);
+    await expect
+      .poll(() => panel.getByTestId('capture-chip').textContent(), { timeout: 20_000 })
+      .toContain('Acme Corp - 200 Widgets');
+    await ask(panel, `[[reply: The deal is in negotiation ${run}.]] Where is the deal ${run}?`);
+    await answered(panel, `negotiation ${run}`);
+
+    await panel.getByRole('button', { name: 'Draft follow-up email' }).click();
+    await expect
+      .poll(() => panel.getByTestId('draft-body').inputValue(), { timeout: 20_000 })
+      .toContain('You asked: "Draft the follow-up email"');
+    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 20_000 }).toBe(true);
+
+    // One conversation about the record: the question, its answer, the request and the draft.
+    const [stored] = await storedConversations(browser, `q=${encodeURIComponent(`negotiation ${run}`)}`);
+    const detail = await fetch(`${browser.workerUrl}/v1/conversations/${stored?.id}`, {
+      headers: { Authorization: `Bearer ${browser.devToken}` },
+    });
+    const messages = ((await detail.json()) as { messages: { role: string; text: string }[] }).messages;
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(messages[3]?.text).toContain('You asked: "Draft the follow-up email"');
+
+    // After a reload the draft is back, as text or in its editable draft view.
+    const shown = () =>
+      panel
+        .locator('.messages')
+        .evaluate((list) =>
+          [
+            list.textContent ?? '',
+            ...[...list.querySelectorAll('textarea, input')].map((field) => (field as HTMLInputElement).value),
+          ].join(' '),
+        )
+        .catch(() => '');
+    await panel.reload();
+    await expect.poll(shown, { timeout: 15_000 }).toContain(`negotiation ${run}`);
+    expect(await shown()).toContain('You asked: "Draft the follow-up email"');
+    await browser.screenshot(panel, 'conversations-action-reopened');
+  }, 120_000);
 });
