@@ -1,72 +1,24 @@
 import { z } from 'zod';
 import { AssistantId } from './assistants';
+import { type BuiltInQuickActionId, builtInQuickActions } from './built-in-quick-actions';
 import { ChatMessage, chatLimits } from './chat';
 import { ConversationId } from './conversations';
-import { PageContext, type PageKind } from './page-context';
+import { PageContext } from './page-context';
 
 /**
- * Quick actions: one-click tasks on the page beside the panel. This file is the contract between the panel
- * and `POST /v1/actions/:id`: the ids, what each one needs and produces, and the request schema. Each side
- * adds its own part in one file per action (worker: instructions; extension: icon, menu, shortcut), and a
- * test checks both registries cover every id here.
+ * Quick actions: one-click tasks on the page beside the panel. This file is the contract of `POST /v1/actions/:id`:
+ * the request schema and the draft options. The built-in actions themselves are one list,
+ * shared/built-in-quick-actions.ts (each worker file adds its task; the extension derives its menu and commands); an
+ * administrator's assistants add their own, served by the same route.
  */
 
-export const actionIds = ['summarize-selection', 'summarize-page', 'follow-up-email', 'ticket-reply'] as const;
+/** The built-in quick actions' ids, in the panel's order. */
+export const actionIds = builtInQuickActions.map((action) => action.id) as [
+  BuiltInQuickActionId,
+  ...BuiltInQuickActionId[],
+];
 export const ActionId = z.enum(actionIds);
-export type ActionId = z.infer<typeof ActionId>;
-
-/**
- * What an action streams. `summary` is Markdown shown in the conversation; `email` is plain text whose first
- * line is `Subject: …` (see email-draft.ts); `reply` is plain text, the body of a ticket reply.
- */
-export type ActionOutput = 'summary' | 'email' | 'reply';
-
-export interface ActionSpec {
-  id: ActionId;
-  label: string;
-  /** Page kinds the panel offers the action on. */
-  kinds: readonly PageKind[];
-  output: ActionOutput;
-  /** The action works on the person's selection only, and refuses a page without one. */
-  needsSelection?: boolean;
-  /**
-   * What the action writes goes to a customer (a reply, an email): it grounds only in the customer-safe spaces
-   * (CUSTOMER_SAFE_SPACES), since the query is built from the customer's own words and a passage in the draft
-   * would reach them.
-   */
-  customerFacing?: boolean;
-}
-
-const everyKind: readonly PageKind[] = ['record', 'ticket', 'thread', 'article', 'document', 'generic'];
-
-/**
- * The shared facts per action. `generic` is among the follow-up email's kinds because meeting notes and call
- * transcripts usually live in pages no site extractor recognises (a doc, a notes tool, a pasted transcript).
- */
-export const actionSpecs: Record<ActionId, ActionSpec> = {
-  'summarize-selection': {
-    id: 'summarize-selection',
-    label: 'Summarize selection',
-    kinds: everyKind,
-    output: 'summary',
-    needsSelection: true,
-  },
-  'summarize-page': { id: 'summarize-page', label: 'Summarize page', kinds: everyKind, output: 'summary' },
-  'follow-up-email': {
-    id: 'follow-up-email',
-    label: 'Draft follow-up email',
-    kinds: ['record', 'ticket', 'thread', 'document', 'generic'],
-    output: 'email',
-    customerFacing: true,
-  },
-  'ticket-reply': {
-    id: 'ticket-reply',
-    label: 'Draft ticket reply',
-    kinds: ['ticket'],
-    output: 'reply',
-    customerFacing: true,
-  },
-};
+export type ActionId = BuiltInQuickActionId;
 
 export const tones = ['friendly', 'formal', 'concise'] as const;
 export const Tone = z.enum(tones);

@@ -1,8 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
+import { ActionId } from '../../shared/actions';
 import { contextMenuItems } from './entry-points';
 import { pendingFromMenuClick } from './pending';
 import { pendingActionItem } from './pending-store';
-import { findAction } from './registry';
 
 type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
@@ -31,27 +31,27 @@ async function createMenus() {
   for (const item of contextMenuItems()) browser.contextMenus.create(item);
 }
 
-/** Context menu items and keyboard commands, both from the action registry. */
+/** Context menu items and keyboard commands, both from the built-in quick actions (entry-points.ts). */
 export function registerActionTriggers() {
   browser.runtime.onInstalled.addListener(() => {
     createMenus().catch((error: unknown) => console.error('[beside] could not create the menus', error));
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    const action = findAction(String(info.menuItemId));
-    if (!action) return;
+    const action = ActionId.safeParse(String(info.menuItemId));
+    if (!action.success) return;
     openPanel(tab);
-    stash(pendingFromMenuClick(action.id, info, tab, Date.now()));
+    stash(pendingFromMenuClick(action.data, info, tab, Date.now()));
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    const action = findAction(command);
-    if (!action) return;
+    const action = ActionId.safeParse(command);
+    if (!action.success) return;
     openPanel(tab);
     // No selection text comes with a command: the panel reads the selection from the page itself.
     stash(
       pendingFromMenuClick(
-        action.id,
+        action.data,
         { menuItemId: command, ...(tab?.url ? { pageUrl: tab.url } : {}) },
         tab,
         Date.now(),

@@ -2,6 +2,7 @@ import { useChat } from '@ai-sdk/react';
 import { lastAssistantMessageIsCompleteWithApprovalResponses } from 'ai';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { AssistantSummary } from '../../shared/assistants';
 import type { PageContext } from '../../shared/page-context';
 import type { ExtensionAction } from '../actions/types';
 import { createChatTransport } from '../lib/chat-transport';
@@ -10,6 +11,7 @@ import { t } from '../lib/i18n';
 import { workerUrlSetting } from '../lib/settings';
 import { SiteAccessOffer } from '../site-access/SiteAccessOffer';
 import { AccountMenu } from './AccountMenu';
+import { AssistantBar } from './AssistantBar';
 import { CaptureChip } from './CaptureChip';
 import { Composer } from './Composer';
 import { DraftEmail } from './DraftEmail';
@@ -21,6 +23,7 @@ import { useAuth } from './hooks/useAuth';
 import { ConversationLink, useConversation } from './hooks/useConversation';
 import { useFeatures } from './hooks/useFeatures';
 import { usePageContext } from './hooks/usePageContext';
+import { usePanelAssistants } from './hooks/usePanelAssistants';
 import { useQuickActions } from './hooks/useQuickActions';
 import { useStoppedAnswers } from './hooks/useStoppedAnswers';
 import { useStoredValue } from './hooks/useStoredValue';
@@ -52,15 +55,16 @@ export function App() {
   const conversation = useConversation({ link, capture: capture.state, busy, setMessages });
   const [showHistory, setShowHistory] = useState(false);
   const friendly = friendlyError(error, workerUrl);
+  const assistants = usePanelAssistants(capture.page);
 
   const ask = useCallback(
-    (text: string) => {
+    (text: string, mentioned?: AssistantSummary) => {
       clearError();
       conversation.claim();
       setShowHistory(false);
-      void sendMessage({ text }, { body: { page: capture.page } });
+      void sendMessage({ text }, { body: { page: capture.page, ...assistants.forQuestion(mentioned) } });
     },
-    [sendMessage, clearError, capture.page, conversation.claim],
+    [sendMessage, clearError, capture.page, conversation.claim, assistants.forQuestion],
   );
 
   // Once every approval of the answer is answered, the same answer continues (the action runs, or the model
@@ -68,15 +72,16 @@ export function App() {
   const answerApproval = useCallback(
     (approvalId: string, approved: boolean) => {
       clearError();
-      void addToolApprovalResponse({ id: approvalId, approved, options: { body: { page: capture.page } } });
+      const body = { page: capture.page, ...assistants.forContinuation() };
+      void addToolApprovalResponse({ id: approvalId, approved, options: { body } });
     },
-    [addToolApprovalResponse, clearError, capture.page],
+    [addToolApprovalResponse, clearError, capture.page, assistants.forContinuation],
   );
 
   const retry = useCallback(() => {
     clearError();
-    void regenerate({ body: { page: capture.page } });
-  }, [regenerate, clearError, capture.page]);
+    void regenerate({ body: { page: capture.page, ...assistants.forContinuation() } });
+  }, [regenerate, clearError, capture.page, assistants.forContinuation]);
 
   // After signing in from an error, the question that could not go out is asked again.
   const signInAndRetry = useCallback(async () => {
@@ -92,11 +97,12 @@ export function App() {
       // The selection a summary is about stays beside the request in the panel (folded); it is never sent as text.
       const metadata: QuestionMetadata =
         action.needsSelection && page.selection ? { selection: page.selection.text } : {};
-      void sendMessage({ text: action.request(page), metadata }, { body: { action: action.id, page } });
+      const assistantId = action.assistantId ? { assistantId: action.assistantId } : {};
+      void sendMessage({ text: action.request(page), metadata }, { body: { action: action.id, page, ...assistantId } });
     },
     [sendMessage, clearError, conversation.claim],
   );
-  const actions = useQuickActions({ capture, summarize });
+  const actions = useQuickActions({ capture, actions: assistants.actions, summarize });
   const features = useFeatures();
 
   const newConversation = useCallback(() => {
@@ -149,6 +155,7 @@ export function App() {
       />
       <SiteAccessOffer capture={capture.state} />
       <QuickActions
+        all={assistants.actions}
         page={features.actions ? capture.page : undefined}
         busy={busy}
         notice={actions.notice}
@@ -180,7 +187,7 @@ export function App() {
         {needsSignIn && !friendly && <SignInCard auth={auth} />}
         {actions.draft || showHistory ? null : messages.length === 0 && !friendly ? (
           needsSignIn ? null : (
-            <EmptyState page={capture.page} onPick={ask} />
+            <EmptyState page={capture.page} onPick={ask} starters={assistants.starters} />
           )
         ) : (
           <MessageList messages={messages} streaming={busy} onApproval={answerApproval} stopped={stopped.ids} />
@@ -200,7 +207,8 @@ export function App() {
           </div>
         )}
       </main>
-      <Composer busy={busy} onSend={ask} onStop={() => void stop()} />
+      <AssistantBar catalog={assistants.catalog} choice={assistants.choice} />
+      <Composer busy={busy} onSend={ask} onStop={() => void stop()} assistants={assistants.choice.assistants} />
     </div>
   );
 }

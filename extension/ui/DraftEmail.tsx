@@ -65,7 +65,14 @@ export function DraftEmail({ request, workerUrl, onClose }: Props) {
       chat.setMessages([]);
       void chat.sendMessage(
         { text: guidance.trim() || action.request(page) },
-        { body: { action: action.id, page, options: chosen } },
+        {
+          body: {
+            action: action.id,
+            page,
+            options: chosen,
+            ...(action.assistantId ? { assistantId: action.assistantId } : {}),
+          },
+        },
       );
     },
     [chat.clearError, chat.setMessages, chat.sendMessage, action, page],

@@ -10,8 +10,17 @@ const BY_KIND: Partial<Record<PageContext['kind'], () => string[]>> = {
 };
 
 /** First view: what Beside can do here, as one-click questions. */
-export function EmptyState({ page, onPick }: { page: PageContext | undefined; onPick: (text: string) => void }) {
-  const suggestions = ((page && BY_KIND[page.kind]) || GENERAL)();
+export function EmptyState({
+  page,
+  onPick,
+  starters,
+}: {
+  page: PageContext | undefined;
+  onPick: (text: string) => void;
+  /** The chosen assistant's starter prompts; without any, questions that fit the page's kind. */
+  starters?: readonly string[] | undefined;
+}) {
+  const suggestions = starters?.length ? starters : ((page && BY_KIND[page.kind]) || GENERAL)();
   return (
     <div className="empty" data-testid="empty-state">
       <h2>{page ? t('panel.empty.titlePage') : t('panel.empty.titleAnything')}</h2>

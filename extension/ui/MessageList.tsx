@@ -1,6 +1,7 @@
 import type { UIMessage } from 'ai';
 import { Fragment, useEffect, useRef } from 'react';
 import { t } from '../lib/i18n';
+import { AnsweredBy } from './AnsweredBy';
 import { CitedText } from './Citations';
 import { citedAndSearched, sourcesOf } from './citation-sources';
 import { FeedbackBar } from './FeedbackBar';
@@ -40,6 +41,7 @@ function AssistantMessage({
       <CitedText text={text} sources={sources} />
       <ToolApprovals message={message} onAnswer={onApproval} />
       <Sources cited={cited} searched={searched} />
+      {done && text && <AnsweredBy metadata={message.metadata} />}
       {done && text && <FeedbackBar messageId={message.id} kind="answer" excerpt={text} />}
     </>
   );

@@ -7,6 +7,8 @@ import { t } from '../lib/i18n';
 import { useBrowserCommands } from '../shortcuts/useBrowserCommands';
 
 interface Props {
+  /** The panel's quick actions (from the assistant catalog); those that fit the page are shown. */
+  all: readonly ExtensionAction[];
   page: PageContext | undefined;
   busy: boolean;
   notice: string | undefined;
@@ -15,8 +17,8 @@ interface Props {
 }
 
 /** One-click actions that fit the page beside the panel; their shortcuts also work while the panel has focus. */
-export function QuickActions({ page, busy, notice, onRun, onDismissNotice }: Props) {
-  const actions = useMemo(() => actionsFor(page), [page]);
+export function QuickActions({ all, page, busy, notice, onRun, onDismissNotice }: Props) {
+  const actions = useMemo(() => actionsFor(all, page), [all, page]);
   // Only keys Chrome really assigned: a suggested key it dropped, or one the person cleared, is never advertised.
   const { keys } = useBrowserCommands();
 

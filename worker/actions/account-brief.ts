@@ -1,15 +1,9 @@
 import type { QuickActionSpecInput } from '../../shared/assistants';
+import { builtInQuickAction } from '../../shared/built-in-quick-actions';
 
 /** On a CRM record: a one-screen brief of the account or deal before a call, grounded in sales knowledge. */
 export const accountBrief = {
-  id: 'account-brief',
-  label: 'Account brief',
-  icon: '◎',
-  kinds: ['record'],
-  output: 'markdown',
-  grounded: true,
-  request: 'Brief me on this account',
-  shortcut: { description: 'Brief me on this account' },
+  ...builtInQuickAction('account-brief'),
   task: `Task: brief the person on the account or deal on this record, as they would want it two minutes before a call.
 - First line: the account (and deal) name, stage, amount and close date exactly as the record gives them.
 - Then, as short Markdown sections: **Where it stands** (stage, last activity, what changed recently), **People**

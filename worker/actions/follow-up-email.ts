@@ -1,4 +1,5 @@
 import type { QuickActionSpecInput } from '../../shared/assistants';
+import { builtInQuickAction } from '../../shared/built-in-quick-actions';
 import { PLACEHOLDERS } from './style';
 
 /**
@@ -6,15 +7,7 @@ import { PLACEHOLDERS } from './style';
  * kinds because meeting notes and call transcripts usually live in pages no site extractor recognises.
  */
 export const followUpEmail = {
-  id: 'follow-up-email',
-  label: 'Draft follow-up email',
-  icon: '✉',
-  kinds: ['record', 'ticket', 'thread', 'document', 'generic'],
-  output: 'email',
-  grounded: true,
-  customerFacing: true,
-  request: 'Draft the follow-up email',
-  shortcut: { key: 'Alt+Shift+E', description: 'Draft a follow-up email' },
+  ...builtInQuickAction('follow-up-email'),
   task: `Task: draft the follow-up email the person using Beside should send now.
 - Address it to the right person: the contact on the record, or the other party of the latest public message in the
   thread, ticket, meeting notes or call transcript. Never address it to the person using Beside (the sender), nor to

@@ -1,15 +1,10 @@
 import type { QuickActionSpecInput } from '../../shared/assistants';
+import { builtInQuickAction } from '../../shared/built-in-quick-actions';
 import { PLACEHOLDERS } from './style';
 
 /** Meeting notes or a call transcript → the CRM updates to make, ready to copy field by field. */
 export const meetingToCrm = {
-  id: 'meeting-to-crm',
-  label: 'Notes → CRM update',
-  icon: '⇄',
-  kinds: ['document', 'generic', 'thread'],
-  output: 'markdown',
-  request: 'Turn these meeting notes into CRM updates',
-  shortcut: { description: 'Turn meeting notes into CRM updates' },
+  ...builtInQuickAction('meeting-to-crm'),
   task: `Task: turn the meeting notes or call transcript on the page into the updates the person should make in the CRM.
 Answer in Markdown with exactly these sections:
 **Summary** — two or three sentences on what the meeting established.

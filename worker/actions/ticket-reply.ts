@@ -1,18 +1,10 @@
 import type { QuickActionSpecInput } from '../../shared/assistants';
+import { builtInQuickAction } from '../../shared/built-in-quick-actions';
 import { PLACEHOLDERS } from './style';
 
 /** Draft ticket reply: the public answer to the customer, grounded in help-center knowledge, with citations. */
 export const ticketReply = {
-  id: 'ticket-reply',
-  label: 'Draft ticket reply',
-  icon: '↩',
-  kinds: ['ticket'],
-  output: 'reply',
-  grounded: true,
-  customerFacing: true,
-  request: 'Draft a reply to the customer',
-  // A command without a suggested key: the person can assign one (Chrome caps suggested keys at four).
-  shortcut: { description: 'Draft a reply to this ticket' },
+  ...builtInQuickAction('ticket-reply'),
   task: `Task: draft the public reply to the customer on this ticket, answering their latest message.
 - Every statement about policy, procedure, product behaviour, refunds, plans, SLAs or timelines must come from the
   company knowledge passages; put the passage number right after the sentence it supports, like [1] or [2]. The agent

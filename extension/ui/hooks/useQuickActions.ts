@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PageContext } from '../../../shared/page-context';
 import type { PendingAction } from '../../actions/pending';
 import { findAction } from '../../actions/registry';
-import type { ExtensionAction } from '../../actions/types';
+import { type ExtensionAction, opensDraft } from '../../actions/types';
 import type { DraftTarget } from '../../insert/target';
 import { t } from '../../lib/i18n';
 import { captureTab, findPageTab } from '../../lib/page-capture';
@@ -40,6 +40,8 @@ function targetOf(tabId: number | undefined, url: string | undefined): DraftTarg
 
 interface Options {
   capture: ReturnType<typeof usePageContext>;
+  /** Every quick action the panel knows (from the catalog), to resolve a menu click or a command. */
+  actions: readonly ExtensionAction[];
   /** Streams a summary into the conversation, where the person can ask a follow-up. */
   summarize: (action: ExtensionAction, page: PageContext) => void;
 }
@@ -48,7 +50,7 @@ interface Options {
  * Runs quick actions from every entry point — panel buttons, the context menu, keyboard commands: summaries
  * go into the conversation, drafts open the draft view.
  */
-export function useQuickActions({ capture, summarize }: Options) {
+export function useQuickActions({ capture, actions, summarize }: Options) {
   const [draft, setDraft] = useState<DraftRequest>();
   const [notice, setNotice] = useState<string>();
   const [waiting, setWaiting] = useState<PendingAction>();
@@ -58,7 +60,7 @@ export function useQuickActions({ capture, summarize }: Options) {
   const run = useCallback(
     (action: ExtensionAction, page: PageContext, target: DraftTarget | undefined = captureTarget) => {
       setNotice(undefined);
-      if (action.output === 'summary') {
+      if (!opensDraft(action)) {
         setDraft(undefined);
         summarize(action, page);
       } else {
@@ -69,7 +71,7 @@ export function useQuickActions({ capture, summarize }: Options) {
   );
 
   usePendingAction((pending) => {
-    const action = findAction(pending.actionId);
+    const action = findAction(actions, pending.actionId);
     if (!action) return;
     if (pending.unsupported) return setNotice(pending.unsupported);
     if (!action.needsSelection) return setWaiting(pending);
@@ -84,7 +86,7 @@ export function useQuickActions({ capture, summarize }: Options) {
   // An action on the whole page waits for the panel's capture of that page.
   useEffect(() => {
     if (!waiting) return;
-    const action = findAction(waiting.actionId);
+    const action = findAction(actions, waiting.actionId);
     if (capture.state.status === 'ready' && action) {
       setWaiting(undefined);
       run(action, capture.state.page, capture.state.target);
@@ -92,7 +94,7 @@ export function useQuickActions({ capture, summarize }: Options) {
       setWaiting(undefined);
       setNotice(capture.state.message);
     }
-  }, [waiting, capture.state, run]);
+  }, [waiting, capture.state, run, actions]);
 
   return {
     run,
