@@ -1,4 +1,4 @@
-import { type FlexibleSchema, type Tool, type ToolSet, tool } from 'ai';
+import { asSchema, type Schema, type Tool, type ToolSet, tool } from 'ai';
 import { block, promptText } from '../prompt/untrusted';
 import { finishApprovedCall, insertToolCall } from './call-log';
 import { handoff } from './handoff';
@@ -43,6 +43,22 @@ function defaultModelText(output: unknown): string {
   return promptText(block('tool', { body: JSON.stringify(output ?? null) }));
 }
 
+/**
+ * Each tool's input schema as the AI SDK reads it, prepared once per isolate. Handing the SDK a zod schema makes it
+ * derive the JSON Schema again on every request and every step, before the model is even called; the prepared schema
+ * keeps the JSON Schema it derived, and validates input exactly as the zod schema does.
+ */
+const preparedSchemas = new WeakMap<AnyBesideTool, Schema<unknown>>();
+
+function inputSchemaOf(besideTool: AnyBesideTool): Schema<unknown> {
+  let schema = preparedSchemas.get(besideTool);
+  if (!schema) {
+    schema = asSchema(besideTool.inputSchema) as Schema<unknown>;
+    preparedSchemas.set(besideTool, schema);
+  }
+  return schema;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -72,7 +88,7 @@ function toAiTool(besideTool: AnyBesideTool, name: string, needsApproval: boolea
   };
   return tool({
     description: besideTool.description,
-    inputSchema: besideTool.inputSchema as FlexibleSchema<unknown>,
+    inputSchema: inputSchemaOf(besideTool),
     needsApproval,
     execute: async (input: unknown, { toolCallId }: { toolCallId: string }) => {
       try {
