@@ -3,13 +3,26 @@ import type { McpServer } from './settings';
 
 export type McpToolDefinition = ListToolsResult['tools'][number];
 
-/** A tool listing is reused this long: assistants list tools on every question, servers rarely change theirs. */
+/** A tool listing is fresh this long: assistants list tools on every question, servers rarely change theirs. */
 const LISTING_TTL_MS = 60_000;
+/**
+ * Past its TTL a listing is still used, at most this long after it was fetched, while a new one is fetched alongside:
+ * the question that finds it old does not wait for a server round trip before its first token. Past this age (a
+ * server that keeps failing), a question waits for a fresh listing again.
+ */
+const LISTING_MAX_STALE_MS = 5 * 60_000;
 const CALL_TIMEOUT_MS = 30_000;
 const LIST_TIMEOUT_MS = 10_000;
 
-const listings = new Map<string, { at: number; tools: Promise<McpToolDefinition[]> }>();
+interface Listing {
+  at: number;
+  tools: Promise<McpToolDefinition[]>;
+  /** Set once `tools` has resolved: only a listing that worked may be served stale. */
+  ready: boolean;
+  refreshing?: boolean;
+}
 
+const listings = new Map<string, Listing>();
 /**
  * Never follows a redirect: the request carries the server's credentials, which must not reach another address.
  * (workerd has no `redirect: "error"`, so redirects are taken manually and refused here.)
@@ -54,16 +67,45 @@ async function listAll(server: McpServer): Promise<McpToolDefinition[]> {
   });
 }
 
-/** The server's tools (its own descriptions, schemas and annotations), cached for a minute per server. */
+function fetchListing(key: string, server: McpServer): Listing {
+  const listing: Listing = { at: Date.now(), tools: listAll(server), ready: false };
+  listing.tools.then(
+    () => {
+      listing.ready = true;
+    },
+    () => {
+      // A failed listing is not kept: the next question tries again (a working older one stays until then).
+      if (listings.get(key) === listing) listings.delete(key);
+    },
+  );
+  return listing;
+}
+
+/**
+ * The server's tools (its own descriptions, schemas and annotations), fresh for a minute per server; an older
+ * listing (up to LISTING_MAX_STALE_MS) is used while a new one is fetched in the background.
+ */
 export function listServerTools(server: McpServer): Promise<McpToolDefinition[]> {
   const key = `${server.name}\n${server.url}`;
   const cached = listings.get(key);
-  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.tools;
-  const tools = listAll(server);
-  listings.set(key, { at: Date.now(), tools });
-  // A failed listing is not kept: the next question tries again.
-  tools.catch(() => listings.delete(key));
-  return tools;
+  const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
+  if (cached && age < LISTING_TTL_MS) return cached.tools;
+  if (cached?.ready && age < LISTING_MAX_STALE_MS) {
+    if (!cached.refreshing) {
+      cached.refreshing = true;
+      const next = fetchListing(key, server);
+      next.tools.then(
+        () => listings.set(key, next),
+        () => {
+          cached.refreshing = false;
+        },
+      );
+    }
+    return cached.tools;
+  }
+  const listing = fetchListing(key, server);
+  listings.set(key, listing);
+  return listing.tools;
 }
 
 export function callServerTool(
