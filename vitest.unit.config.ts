@@ -16,7 +16,11 @@ export default defineConfig({
     environment: 'node',
     // Capture's visibility judge for documents without layout (linkedom); the browser uses the layout engine.
     // And the extension's words: chrome.i18n over extension/locales/en.yml.
-    setupFiles: ['extension/capture/testing/declared-styles.setup.ts', 'extension/testing/i18n.setup.ts'],
+    setupFiles: [
+      'extension/capture/testing/declared-styles.setup.ts',
+      'extension/capture/testing/article-reader.setup.ts',
+      'extension/testing/i18n.setup.ts',
+    ],
     // Generous: a loaded CI machine must not fail a test for being slow (speed is measured by `npm run bench`).
     testTimeout: 20_000,
   },

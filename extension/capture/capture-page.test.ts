@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
+import { ArticleReaderMissing, installArticleReader } from './article-reader';
 import { capturePage } from './capture-page';
 import { describeCapture } from './describe';
 import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/pages';
@@ -9,6 +11,24 @@ import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/p
 const loadFixtureHtml = (name: string) => readFileSync(join(fixturesDirectory, `${name}.html`), 'utf8');
 
 describe('capturePage', () => {
+  it('asks for the article reader on an article page when it is not loaded, and reads the article once it is', () => {
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, index) =>
+        `<p>Paragraph ${index} of a help article about resetting a password, long enough to read as prose and to count for the reader, with details.</p>`,
+    ).join('');
+    const html = `<html><head><title>Reset your password</title></head><body><nav>Menu</nav><article><h1>Reset your password</h1>${paragraphs}</article></body></html>`;
+    installArticleReader(undefined as unknown as typeof Readability);
+    try {
+      expect(() => capturePage(parsePage(html, 'https://help.example.com/reset'))).toThrow(ArticleReaderMissing);
+    } finally {
+      installArticleReader(Readability);
+    }
+    const page = PageContext.parse(capturePage(parsePage(html, 'https://help.example.com/reset')));
+    expect(page.kind).toBe('article');
+    expect(page.markdown).toContain('Paragraph 7 of a help article');
+  });
+
   it('reads a same-origin iframe where the app renders in one, with the frame’s own URL', () => {
     const shell = parsePage(
       '<html><head><title>Lightning</title></head><body><nav>App nav</nav><iframe id="app"></iframe></body></html>',

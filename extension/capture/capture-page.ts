@@ -1,4 +1,5 @@
 import type { PageContext, Selection } from '../../shared/page-context';
+import { ArticleReaderMissing } from './article-reader';
 import { cutText, fitToBudget } from './budget';
 import { demoSiteUrl } from './demo-pages';
 import { candidateDocuments, urlOf } from './dom/frames';
@@ -31,6 +32,8 @@ function extract(documents: readonly Document[], topUrl: URL, options: CaptureOp
         const extraction = extractor.extract(document, siteUrl, options);
         if (extraction) return { extractorId: extractor.id, extraction, url } satisfies Matched;
       } catch (error) {
+        // Not a failure: the page reads as an article and the reader is to be loaded first (article-reader.ts).
+        if (error instanceof ArticleReaderMissing) throw error;
         // One extractor's failure must never break capture: fall through to the next one.
         console.warn(`[beside] extractor ${extractor.id} failed`, error);
       }

@@ -1,4 +1,5 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { ArticleReaderMissing, articleReader } from './article-reader';
 import { toMarkdown } from './dom/markdown';
 import { markupOnlyVisibility } from './dom/visibility';
 import { visibleClone } from './dom/visible-clone';
@@ -13,8 +14,10 @@ export const readabilityExtractor: SiteExtractor = {
   id: 'article',
   matches: (_url, document) => isProbablyReaderable(document, { minContentLength: 140, minScore: 20 }),
   extract(document, url) {
+    const Reader = articleReader();
+    if (!Reader) throw new ArticleReaderMissing();
     const clone = visibleClone(document);
-    const article = new Readability(clone, { charThreshold: 300, serializer: (element: Node) => element }).parse();
+    const article = new Reader(clone, { charThreshold: 300, serializer: (element: Node) => element }).parse();
     const content = article?.content as unknown as Element | null | undefined;
     if (!article || !content) return undefined;
     // The copy is already free of hidden content and has no layout of its own: judge markup only.

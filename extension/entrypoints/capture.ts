@@ -1,4 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ArticleReaderMissing, needsArticleReader } from '../capture/article-reader';
 import { capturePage } from '../capture/capture-page';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
 
@@ -14,6 +15,15 @@ type CaptureGlobals = {
  */
 export default defineUnlistedScript(() => {
   const globals = globalThis as CaptureGlobals;
-  globals.__besideCapturePage = (options) => capturePage(document, options);
-  return capturePage(document, globals.__besideCaptureOptions ?? defaultCaptureOptions);
+  // An article page asks for the reader (a second file) instead of answering; the panel injects it and asks again.
+  const capture = (options: CaptureOptions) => {
+    try {
+      return capturePage(document, options);
+    } catch (error) {
+      if (error instanceof ArticleReaderMissing) return needsArticleReader;
+      throw error;
+    }
+  };
+  globals.__besideCapturePage = capture;
+  return capture(globals.__besideCaptureOptions ?? defaultCaptureOptions);
 });

@@ -1,9 +1,11 @@
 import { type Browser, browser } from 'wxt/browser';
 import { PageContext } from '../../shared/page-context';
+import { isNeedsArticleReader } from '../capture/article-reader';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
-import { captureBlockedMessage, isCaptureForbidden } from '../policy/capture-allowed';
-import { currentFeatures, pageCaptureOffMessage } from '../policy/features';
+import { type CaptureRefusal, captureBlockedMessage, capturePolicy } from '../policy/capture-allowed';
+import { pageCaptureOffMessage } from '../policy/feature-switches';
 import { t } from './i18n';
+import { markStep } from './timing';
 
 export class CaptureError extends Error {
   constructor(
@@ -76,6 +78,14 @@ type Target = { tabId: number; frameIds?: number[] };
  * round trip, no re-parse of the script), else by setting the options and injecting the script file.
  */
 async function runCapture(target: Target, options: CaptureOptions): Promise<unknown> {
+  const result = await injectAndRun(target, options);
+  if (!isNeedsArticleReader(result)) return result;
+  // The page reads as an article: load the reader (only such pages pay for it), then ask again.
+  await browser.scripting.executeScript({ target, files: ['/article-reader.js'] });
+  return rerun(target, options);
+}
+
+async function rerun(target: Target, options: CaptureOptions): Promise<unknown> {
   const [reused] = await browser.scripting.executeScript({
     target,
     func: (value: CaptureOptions) => {
@@ -84,7 +94,12 @@ async function runCapture(target: Target, options: CaptureOptions): Promise<unkn
     },
     args: [options],
   });
-  if (reused?.result) return reused.result;
+  return reused?.result;
+}
+
+async function injectAndRun(target: Target, options: CaptureOptions): Promise<unknown> {
+  const reused = await rerun(target, options);
+  if (reused) return reused;
   await browser.scripting.executeScript({
     target,
     func: (value: CaptureOptions) => {
@@ -104,17 +119,26 @@ export async function captureTab(
   tab: Browser.tabs.Tab,
   options: CaptureOptions = defaultCaptureOptions,
   frameId?: number,
+  /** The policy, when the caller asked for it early (while finding the tab); read here otherwise. */
+  policy: Promise<(url: string) => CaptureRefusal | undefined> = capturePolicy(),
 ): Promise<PageContext> {
+  // Settled here too, so a refusal below that never reads the policy leaves no unhandled rejection behind.
+  policy.catch(() => undefined);
   if (tab.id === undefined) throw new CaptureError(t('capture.noPage'), 'no-tab');
   if (!tab.url) throw await whyUnreadable(tab.id);
   if (!CAPTURABLE.test(tab.url)) throw new CaptureError(restrictedMessage(), 'restricted');
   // Policy first: on a page the organisation forbids, nothing is injected and nothing is read.
-  if (!(await currentFeatures()).pageCapture) throw new CaptureError(pageCaptureOffMessage(), 'blocked');
-  if (await isCaptureForbidden(tab.url)) throw new CaptureError(captureBlockedMessage(), 'blocked');
+  const refused = (await policy)(tab.url);
+  if (refused === 'page-reading-off') throw new CaptureError(pageCaptureOffMessage(), 'blocked');
+  if (refused === 'blocked') throw new CaptureError(captureBlockedMessage(), 'blocked');
   // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
+  markStep('policy-checked');
   try {
-    const parsed = PageContext.safeParse(await runCapture(target, options));
+    const read = await runCapture(target, options);
+    markStep('page-read');
+    const parsed = PageContext.safeParse(read);
+    markStep('context-checked');
     if (!parsed.success) throw new CaptureError(t('capture.failed'), 'failed');
     return parsed.data;
   } catch (error) {

@@ -2,10 +2,14 @@ import { storage } from 'wxt/utils/storage';
 import { ServerConfig } from '../../shared/config';
 import type { ProviderSettings } from '../auth/provider-settings';
 
-/** The last configuration each server gave, so policy still applies while it is briefly unreachable. */
-const lastKnown = storage.defineItem<{ workerUrl: string; config: ServerConfig } | null>('local:serverConfig', {
-  fallback: null,
-});
+/**
+ * The last configuration the server gave and when, so policy still applies while it is briefly unreachable, and a
+ * panel opened again within the freshness window reads it from storage instead of waiting for the network.
+ */
+const lastKnown = storage.defineItem<{ workerUrl: string; config: ServerConfig; at?: number } | null>(
+  'local:serverConfig',
+  { fallback: null },
+);
 
 const FRESH_MS = 5 * 60_000;
 const cached = new Map<string, { at: number; config: ServerConfig }>();
@@ -21,7 +25,7 @@ export function serverConfig(workerUrl: string, now = Date.now()): Promise<Serve
   // The panel asks at once for sign-in, feature switches and the capture blocklist: one request answers all three.
   let pending = inFlight.get(workerUrl);
   if (!pending) {
-    pending = fetchServerConfig(workerUrl, now).finally(() => inFlight.delete(workerUrl));
+    pending = storedOrFetched(workerUrl, now).finally(() => inFlight.delete(workerUrl));
     inFlight.set(workerUrl, pending);
   }
   return pending;
@@ -29,13 +33,31 @@ export function serverConfig(workerUrl: string, now = Date.now()): Promise<Serve
 
 const inFlight = new Map<string, Promise<ServerConfig | undefined>>();
 
+/** Each panel opening is a fresh page: the stored answer serves it while fresh, as the memory cache would. */
+async function storedOrFetched(workerUrl: string, now: number): Promise<ServerConfig | undefined> {
+  const stored = await lastKnown.getValue().catch(() => null);
+  if (
+    stored?.workerUrl === workerUrl &&
+    stored.at !== undefined &&
+    now - stored.at >= 0 &&
+    now - stored.at < FRESH_MS
+  ) {
+    const config = ServerConfig.safeParse(stored.config);
+    if (config.success) {
+      cached.set(workerUrl, { at: stored.at, config: config.data });
+      return config.data;
+    }
+  }
+  return fetchServerConfig(workerUrl, now);
+}
+
 async function fetchServerConfig(workerUrl: string, now: number): Promise<ServerConfig | undefined> {
   try {
     const response = await fetch(`${workerUrl}/v1/config`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const config = ServerConfig.parse(await response.json());
     cached.set(workerUrl, { at: now, config });
-    await lastKnown.setValue({ workerUrl, config });
+    await lastKnown.setValue({ workerUrl, config, at: now });
     return config;
   } catch {
     const stored = await lastKnown.getValue();

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeCapture } from '../capture/describe';
 import { t } from '../lib/i18n';
+import { markStep } from '../lib/timing';
 import type { CaptureState } from './hooks/usePageContext';
 import { IconButton } from './IconButton';
 import { CloseIcon, PageIcon, RefreshIcon } from './icons';
@@ -15,6 +16,9 @@ interface Props {
 /** Shows what the panel captured and will send; the person can open it, refresh it or leave it out. */
 export function CaptureChip({ state, onRefresh, onRemove, onRestore }: Props) {
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (state.status === 'ready') markStep('chip-shown');
+  }, [state]);
 
   if (state.status === 'capturing') {
     return (

@@ -1,22 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { PageContext } from '../../../shared/page-context';
-import type { DraftTarget } from '../../insert/target';
-import { t } from '../../lib/i18n';
-import { CaptureError, captureTab, findPageTab } from '../../lib/page-capture';
+import { type CaptureState, readPageBeside, takeEarlyRead } from '../../lib/read-page';
+
+export type { CaptureState };
 
 const extensionOrigin = browser.runtime.getURL('/');
 const isExtensionPage = (url: string | undefined) => !!url?.startsWith(extensionOrigin);
-
-export type CaptureState =
-  | { status: 'capturing' }
-  // `target`: the tab the page was read from, to which a draft written from this capture is bound.
-  | { status: 'ready'; page: PageContext; target: DraftTarget }
-  | { status: 'removed'; page: PageContext; target: DraftTarget }
-  /** `reason`: whether sharing the tab (toolbar click, site access) would help, or the page is never readable. */
-  | { status: 'unavailable'; message: string; reason?: CaptureError['reason'] }
-  /** The organisation does not allow Beside to read this site (capture blocklist). */
-  | { status: 'blocked'; message: string };
 
 /**
  * What the panel knows about the page beside it. Captured when the panel opens and again when the person
@@ -28,25 +17,10 @@ export function usePageContext() {
 
   const capture = useCallback(async () => {
     const current = ++generation.current;
-    setState({ status: 'capturing' });
-    try {
-      const tab = await findPageTab();
-      if (!tab) throw new CaptureError(t('capture.openPage'), 'no-tab');
-      const page = await captureTab(tab);
-      const target = tab.id !== undefined && tab.url ? { tabId: tab.id, url: tab.url } : undefined;
-      if (!target) throw new CaptureError(t('capture.noPage'), 'no-tab');
-      if (current === generation.current) setState({ status: 'ready', page, target });
-    } catch (error) {
-      if (current !== generation.current) return;
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof CaptureError && error.reason === 'blocked') setState({ status: 'blocked', message });
-      else
-        setState({
-          status: 'unavailable',
-          message,
-          ...(error instanceof CaptureError ? { reason: error.reason } : {}),
-        });
-    }
+    const early = takeEarlyRead();
+    if (!early) setState({ status: 'capturing' });
+    const next = await (early ?? readPageBeside());
+    if (current === generation.current) setState(next);
   }, []);
 
   useEffect(() => {
