@@ -81,6 +81,8 @@ describe('quick actions in Chromium', () => {
     expect(prompt).not.toContain('security questionnaire');
     expect((await upstreamRequests()).at(-1)?.path).toBe('/v1/chat/completions');
 
+    // The summary has ended (Send is back): a question asked while it still streams is not sent.
+    await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 15_000 }).toBe(true);
     const input = panel.getByLabel('Your question');
     await input.fill('[[reply: The objection was the seat count.]] what was the objection?');
     await input.press('Enter');

@@ -90,6 +90,22 @@ describe('notices in English', () => {
     }
   });
 
+  it('offers "Try again" when the history could not be loaded, and loads it on the click', async () => {
+    await browser.configure({ workerUrl: 'http://127.0.0.1:9' });
+    try {
+      const panel = await browser.openPanel();
+      await panel.getByRole('button', { name: 'Conversation history' }).click();
+      const error = panel.getByTestId('history-error');
+      await error.waitFor({ timeout: 15_000 });
+      await browser.configure({ workerUrl: browser.workerUrl });
+      await error.getByRole('button', { name: 'Try again' }).click();
+      await expect.poll(() => panel.getByTestId('history-error').count(), { timeout: 15_000 }).toBe(0);
+      await panel.close();
+    } finally {
+      await browser.configure({ workerUrl: browser.workerUrl });
+    }
+  });
+
   it('says "Stopped" under an answer the person stopped', async () => {
     await browser.openFixture('acme-opportunity.html');
     const panel = await browser.openPanel();
