@@ -274,9 +274,11 @@ describe('notices in French', () => {
   it('a sign-in error speaks French, with no English and no setting name', async () => {
     await browser.openFixture('acme-opportunity.html');
     const panel = await browser.openPanel();
+    // A fresh browser on a busy machine: the first question can take a while to be refused.
+    await expect.poll(() => panel.getByLabel('Votre question').isEditable(), { timeout: 20_000 }).toBe(true);
     await ask(panel, 'bonjour');
     const error = panel.getByTestId('error');
-    await expect.poll(() => error.getAttribute('data-code'), { timeout: 15_000 }).toBe('unauthorized');
+    await expect.poll(() => error.getAttribute('data-code'), { timeout: 40_000 }).toBe('unauthorized');
     const text = (await error.textContent()) ?? '';
     expect(text).toContain('Veuillez vous connecter');
     expect(text).toContain('Connectez-vous avec votre compte d’entreprise');
