@@ -8,7 +8,6 @@ type PublicAction = Omit<QuickActionSpec, 'task'> | (typeof builtInQuickActions)
 
 function toExtensionAction(action: PublicAction, assistantId?: string): ExtensionAction {
   const words = wordsFor(action.id);
-  const key = action.shortcut && 'key' in action.shortcut ? action.shortcut.key : undefined;
   return {
     id: action.id,
     ...(assistantId ? { assistantId } : {}),
@@ -20,7 +19,6 @@ function toExtensionAction(action: PublicAction, assistantId?: string): Extensio
     kinds: action.kinds,
     output: action.output,
     needsSelection: ('needsSelection' in action && action.needsSelection) || false,
-    ...(key ? { shortcutKey: key } : {}),
     request: () => words?.request() ?? action.request,
   };
 }

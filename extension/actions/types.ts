@@ -19,8 +19,6 @@ export interface ExtensionAction {
   output: QuickActionOutput;
   /** Works on the person's selection only, and is offered only when there is one. */
   needsSelection: boolean;
-  /** A shortcut that also works while the panel has focus (the browser command's suggested key). */
-  shortcutKey?: string;
   /** The person's side of the conversation, shown as their message ("Summarize this page"). Our own words only. */
   request(page: PageContext): string;
 }
