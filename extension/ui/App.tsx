@@ -181,6 +181,7 @@ export function App() {
             key={actions.draft.key}
             request={actions.draft}
             workerUrl={workerUrl}
+            conversation={link}
             onClose={actions.closeDraft}
           />
         )}

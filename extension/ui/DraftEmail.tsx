@@ -5,7 +5,7 @@ import { type ActionOptions, defaultActionOptions } from '../../shared/actions';
 import { parseEmailDraft, placeholdersIn } from '../../shared/email-draft';
 import { draftOptionsSetting } from '../actions/draft-options';
 import { fallbackSubject, recipientEmail } from '../actions/recipient';
-import { createChatTransport } from '../lib/chat-transport';
+import { createChatTransport, type StoredConversation } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { citedAndSearched, sourcesOf } from './citation-sources';
@@ -32,18 +32,20 @@ function groundingOf(messages: UIMessage[], text: string) {
 interface Props {
   request: DraftRequest;
   workerUrl: string | undefined;
+  /** The record's stored conversation: each draft is kept in it as a turn, so reopening the record shows it. */
+  conversation?: StoredConversation;
   onClose: () => void;
 }
 
 /**
  * The draft view of an email or ticket reply: streams the draft, then lets the person change tone, length and
  * language and regenerate, edit subject and body in place, and deliver it. Its own useChat, apart from the
- * conversation: a draft is regenerated, not continued.
+ * conversation on screen (a draft is regenerated, not continued), but stored in the record's conversation.
  */
-export function DraftEmail({ request, workerUrl, onClose }: Props) {
+export function DraftEmail({ request, workerUrl, conversation, onClose }: Props) {
   const { action, page } = request;
   const isEmail = action.output === 'email';
-  const transport = useMemo(() => createChatTransport(), []);
+  const transport = useMemo(() => createChatTransport('/v1/chat', conversation), [conversation]);
   const chat = useChat({ id: `draft-${request.key}`, transport });
   const [storedOptions, storeOptions] = useStoredValue(draftOptionsSetting);
   const [options, setOptions] = useState<ActionOptions>();
