@@ -121,7 +121,8 @@ describe('shortcuts that exist', () => {
     // The cleared key does nothing in the panel either: no summary is asked for.
     await panel.keyboard.press(suggested!);
     await panel.waitForTimeout(1_000);
-    expect(await panel.getByText('Summarize this page').count()).toBe(0);
+    // (The empty panel's starters may read "Summarize this page": count conversation turns, not words.)
+    expect(await panel.locator('article[data-role="user"], article[data-role="assistant"]').count()).toBe(0);
 
     const options = await openOptions(current);
     const shown = await shownShortcuts(options);
