@@ -129,6 +129,7 @@ export const ChatRequest = z.object({
   page: PageContext.optional(),
   /** The stored conversation this turn continues (the X-Conversation-Id of an earlier answer); absent: a new one. */
   conversationId: ConversationId.optional(),
+  /** The assistant that answers; absent: General (never guessed from the page). */
   assistantId: z
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)

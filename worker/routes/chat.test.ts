@@ -112,4 +112,17 @@ describe('POST /v1/chat', () => {
     }
     expect(aborted).toBe(true);
   });
+
+  it('is answered by General when no assistantId is sent, also about a CRM record', async () => {
+    const record: PageContext = {
+      ...page,
+      url: 'https://acme.my.salesforce.com/006',
+      site: 'salesforce',
+      kind: 'record',
+    };
+    const chunks = await chat('[[reply: Noted.]] where are we?', { page: record });
+    expect(chunks.find((chunk) => chunk.type === 'start')?.messageMetadata).toMatchObject({
+      assistant: { id: 'general' },
+    });
+  });
 });

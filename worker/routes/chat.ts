@@ -12,9 +12,9 @@ export const chatRoutes = new Hono<AppEnv>().post('/', ...jsonBody(ChatRequest),
   const body = c.req.valid('json');
   const identity = c.get('identity');
   const turn = await startTurn(c, body);
-  // Until the panel has an assistant picker: Sales on a CRM record, General elsewhere.
-  const assistantId = body.assistantId ?? (body.page?.kind === 'record' ? 'sales' : undefined);
-  const assistant = await assistantFor(c.env.DB, identity, assistantId);
+  // One rule whatever the page: the assistant named, else General. The panel always names its picker's choice
+  // (which suggests Sales on a CRM record but never switches silently), so the server does not guess from the page.
+  const assistant = await assistantFor(c.env.DB, identity, body.assistantId);
   const { response, ...use } = await runAssistant({
     env: c.env,
     config: readConfig(c.env),
