@@ -1,6 +1,7 @@
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev';
 import { seedSampleKnowledge } from '../../scripts/seed-sample';
 import { startUpstream, type Upstream } from '../upstream/server';
+import { e2eWorkerSettings } from './worker-settings';
 
 /** The demo pages under /demo/, as the README's quick start names them. */
 export const DEMO = {
@@ -27,13 +28,7 @@ export async function startDemoServer(devToken: string): Promise<DemoServer> {
   const model = await startUpstream({ answers: 'demo' });
   const worker = await startWranglerDev({
     vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: devToken,
-      OPENAI_BASE_URL: model.url,
-      OPENAI_API_KEY: 'demo',
-      CHAT_MODEL: 'test-model',
-      EMBEDDING_MODEL: 'text-embedding-3-small',
-      MODEL_TIMEOUT_MS: '30000',
+      ...e2eWorkerSettings({ devToken, upstreamUrl: model.url, apiKey: 'demo' }),
       SPACES,
       CUSTOMER_SAFE_SPACES: 'support',
       DEMO_PAGES: 'true',

@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev';
-import { type Browser, e2eConfig, launchBrowser } from './harness';
+import type { WranglerDev } from '../../scripts/lib/wrangler-dev';
+import { type Browser, e2eConfig, launchBrowser, startE2eWorker } from './harness';
 
 const OPPORTUNITY_AT = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view';
 
@@ -13,21 +13,9 @@ let worker: WranglerDev | undefined;
 let browser: Browser | undefined;
 
 async function withFeaturesOff(disabled: string): Promise<{ panel: Page; browser: Browser }> {
-  const { upstreamUrl, devToken } = e2eConfig();
-  worker = await startWranglerDev({
-    vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: devToken,
-      OPENAI_BASE_URL: upstreamUrl,
-      OPENAI_API_KEY: 'e2e',
-      CHAT_MODEL: 'test-model',
-      EMBEDDING_MODEL: 'text-embedding-3-small',
-      MODEL_TIMEOUT_MS: '30000',
-      DISABLED_FEATURES: disabled,
-    },
-  });
+  worker = await startE2eWorker({ DISABLED_FEATURES: disabled });
   browser = await launchBrowser();
-  await browser.configure({ workerUrl: worker.url, token: devToken });
+  await browser.configure({ workerUrl: worker.url, token: e2eConfig().devToken });
   await browser.openFixture('salesforce-lightning--opportunity.html', { at: OPPORTUNITY_AT });
   return { panel: await browser.openPanel(), browser };
 }

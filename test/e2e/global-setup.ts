@@ -5,6 +5,7 @@ import { startWranglerDev } from '../../scripts/lib/wrangler-dev';
 import { startMcpServer } from '../mcp/server';
 import { startStaticServer } from '../support/static-server';
 import { startUpstream } from '../upstream/server';
+import { e2eWorkerSettings } from './worker-settings';
 
 export const E2E_DEV_TOKEN = 'e2e-dev-token';
 
@@ -31,13 +32,7 @@ export default async function setup(project: TestProject) {
   const fixtures = await startStaticServer([resolve(root, 'test/e2e/fixtures'), resolve(root, 'test/fixtures/pages')]);
   const worker = await startWranglerDev({
     vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN: E2E_DEV_TOKEN,
-      OPENAI_BASE_URL: upstream.url,
-      OPENAI_API_KEY: 'e2e',
-      CHAT_MODEL: 'test-model',
-      EMBEDDING_MODEL: 'text-embedding-3-small',
-      MODEL_TIMEOUT_MS: '30000',
+      ...e2eWorkerSettings({ devToken: E2E_DEV_TOKEN, upstreamUrl: upstream.url }),
       // The drafts in the e2e tests ground in the default `company` space.
       CUSTOMER_SAFE_SPACES: 'company',
       MCP_SERVERS: JSON.stringify([

@@ -5,7 +5,9 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { inject } from 'vitest';
 import { CHROMIUM_PATH, withExtension } from '../../scripts/lib/chromium';
 import { freePort } from '../../scripts/lib/ports';
+import { startWranglerDev, type WranglerDev, type WranglerDevOptions } from '../../scripts/lib/wrangler-dev';
 import './global-setup';
+import { e2eWorkerSettings } from './worker-settings';
 
 const root = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(root, 'test-results/screenshots');
@@ -44,6 +46,18 @@ export interface Browser {
 
 export function e2eConfig() {
   return inject('e2e');
+}
+
+/**
+ * A worker of the file's own, for settings the shared worker must not have (features off, a quota, an identity
+ * provider): the shared settings (development, the dev token, the test upstream as model) with `vars` on top.
+ */
+export function startE2eWorker(
+  vars: Record<string, string>,
+  options: Omit<WranglerDevOptions, 'vars'> = {},
+): Promise<WranglerDev> {
+  const { devToken, upstreamUrl } = e2eConfig();
+  return startWranglerDev({ ...options, vars: { ...e2eWorkerSettings({ devToken, upstreamUrl }), ...vars } });
 }
 
 /** Requests the worker made to the test upstream (the model), newest last. */

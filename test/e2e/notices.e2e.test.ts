@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev';
-import { type Browser, e2eConfig, launchBrowser } from './harness';
+import type { WranglerDev } from '../../scripts/lib/wrangler-dev';
+import { type Browser, launchBrowser, startE2eWorker } from './harness';
 
 /**
  * Errors and feedback where the eye is, in real Chromium against the real worker: the options page tests the token,
@@ -216,18 +216,7 @@ describe('a daily quota used up', () => {
   let worker: WranglerDev;
   let browser: Browser;
   beforeAll(async () => {
-    const { upstreamUrl, devToken } = e2eConfig();
-    worker = await startWranglerDev({
-      vars: {
-        ENVIRONMENT: 'development',
-        DEV_TOKEN: devToken,
-        OPENAI_BASE_URL: upstreamUrl,
-        OPENAI_API_KEY: 'e2e',
-        CHAT_MODEL: 'test-model',
-        EMBEDDING_MODEL: 'text-embedding-3-small',
-        DAILY_TOKEN_QUOTA: '1',
-      },
-    });
+    worker = await startE2eWorker({ DAILY_TOKEN_QUOTA: '1' });
     browser = await launchBrowser({ language: 'en' });
     await browser.configure({ workerUrl: worker.url });
   });

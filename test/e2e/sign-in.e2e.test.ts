@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev';
+import type { WranglerDev } from '../../scripts/lib/wrangler-dev';
 import { workerSettingsFor } from '../idp/describe';
 import { type Idp, startIdp } from '../idp/server';
-import { type Browser, e2eConfig, launchBrowser, upstreamRequests } from './harness';
+import { type Browser, launchBrowser, startE2eWorker, upstreamRequests } from './harness';
 
 /**
  * The sign-in story in real Chromium: the extension (fixed id), the real worker under `wrangler dev` trusting a real
@@ -37,19 +37,12 @@ beforeAll(async () => {
     clientRedirectUris: [`https://${EXTENSION_ID}.chromiumapp.org/oidc`],
     accessTokenTtl: ACCESS_TOKEN_TTL_S,
   });
-  worker = await startWranglerDev({
-    vars: {
-      ENVIRONMENT: 'development',
-      DEV_TOKEN,
-      OPENAI_BASE_URL: e2eConfig().upstreamUrl,
-      OPENAI_API_KEY: 'e2e',
-      CHAT_MODEL: 'test-model',
-      EMBEDDING_MODEL: 'text-embedding-3-small',
-      MODEL_TIMEOUT_MS: '10000',
-      ...workerSettingsFor(idp),
-      SPACES: JSON.stringify({ company: ['*'], sales: ['sales-team'], support: ['support-team'] }),
-      CAPTURE_BLOCKLIST: '127.0.0.1/private',
-    },
+  worker = await startE2eWorker({
+    DEV_TOKEN,
+    MODEL_TIMEOUT_MS: '10000',
+    ...workerSettingsFor(idp),
+    SPACES: JSON.stringify({ company: ['*'], sales: ['sales-team'], support: ['support-team'] }),
+    CAPTURE_BLOCKLIST: '127.0.0.1/private',
   });
   await seed('sales', SALES_MARKER);
   await seed('support', SUPPORT_MARKER);

@@ -142,28 +142,49 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     faults.clear();
   }
 
+  /**
+   * Plans the answer and plays its script the same way on every wire: the scripted delay, a hang until the client
+   * gives up, or a failure in the wire's own error shape (`fail`). Returns the plan and the prompt's approximate
+   * token count when the wire should answer; nothing when the exchange is already settled.
+   */
+  async function scripted(
+    x: Exchange,
+    request: Record<string, unknown>,
+    fail: (status: number, message: string) => void,
+    options: { demo?: boolean } = {},
+  ): Promise<{ plan: ReturnType<typeof planChat>; promptTokens: number } | undefined> {
+    const plan = planChat(request, x.record.id, options);
+    const { script } = plan;
+    await sleep(script.delayMs, x.signal);
+    if (x.signal.aborted) return undefined;
+    if (script.hang) return untilAborted(x.signal).then(() => undefined);
+    if (script.status !== undefined) {
+      fail(script.status, `Scripted failure: HTTP ${script.status}`);
+      return undefined;
+    }
+    const messages = request.messages as unknown[];
+    const promptText = messages.map((m) => (isObject(m) ? contentText(m.content) : '')).join('');
+    return { plan, promptTokens: approximateTokens(promptText) };
+  }
+
   async function handleChat(x: Exchange): Promise<void> {
     const { res, signal, body } = x;
     if (!isObject(body)) return sendError(res, 400, 'Request body must be a JSON object');
     if (!Array.isArray(body.messages) || body.messages.length === 0) {
       return sendError(res, 400, "'messages' must be a non-empty array", 'invalid_value');
     }
-    const plan = planChat(body, x.record.id, { demo: options.answers === 'demo' });
-    const { script } = plan;
-    await sleep(script.delayMs, signal);
-    if (signal.aborted) return;
-    if (script.hang) return untilAborted(signal);
-    if (script.status !== undefined) {
-      return sendError(res, script.status, `Scripted failure: HTTP ${script.status}`);
-    }
-    const promptText = (body.messages as unknown[]).map((m) => (isObject(m) ? contentText(m.content) : '')).join('');
+    const answer = await scripted(x, body, (status, message) => sendError(res, status, message), {
+      demo: options.answers === 'demo',
+    });
+    if (!answer) return;
+    const { plan, promptTokens } = answer;
     const streamOptions = body.stream_options;
     const ctx: ChatResponseContext = {
       res,
       signal,
       requestId: x.record.id,
       model: typeof body.model === 'string' ? body.model : 'test-model',
-      promptTokens: approximateTokens(promptText),
+      promptTokens,
       includeUsage: isObject(streamOptions) && streamOptions.include_usage === true,
       onServerDisconnect: x.markServerDisconnect,
     };
@@ -180,20 +201,15 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     }
     if (typeof body.max_tokens !== 'number') return sendAnthropicError(res, 400, 'max_tokens: Field required');
     const request = toOpenAIShape(body);
-    const plan = planChat(request, x.record.id);
-    const { script } = plan;
-    await sleep(script.delayMs, signal);
-    if (signal.aborted) return;
-    if (script.hang) return untilAborted(signal);
-    if (script.status !== undefined)
-      return sendAnthropicError(res, script.status, `Scripted failure: HTTP ${script.status}`);
-    const promptText = (request.messages as Record<string, unknown>[]).map((m) => contentText(m.content)).join('');
+    const answer = await scripted(x, request, (status, message) => sendAnthropicError(res, status, message));
+    if (!answer) return;
+    const { plan, promptTokens } = answer;
     const ctx = {
       res,
       signal,
       requestId: x.record.id,
       model: typeof body.model === 'string' ? body.model : 'claude-test',
-      inputTokens: approximateTokens(promptText),
+      inputTokens: promptTokens,
       onServerDisconnect: x.markServerDisconnect,
     };
     if (body.stream === true) await sendAnthropicStream(ctx, plan);
@@ -215,20 +231,15 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
       return sendGeminiError(res, 400, '* GenerateContentRequest.contents: contents is not specified');
     }
     const request: Record<string, unknown> = { ...geminiToOpenAIShape(body), model };
-    const plan = planChat(request, x.record.id);
-    const { script } = plan;
-    await sleep(script.delayMs, signal);
-    if (signal.aborted) return;
-    if (script.hang) return untilAborted(signal);
-    if (script.status !== undefined)
-      return sendGeminiError(res, script.status, `Scripted failure: HTTP ${script.status}`);
-    const promptText = (request.messages as Record<string, unknown>[]).map((m) => contentText(m.content)).join('');
+    const answer = await scripted(x, request, (status, message) => sendGeminiError(res, status, message));
+    if (!answer) return;
+    const { plan, promptTokens } = answer;
     const ctx = {
       res,
       signal,
       requestId: x.record.id,
       model,
-      promptTokens: approximateTokens(promptText),
+      promptTokens,
       onServerDisconnect: x.markServerDisconnect,
     };
     // Without alt=sse Google streams one JSON array; @ai-sdk/google always asks for SSE, and so does this server.
@@ -249,20 +260,15 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     if (!Array.isArray(body.messages) || body.messages.length === 0) {
       return sendMistralError(res, 400, 'messages: at least one message is required', 'invalid_request_error');
     }
-    const plan = planChat(body, x.record.id);
-    const { script } = plan;
-    await sleep(script.delayMs, signal);
-    if (signal.aborted) return;
-    if (script.hang) return untilAborted(signal);
-    if (script.status !== undefined)
-      return sendMistralError(res, script.status, `Scripted failure: HTTP ${script.status}`);
-    const promptText = (body.messages as unknown[]).map((m) => (isObject(m) ? contentText(m.content) : '')).join('');
+    const answer = await scripted(x, body, (status, message) => sendMistralError(res, status, message));
+    if (!answer) return;
+    const { plan, promptTokens } = answer;
     const ctx = {
       res,
       signal,
       requestId: x.record.id,
       model: typeof body.model === 'string' ? body.model : 'mistral-test',
-      promptTokens: approximateTokens(promptText),
+      promptTokens,
       onServerDisconnect: x.markServerDisconnect,
     };
     if (body.stream === true) await sendMistralStream(ctx, plan);

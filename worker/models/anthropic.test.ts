@@ -1,47 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerMetadata } from '../../shared/answer-metadata';
-import type { Env } from '../env';
-import {
-  call,
-  errorOf,
-  jsonInit,
-  readUIStream,
-  testEnv,
-  textOf,
-  type UIChunk,
-  upstreamRequests,
-  upstreamUrl,
-  userMessage,
-} from '../testing/support';
+import { answeredBy, askChat as ask, modelRequestsCarrying, modelsEnv } from '../testing/models';
+import { errorOf, textOf, upstreamRequests, upstreamUrl } from '../testing/support';
 
 /** The real @ai-sdk/anthropic provider against the test upstream's Messages API, through MODELS aliases. */
 function anthropicEnv(aliases: Record<string, string[]>) {
-  return testEnv({
-    MODELS: JSON.stringify({
-      providers: {
-        main: { type: 'openai-compatible', baseURL: upstreamUrl(), apiKeyEnv: 'MAIN_KEY' },
-        claude: { type: 'anthropic', baseURL: upstreamUrl(), apiKeyEnv: 'ANTHROPIC_API_KEY' },
-      },
-      aliases,
-    }),
-    MAIN_KEY: 'main-key',
-    ANTHROPIC_API_KEY: 'sk-ant-test',
-  } as Partial<Env>);
+  const providers = {
+    main: { type: 'openai-compatible', baseURL: upstreamUrl(), apiKeyEnv: 'MAIN_KEY' },
+    claude: { type: 'anthropic', baseURL: upstreamUrl(), apiKeyEnv: 'ANTHROPIC_API_KEY' },
+  };
+  return modelsEnv({ providers, aliases }, { MAIN_KEY: 'main-key', ANTHROPIC_API_KEY: 'sk-ant-test' });
 }
-
-async function ask(text: string, environment: Env) {
-  const response = await call('/v1/chat', jsonInit({ messages: [userMessage(text)] }), environment);
-  expect(response.status).toBe(200);
-  return readUIStream(response);
-}
-
-const answeredBy = (chunks: UIChunk[]) =>
-  AnswerMetadata.parse(chunks.find((chunk) => chunk.type === 'finish')?.messageMetadata ?? {}).answeredBy;
 
 async function modelRequests(marker: string) {
-  return (await upstreamRequests())
-    .filter((request) => request.path !== '/v1/embeddings' && JSON.stringify(request.body).includes(marker))
-    .map((request) => ({ path: request.path, model: request.body?.model }));
+  return (await modelRequestsCarrying(marker)).map((request) => ({ path: request.path, model: request.body?.model }));
 }
 
 describe('an alias on Anthropic', () => {

@@ -1,52 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerMetadata } from '../../shared/answer-metadata';
 import { parseStreamError } from '../../shared/errors';
-import type { Env } from '../env';
-import {
-  call,
-  errorOf,
-  jsonInit,
-  readUIStream,
-  testEnv,
-  textOf,
-  type UIChunk,
-  upstreamRequests,
-  upstreamUrl,
-  userMessage,
-} from '../testing/support';
+import { answeredBy, askChat as ask, modelRequestsCarrying, modelsEnv as modelsSettingsEnv } from '../testing/models';
+import { errorOf, testEnv, textOf, upstreamUrl } from '../testing/support';
 
 /** Two models of one OpenAI-compatible server, and a provider on a port where nothing listens. */
-function modelsEnv(aliases: Record<string, string[]>, overrides: Partial<Env> = {}) {
-  return testEnv({
-    MODELS: JSON.stringify({
-      providers: {
-        main: { type: 'openai-compatible', baseURL: upstreamUrl(), apiKeyEnv: 'MAIN_KEY' },
-        down: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:1/v1' },
-      },
-      aliases,
-    }),
-    MAIN_KEY: 'main-secret',
-    ...overrides,
-  } as Partial<Env>);
+function modelsEnv(aliases: Record<string, string[]>, overrides: Record<string, string> = {}) {
+  const providers = {
+    main: { type: 'openai-compatible', baseURL: upstreamUrl(), apiKeyEnv: 'MAIN_KEY' },
+    down: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:1/v1' },
+  };
+  return modelsSettingsEnv({ providers, aliases }, { MAIN_KEY: 'main-secret', ...overrides });
 }
 
 const chain = { default: ['main:model-a', 'main:model-b'] };
 
-async function ask(text: string, environment: Env) {
-  const response = await call('/v1/chat', jsonInit({ messages: [userMessage(text)] }), environment);
-  expect(response.status).toBe(200);
-  return readUIStream(response);
-}
-
-function answeredBy(chunks: UIChunk[]) {
-  const finish = chunks.find((chunk) => chunk.type === 'finish');
-  return AnswerMetadata.parse(finish?.messageMetadata ?? {}).answeredBy;
-}
-
 /** The chat-completion requests that carried `marker`, in order, with the model each asked for. */
 async function modelCalls(marker: string) {
-  return (await upstreamRequests())
-    .filter((request) => request.path === '/v1/chat/completions' && JSON.stringify(request.body).includes(marker))
+  return (await modelRequestsCarrying(marker))
+    .filter((request) => request.path === '/v1/chat/completions')
     .map((request) => ({ model: request.body?.model, aborted: request.aborted }));
 }
 
@@ -141,11 +112,9 @@ describe('an alias is a fallback chain', () => {
   it('sends the key named by apiKeyEnv to the provider', async () => {
     const marker = `key-${crypto.randomUUID()}`;
     await ask(`[[reply: ok]] ${marker}`, await modelsEnv({ default: ['main:model-a'] }));
-    const requests = (await upstreamRequests()).filter(
-      (request) => request.path === '/v1/chat/completions' && JSON.stringify(request.body).includes(marker),
-    );
+    const requests = (await modelRequestsCarrying(marker)).filter((request) => request.path === '/v1/chat/completions');
     expect(requests).toHaveLength(1);
     // The upstream redacts the Authorization header in its log; that it was sent as a bearer key is what counts.
-    expect((requests[0] as unknown as { headers: Record<string, string> }).headers.authorization).toBe('Bearer ***');
+    expect(requests[0]?.headers.authorization).toBe('Bearer ***');
   });
 });

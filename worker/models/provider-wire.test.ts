@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerMetadata } from '../../shared/answer-metadata';
-import type { Env } from '../env';
-import {
-  call,
-  errorOf,
-  jsonInit,
-  readUIStream,
-  testEnv,
-  textOf,
-  type UIChunk,
-  upstreamRequests,
-  upstreamUrl,
-  userMessage,
-} from '../testing/support';
+import { answeredBy, askChat, modelRequestsCarrying as modelRequests, modelsEnv } from '../testing/models';
+import { errorOf, textOf, type UIChunk, upstreamUrl } from '../testing/support';
 
 /**
  * The real @ai-sdk/google, @ai-sdk/mistral and @ai-sdk/azure providers, configured through MODELS, against the test
@@ -36,37 +24,12 @@ const PROVIDERS = {
 };
 
 function providersEnv(aliases: Record<string, string[]>) {
-  return testEnv({
-    MODELS: JSON.stringify({ providers: PROVIDERS, aliases }),
-    MAIN_KEY: 'main-key',
-    GOOGLE_KEY: 'google-key',
-    MISTRAL_KEY: 'mistral-key',
-    AZURE_KEY: 'azure-key',
-  } as Partial<Env>);
+  const keys = { MAIN_KEY: 'main-key', GOOGLE_KEY: 'google-key', MISTRAL_KEY: 'mistral-key', AZURE_KEY: 'azure-key' };
+  return modelsEnv({ providers: PROVIDERS, aliases }, keys);
 }
 
 async function ask(text: string, aliases: Record<string, string[]>) {
-  const response = await call('/v1/chat', jsonInit({ messages: [userMessage(text)] }), await providersEnv(aliases));
-  expect(response.status).toBe(200);
-  return readUIStream(response);
-}
-
-const answeredBy = (chunks: UIChunk[]) =>
-  AnswerMetadata.parse(chunks.find((chunk) => chunk.type === 'finish')?.messageMetadata ?? {}).answeredBy;
-
-interface WireRequest {
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown> | null;
-}
-
-/** The model requests (not embeddings) that carried `marker`, in order. */
-async function modelRequests(marker: string): Promise<WireRequest[]> {
-  const requests = (await upstreamRequests()) as unknown as WireRequest[];
-  return requests.filter(
-    (request) => !request.path.endsWith('/embeddings') && JSON.stringify(request.body).includes(marker),
-  );
+  return askChat(text, await providersEnv(aliases));
 }
 
 const usedSearchTool = (chunks: UIChunk[]) =>
