@@ -38,6 +38,11 @@ export interface Browser {
    * the user gesture) and returns it, reached over CDP because Playwright does not list side panels as pages.
    */
   openRealSidePanel(tab: Page): Promise<Page>;
+  /**
+   * Clicks Beside's toolbar button on `tab` as a person would (CDP Extensions.triggerAction on the tab's target):
+   * Chrome grants activeTab for that tab and the extension opens its side panel, which is returned.
+   */
+  clickToolbar(tab: Page): Promise<Page>;
   /** Writes extension settings the way the options page does. */
   configure(settings: { token?: string; workerUrl?: string; theme?: 'system' | 'light' | 'dark' }): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -70,12 +75,12 @@ export async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
  * A copy of the e2e build whose manifest grants only the fixture server: the CRM sites are left optional, exactly as
  * the shipped manifest declares them, so the panel has to ask for them.
  */
-function withOptionalCrmSites(profile: string, clickedPages: readonly string[]): string {
+function withOptionalCrmSites(profile: string): string {
   const copy = join(profile, 'beside-extension');
   cpSync(resolve(root, '.output/chrome-mv3-e2e'), copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = ['http://127.0.0.1/*', ...clickedPages];
+  manifest.host_permissions = ['http://127.0.0.1/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return copy;
 }
@@ -94,11 +99,6 @@ export async function launchBrowser(
      * so other tests can read fixtures at CRM addresses without a toolbar click). Only the fixture server is granted.
      */
     crmSites?: 'granted' | 'optional';
-    /**
-     * With `crmSites: 'optional'`: host patterns granted as if the person had clicked the toolbar button on those pages
-     * (activeTab), which automation cannot do — Extensions.triggerAction grants nothing in headless Chromium.
-     */
-    clickedPages?: string[];
   } = {},
 ): Promise<Browser> {
   const { workerUrl, fixturesUrl, devToken } = e2eConfig();
@@ -111,9 +111,7 @@ export async function launchBrowser(
   if (!erased.ok) throw new Error(`Could not erase the e2e person's data: HTTP ${erased.status}`);
   const profile = mkdtempSync(join(tmpdir(), 'beside-chromium-'));
   const extensionPath =
-    options.crmSites === 'optional'
-      ? withOptionalCrmSites(profile, options.clickedPages ?? [])
-      : resolve(root, '.output/chrome-mv3-e2e');
+    options.crmSites === 'optional' ? withOptionalCrmSites(profile) : resolve(root, '.output/chrome-mv3-e2e');
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -122,6 +120,8 @@ export async function launchBrowser(
     args: [
       ...withExtension(extensionPath),
       `--remote-debugging-port=${debuggingPort}`,
+      // The CDP Extensions domain (a toolbar click for clickToolbar) answers only with this flag.
+      '--enable-unsafe-extension-debugging',
       ...(options.language ? [`--lang=${options.language}`] : []),
     ],
     ...(options.language ? { locale: options.language, env: { ...process.env, LANGUAGE: options.language } } : {}),
@@ -129,6 +129,20 @@ export async function launchBrowser(
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+
+  /** The real side panel, reached over CDP: Playwright does not list side panels as pages. */
+  async function findSidePanel(): Promise<Page> {
+    const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const panel = cdp
+        .contexts()
+        .flatMap((candidate) => candidate.pages())
+        .find((page) => page.url().endsWith('/sidepanel.html'));
+      if (panel) return panel;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error('the side panel did not appear');
+  }
 
   const browser: Browser = {
     context,
@@ -161,24 +175,45 @@ export async function launchBrowser(
       const tabUrl = tab.url();
       const opener = await context.newPage();
       await opener.goto(`chrome-extension://${extensionId}/options.html`);
-      await opener.evaluate(async (url) => {
+      const opened = await opener.evaluate(async (url) => {
         const [target] = await chrome.tabs.query({ url });
-        if (target?.id === undefined) throw new Error(`no tab at ${url}`);
+        if (target?.id === undefined) return false;
         await chrome.tabs.update(target.id, { active: true });
         await chrome.sidePanel.open({ tabId: target.id });
+        return true;
       }, tabUrl.split('#')[0] as string);
-      await opener.close();
-      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
-      let panel: Page | undefined;
-      for (let attempt = 0; attempt < 50 && !panel; attempt++) {
-        panel = cdp
-          .contexts()
-          .flatMap((candidate) => candidate.pages())
-          .find((page) => page.url().endsWith('/sidepanel.html'));
-        if (!panel) await new Promise((done) => setTimeout(done, 100));
+      if (!opened) {
+        // A tab Beside may not read hides its address from the extension: make it the active tab, then open the
+        // panel beside whatever tab is active in that window.
+        await tab.bringToFront();
+        await opener.evaluate(async () => {
+          const [target] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          if (target?.id === undefined) throw new Error('no active tab');
+          await chrome.sidePanel.open({ tabId: target.id });
+        });
       }
-      if (!panel) throw new Error('the side panel did not appear');
-      return panel;
+      await opener.close();
+      return findSidePanel();
+    },
+    async clickToolbar(tab) {
+      // A persistent context has no browser object of its own to open a browser session on.
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+      const session = await cdp.newBrowserCDPSession();
+      try {
+        // The action belongs to a tab: Chrome refuses the page target Playwright drives.
+        const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+          targetInfos: { targetId: string; url: string }[];
+        };
+        const target = targetInfos.find((info) => info.url === tab.url());
+        if (!target) throw new Error(`no tab target at ${tab.url()}`);
+        await session.send(
+          'Extensions.triggerAction' as never,
+          { id: extensionId, targetId: target.targetId } as never,
+        );
+      } finally {
+        await session.detach();
+      }
+      return findSidePanel();
     },
     async configure(settings) {
       await serviceWorker.evaluate(async (values) => {
