@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HandoffEvent } from './handoff';
 import { CitedSource } from './knowledge';
 import { RECORD_KEY_MAX_CHARS } from './record-key';
 
@@ -24,6 +25,8 @@ export const StoredMessage = z.object({
   text: z.string(),
   /** The sources the answer was sent with, so its citations stay links after a reload. */
   sources: z.array(CitedSource),
+  /** The hand-offs that happened while this answer was written, in order (shown above it, as when it streamed). */
+  handoffs: z.array(HandoffEvent).default([]),
   assistant: z.string().nullable(),
   model: z.string().nullable(),
   /** `streaming` while the answer is still being written; `stopped` when it was cut short. */

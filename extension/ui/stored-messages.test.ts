@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../shared/conversations';
 import { citedLabels, sourcesOf } from './citation-sources';
+import { handoffEventsOf } from './HandoffNotes';
 import { toUIMessage } from './stored-messages';
 
 const answer: StoredMessage = {
@@ -11,6 +12,7 @@ const answer: StoredMessage = {
     { label: 'P', kind: 'page', title: 'Opportunity: Acme', url: 'https://acme.lightning.force.com/x', text: 'Stage' },
     { label: '1', kind: 'knowledge', title: 'Pricing', url: null, space: 'sales', text: 'Cap at 10%' },
   ],
+  handoffs: [],
   assistant: null,
   model: 'gpt-4o-mini',
   status: 'complete',
@@ -29,5 +31,18 @@ describe('toUIMessage: a stored answer reopened in the panel', () => {
   it('keeps the question as text only', () => {
     const message = toUIMessage({ ...answer, id: 'q-1', role: 'user', text: 'Where are we?', sources: [] });
     expect(message).toMatchObject({ id: 'q-1', role: 'user', parts: [{ type: 'text', text: 'Where are we?' }] });
+  });
+
+  it('keeps its hand-off note, read by the panel as when it streamed, before the words', () => {
+    const handoff = {
+      outcome: 'handed-off' as const,
+      from: { id: 'support-resolver', name: 'Support Resolver' },
+      to: { id: 'support-investigator', name: 'Support Investigator' },
+      reason: 'no policy covers refunds after 120 days',
+      confidence: 0.2,
+    };
+    const message = toUIMessage({ ...answer, handoffs: [handoff] });
+    expect(handoffEventsOf(message)).toEqual([handoff]);
+    expect(message.parts.at(-1)?.type).toBe('text');
   });
 });

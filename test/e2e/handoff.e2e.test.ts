@@ -70,6 +70,15 @@ describe('hand-off on confidence in the panel', () => {
       expect(JSON.stringify(bodies[1]?.messages[0])).toContain(NOTE);
 
       await browser.screenshot(panel, `handoff-${theme}`);
+
+      // The note is stored with the answer: reopened (the panel reloaded beside the same ticket), it is still there,
+      // above the Investigator's words.
+      await panel.reload();
+      const reopened = lastAnswer(panel);
+      await expect
+        .poll(() => reopened.getByTestId('handoff-note').textContent(), { timeout: 30_000 })
+        .toBe(`→Handed to Support Investigator: ${NOTE}`);
+      await expect.poll(() => reopened.textContent(), { timeout: 30_000 }).toContain('involve the Reporting team');
     });
   }
 });

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnswerMetadata } from '../../shared/answer-metadata';
 import { AssistantSpec, type AssistantSpecInput } from '../../shared/assistants';
-import { CONVERSATION_HEADER } from '../../shared/conversations';
+import { CONVERSATION_HEADER, ConversationDetail } from '../../shared/conversations';
 import { HANDOFF_PART, HandoffEvent } from '../../shared/handoff';
 import type { PageContext } from '../../shared/page-context';
 import type { Env } from '../env';
@@ -10,6 +10,7 @@ import { ADMIN_GROUP, knowledgeEnv, putDocument, resetKnowledge } from '../testi
 import { callSettled, resetOversight, usageEvents } from '../testing/oversight';
 import {
   call,
+  DEV_TOKEN,
   jsonInit,
   signToken,
   type UIChunk,
@@ -178,6 +179,32 @@ describe('hand-off on confidence (Support Resolver → Support Investigator)', (
     expect(await storedAnswerAssistant(asked.conversationId)).toBe('support-investigator');
     const [event] = await usageEvents();
     expect(event).toMatchObject({ assistant: 'support-investigator', model: 'model-larger' });
+  });
+
+  it('stores the hand-off note with the answer: the reopened conversation has it, above the Investigator words', async () => {
+    const note = 'no policy covers refunds after 120 days';
+    const asked = await ask(`${assess(0.2, note, 'model-everyday')} [[reply@model-larger: Ask for the order number.]]`);
+    expect(asked.status).toBe(200);
+    const response = await call(
+      `/v1/conversations/${asked.conversationId}`,
+      { headers: { Authorization: `Bearer ${DEV_TOKEN}` } },
+      await modelsEnv(),
+    );
+    expect(response.status).toBe(200);
+    const conversation = ConversationDetail.parse(await response.json());
+    const answer = conversation.messages.find((message) => message.role === 'assistant');
+    expect(answer?.handoffs).toEqual([
+      {
+        outcome: 'handed-off',
+        from: { id: 'support-resolver', name: 'Support Resolver' },
+        to: { id: 'support-investigator', name: 'Support Investigator' },
+        reason: note,
+        confidence: 0.2,
+      },
+    ]);
+    expect(answer?.text).toBe('Ask for the order number.');
+    // The question carries none.
+    expect(conversation.messages.find((message) => message.role === 'user')?.handoffs).toEqual([]);
   });
 
   it('hands on when retrieval found nothing that covers the question, however sure the model says it is', async () => {

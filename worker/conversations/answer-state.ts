@@ -1,6 +1,7 @@
 import type { UIMessageChunk } from 'ai';
 import { AnswerMetadata } from '../../shared/answer-metadata';
 import type { MessageStatus } from '../../shared/conversations';
+import { HANDOFF_PART, HandoffEvent } from '../../shared/handoff';
 import { type CitedSource, CitedSource as CitedSourceSchema, SearchKnowledgeOutput } from '../../shared/knowledge';
 
 /**
@@ -20,7 +21,7 @@ function metadataOf(value: unknown): { assistant?: string; model?: string } {
 
 /**
  * What an answer has said so far, read from its UI-message parts exactly as the panel reads them: the text of
- * each text part (in order, a blank line between parts), the sources it was sent with (source parts carrying
+ * each text part (in order, a blank line between parts), the sources it was sent with, its hand-off notes (source parts carrying
  * `beside` metadata and search_knowledge results), who answered, and how it ended.
  */
 export class AnswerState {
@@ -29,6 +30,7 @@ export class AnswerState {
   model: string | undefined;
   status: MessageStatus = 'streaming';
   readonly sources = new Map<string, CitedSource>();
+  readonly handoffs: HandoffEvent[] = [];
   private parts: { id: string; text: string }[] = [];
   private stepStart = 0;
 
@@ -71,6 +73,11 @@ export class AnswerState {
       case 'tool-output-available': {
         const output = SearchKnowledgeOutput.safeParse(chunk.output);
         if (output.success) for (const passage of output.data.passages) this.addSource(passage);
+        return false;
+      }
+      case HANDOFF_PART: {
+        const event = HandoffEvent.safeParse(chunk.data);
+        if (event.success) this.handoffs.push(event.data);
         return false;
       }
       case 'error':

@@ -150,13 +150,14 @@ function answerRecorder(
   const save = (status = answer.status): Promise<void> => {
     const text = answer.text;
     // An answer that said nothing (an error before any text) leaves the question unanswered, as the panel shows it.
-    if (!text && answer.sources.size === 0) return writes;
+    if (!text && answer.sources.size === 0 && answer.handoffs.length === 0) return writes;
     const message: MessageWrite = {
       conversationId,
       id: answer.messageId && answer.messageId !== continued ? answer.messageId : fallbackId,
       role: 'assistant',
       text,
       sources: [...answer.sources.values()],
+      handoffs: answer.handoffs,
       assistant: answer.assistant ?? answeredBy.assistant ?? null,
       model: answer.model ?? answeredBy.model ?? null,
       status,

@@ -10,6 +10,7 @@ import type {
   MessageStatus,
   StoredMessage,
 } from '../../shared/conversations';
+import { HandoffEvent } from '../../shared/handoff';
 import { CitedSource } from '../../shared/knowledge';
 
 interface ConversationRow {
@@ -27,6 +28,7 @@ interface MessageRow {
   role: 'user' | 'assistant';
   text: string;
   sources: string;
+  handoffs: string;
   assistant: string | null;
   model: string | null;
   status: MessageStatus;
@@ -37,7 +39,8 @@ const CONVERSATION_COLUMNS = `id, title, record_key AS recordKey, record_title A
   created_at AS createdAt, updated_at AS updatedAt`;
 
 /** Message columns read through a join with `conversations c` (whose owner every read names). */
-const MESSAGE_COLUMNS = `m.id AS id, m.role AS role, m.text AS text, m.sources AS sources, m.assistant AS assistant,
+const MESSAGE_COLUMNS = `m.id AS id, m.role AS role, m.text AS text, m.sources AS sources, m.handoffs AS handoffs,
+  m.assistant AS assistant,
   m.model AS model, m.status AS status, m.created_at AS createdAt`;
 
 /** Sources are re-checked on the way out: a row is data, and only well-formed citations reach the panel. */
@@ -54,8 +57,22 @@ function sourcesOf(json: string): StoredMessage['sources'] {
   }
 }
 
+/** Hand-off notes are re-checked the same way (their reason is model-written text). */
+function handoffsOf(json: string): StoredMessage['handoffs'] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((event) => {
+      const checked = HandoffEvent.safeParse(event);
+      return checked.success ? [checked.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
 function toMessage(row: MessageRow): StoredMessage {
-  return { ...row, sources: sourcesOf(row.sources) };
+  return { ...row, sources: sourcesOf(row.sources), handoffs: handoffsOf(row.handoffs) };
 }
 
 /** `%`, `_` and the escape itself match literally in a LIKE pattern built from what a person typed. */
@@ -191,6 +208,8 @@ export interface MessageWrite {
   role: 'user' | 'assistant';
   text: string;
   sources: StoredMessage['sources'];
+  /** Answers only; a question has none. */
+  handoffs?: StoredMessage['handoffs'];
   assistant: string | null;
   model: string | null;
   status: MessageStatus;
@@ -206,10 +225,10 @@ export function saveMessage(db: D1Database, owner: string, message: MessageWrite
   return [
     db
       .prepare(
-        `INSERT INTO messages (conversation_id, id, role, text, sources, assistant, model, status, created_at)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM conversations WHERE id = ? AND owner = ?)
+        `INSERT INTO messages (conversation_id, id, role, text, sources, handoffs, assistant, model, status, created_at)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM conversations WHERE id = ? AND owner = ?)
          ON CONFLICT (conversation_id, id) DO UPDATE SET
-           text = excluded.text, sources = excluded.sources, assistant = excluded.assistant,
+           text = excluded.text, sources = excluded.sources, handoffs = excluded.handoffs, assistant = excluded.assistant,
            model = excluded.model, status = excluded.status
          WHERE messages.role = excluded.role`,
       )
@@ -219,6 +238,7 @@ export function saveMessage(db: D1Database, owner: string, message: MessageWrite
         message.role,
         message.text,
         JSON.stringify(message.sources),
+        JSON.stringify(message.handoffs ?? []),
         message.assistant,
         message.model,
         message.status,
