@@ -56,10 +56,16 @@ export function App() {
     });
 
   const busy = status === 'submitted' || status === 'streaming';
-  const conversation = useConversation({ link, capture: capture.state, busy, setMessages });
+  const assistants = usePanelAssistants(capture.page);
+  const conversation = useConversation({
+    link,
+    capture: capture.state,
+    busy,
+    setMessages,
+    onReopened: assistants.followConversation,
+  });
   const [showHistory, setShowHistory] = useState(false);
   const friendly = friendlyError(error, workerUrl);
-  const assistants = usePanelAssistants(capture.page);
 
   const ask = useCallback(
     (text: string, mentioned?: AssistantSummary) => {

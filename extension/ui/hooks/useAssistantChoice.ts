@@ -33,12 +33,17 @@ export function useAssistantChoice(catalog: CatalogState, page: PageContext | un
     [setChosenId, pageKey],
   );
   const dismissSuggestion = useCallback(() => setDecidedOn(pageKey), [pageKey]);
+  /**
+   * Selects again the assistant of a reopened conversation (not a choice on this page: a better fit is still
+   * suggested). An id the catalog lacks (a deleted assistant) leaves the picker on the default.
+   */
+  const restore = useCallback((id: string) => void setChosenId(id), [setChosenId]);
 
   const fitting = useMemo(() => suggestFor(assistants, page), [assistants, page]);
   const suggestion = fitting && current && fitting.id !== current.id && decidedOn !== pageKey ? fitting : undefined;
 
   const byId = useCallback((id: string) => assistants.find((assistant) => assistant.id === id), [assistants]);
 
-  return { assistants, current, pick, suggestion, dismissSuggestion, byId };
+  return { assistants, current, pick, restore, suggestion, dismissSuggestion, byId };
 }
 export type AssistantChoice = ReturnType<typeof useAssistantChoice>;

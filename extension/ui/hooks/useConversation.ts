@@ -1,5 +1,6 @@
 import type { UIMessage } from 'ai';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConversationDetail } from '../../../shared/conversations';
 import { recordKey } from '../../../shared/record-key';
 import type { StoredConversation } from '../../lib/chat-transport';
 import { getConversation, listConversations } from '../../lib/conversations-api';
@@ -32,6 +33,8 @@ interface Options {
   /** An answer is streaming: the conversation on screen is not replaced under it. */
   busy: boolean;
   setMessages: (messages: UIMessage[]) => void;
+  /** A stored conversation was reopened (from the history or on returning to its record). */
+  onReopened?: ((conversation: ConversationDetail) => void) | undefined;
 }
 
 /**
@@ -39,7 +42,7 @@ interface Options {
  * conversation about that record is reopened (or a fresh one begins); the worker names the conversation each answer
  * was stored in, and the next question continues it.
  */
-export function useConversation({ link, capture, busy, setMessages }: Options) {
+export function useConversation({ link, capture, busy, setMessages, onReopened }: Options) {
   const [conversationId, setConversationId] = useState<string | undefined>(link.id);
   const shownRecord = useRef<string | undefined>(undefined);
   const generation = useRef(0);
@@ -53,16 +56,26 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
     };
   }, [link]);
   const show = link.stored;
+  // Read through a ref: a new callback each render must not restart the record's reopening.
+  const reopened = useRef(onReopened);
+  reopened.current = onReopened;
+  const showStored = useCallback(
+    (conversation: ConversationDetail) => {
+      setMessages(conversation.messages.map(toUIMessage));
+      show(conversation.id);
+      reopened.current?.(conversation);
+    },
+    [setMessages, show],
+  );
 
   const open = useCallback(
     async (id: string) => {
       const mine = ++generation.current;
       const conversation = await getConversation(id);
       if (mine !== generation.current) return;
-      setMessages(conversation.messages.map(toUIMessage));
-      show(conversation.id);
+      showStored(conversation);
     },
-    [setMessages, show],
+    [showStored],
   );
 
   useEffect(() => {
@@ -88,8 +101,7 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
         if (arrival === 'reopen' && latest) {
           const conversation = await getConversation(latest.id, controller.signal);
           if (mine !== generation.current) return;
-          setMessages(conversation.messages.map(toUIMessage));
-          show(conversation.id);
+          showStored(conversation);
         } else if (arrival === 'fresh') {
           setMessages([]);
           show(undefined);
@@ -104,7 +116,7 @@ export function useConversation({ link, capture, busy, setMessages }: Options) {
       // Interrupted before it could show anything: the record still waits for its conversation.
       if (!settled) shownRecord.current = previous;
     };
-  }, [key, busy, setMessages, show, link]);
+  }, [key, busy, setMessages, show, showStored, link]);
 
   /** The person asked something: a reopening still on its way must not replace their question. */
   const claim = useCallback(() => {
