@@ -234,6 +234,20 @@ export type AssistantSpec = z.infer<typeof AssistantSpec>;
 /** A spec as written (defaults not yet applied): what an administrator sends and a built-in file declares. */
 export type AssistantSpecInput = z.input<typeof AssistantSpec>;
 
+/**
+ * The languages built-in assistants are written in, as the panel speaks them (@wxt-dev/i18n locales). The panel asks
+ * `GET /v1/assistants?lang=` in its own language; an administrator's assistant keeps the words the administrator wrote.
+ */
+export const catalogLanguages = ['en', 'fr'] as const;
+export const CatalogLanguage = z.enum(catalogLanguages);
+export type CatalogLanguage = z.infer<typeof CatalogLanguage>;
+
+/** The catalog language for a browser language tag (`fr-CA` → `fr`); English for anything else. */
+export function catalogLanguageOf(tag: string | undefined): CatalogLanguage {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return catalogLanguages.find((language) => language === primary) ?? 'en';
+}
+
 /** The assistant that answers when a request names none. */
 export const DEFAULT_ASSISTANT_ID = 'general';
 
@@ -296,6 +310,8 @@ export const AssistantCatalog = z.object({
   /** Built-ins first, in the product's order, then admin-defined ones by name. */
   assistants: z.array(AssistantSummary),
   defaultAssistantId: AssistantId,
+  /** The language built-in assistants' names, descriptions and starters are in (English from a server before it). */
+  language: CatalogLanguage.default('en'),
 });
 export type AssistantCatalog = z.infer<typeof AssistantCatalog>;
 

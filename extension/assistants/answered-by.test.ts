@@ -30,4 +30,13 @@ describe('who answered, under an answer', () => {
     expect(answeredByOf(undefined, names)).toEqual({});
     expect(answeredByOf({ status: 'complete', assistant: null, model: 'x' }, names)).toEqual({ model: 'x' });
   });
+
+  it('names a streamed assistant as the catalog does, in the panel’s language', () => {
+    const metadata = { assistant: { id: 'sales', name: 'Sales', version: 1 }, modelAlias: 'default' };
+    expect(answeredByOf(metadata, (id) => ({ sales: 'Ventes' })[id])).toEqual({
+      assistant: 'Ventes',
+      model: 'default',
+    });
+    expect(answeredByOf(metadata, () => undefined)).toEqual({ assistant: 'Sales', model: 'default' });
+  });
 });

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { AssistantCatalog } from '../../shared/assistants';
+import { AssistantCatalog, type CatalogLanguage } from '../../shared/assistants';
 import { checkServerUrl } from '../../shared/server-url';
 import { authorizationHeader } from '../auth/client';
 import { InsecureServerError } from '../lib/errors';
@@ -14,8 +14,8 @@ export class CatalogRequestError extends Error {
 
 /**
  * The last catalog each person got from each server, kept for the browser session (memory, never disk): a reopened
- * panel shows its picker at once while the catalog is asked again. Keyed by server and account, so another person's
- * (or another server's) assistants are never shown.
+ * panel shows its picker at once while the catalog is asked again. Keyed by server, account and language, so another
+ * person's (or another server's) assistants, or another language's names, are never shown.
  */
 export interface CachedCatalog {
   key: string;
@@ -25,11 +25,18 @@ export const cachedCatalogItem = storage.defineItem<CachedCatalog | null>('sessi
   fallback: null,
 });
 
-/** `GET /v1/assistants`: the assistants the caller may use, with the same server check and sign-in as the chat. */
-export async function fetchCatalog(workerUrl: string, signal?: AbortSignal): Promise<AssistantCatalog> {
+/**
+ * `GET /v1/assistants?lang=`: the assistants the caller may use, the built-ins named in the panel's `language`, with
+ * the same server check and sign-in as the chat.
+ */
+export async function fetchCatalog(
+  workerUrl: string,
+  language: CatalogLanguage,
+  signal?: AbortSignal,
+): Promise<AssistantCatalog> {
   const checked = checkServerUrl(workerUrl);
   if (!checked.ok) throw new InsecureServerError(checked.message);
-  const response = await fetch(`${workerUrl}/v1/assistants`, {
+  const response = await fetch(`${workerUrl}/v1/assistants?lang=${language}`, {
     headers: await authorizationHeader(),
     signal: signal ?? AbortSignal.timeout(10_000),
   });

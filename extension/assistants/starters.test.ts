@@ -18,14 +18,18 @@ const assistant = (source: AssistantSummary['source']): AssistantSummary => ({
 });
 
 describe('starter prompts in the empty panel', () => {
-  it('offers a built-in assistant’s English starters in an English panel only', () => {
-    expect(startersFor(assistant('built-in'), 'en-US')).toEqual(['Brief me on this account']);
-    expect(startersFor(assistant('built-in'), 'en')).toEqual(['Brief me on this account']);
-    expect(startersFor(assistant('built-in'), 'fr')).toEqual([]);
+  it('offers a built-in assistant’s starters when the catalog is in the panel’s language', () => {
+    expect(startersFor(assistant('built-in'), 'en', 'en-US')).toEqual(['Brief me on this account']);
+    expect(startersFor(assistant('built-in'), 'en', 'en')).toEqual(['Brief me on this account']);
+    expect(startersFor(assistant('built-in'), 'fr', 'fr-FR')).toEqual(['Brief me on this account']);
+  });
+
+  it('offers none from a catalog in another language (a server without French): the panel’s own questions then', () => {
+    expect(startersFor(assistant('built-in'), 'en', 'fr')).toEqual([]);
   });
 
   it('offers an administrator’s starters as written, whatever the panel’s language', () => {
-    expect(startersFor(assistant('admin'), 'fr-FR')).toEqual(['Brief me on this account']);
-    expect(startersFor(undefined, 'en')).toEqual([]);
+    expect(startersFor(assistant('admin'), 'en', 'fr-FR')).toEqual(['Brief me on this account']);
+    expect(startersFor(undefined, 'en', 'en')).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import type { UIMessage } from 'ai';
 import { HANDOFF_PART, HandoffEvent } from '../../shared/handoff';
+import { cachedCatalogItem } from '../assistants/catalog-api';
 import { t } from '../lib/i18n';
+import { useStoredValue } from './hooks/useStoredValue';
 import './handoff.css';
 
 /** The worker's `data-handoff` parts on an answer, in the order they happened (shared/handoff.ts). */
@@ -18,6 +20,10 @@ export function handoffEventsOf(message: UIMessage): HandoffEvent[] {
  */
 export function HandoffNotes({ message }: { message: UIMessage }) {
   const events = handoffEventsOf(message);
+  const [cached] = useStoredValue(cachedCatalogItem);
+  // The catalog names the assistant in the panel's language; the event carries its English name.
+  const nameOf = (to: HandoffEvent['to']) =>
+    (to && cached?.catalog.assistants.find((assistant) => assistant.id === to.id)?.name) ?? to?.name ?? '';
   if (events.length === 0) return null;
   return (
     <div className="handoff-notes">
@@ -38,7 +44,7 @@ export function HandoffNotes({ message }: { message: UIMessage }) {
             <span>
               {human
                 ? t('panel.handoff.needsHuman', { reason: event.reason })
-                : t('panel.handoff.handedTo', { assistant: event.to?.name ?? '', reason: event.reason })}
+                : t('panel.handoff.handedTo', { assistant: nameOf(event.to), reason: event.reason })}
             </span>
           </p>
         );

@@ -85,9 +85,15 @@ describe('assistants in the panel', () => {
     expect(prompt).toContain('You help account executives');
     await browser.screenshot(panel, 'assistants-answered-by-light');
 
+    // The person moves on to General; reopening the conversation selects Sales again, the assistant it was with.
+    await picker(panel).click();
+    await panel.getByRole('option', { name: /General/ }).click();
+    await expect.poll(() => picker(panel).textContent()).toContain('General');
+
     // Reopened from history, the stored answer still says who answered.
     const reopened = await browser.openPanel({ theme: 'dark' });
     await expect.poll(() => lastAnswer(reopened).textContent(), { timeout: 15_000 }).toContain(`Two risks ${run}.`);
+    await expect.poll(() => picker(reopened).textContent(), { timeout: 10_000 }).toContain('Sales');
     await expect
       .poll(() => reopened.getByTestId('answered-by').last().textContent(), { timeout: 10_000 })
       .toContain('Answered by Sales');
@@ -193,9 +199,12 @@ describe('assistants in French', () => {
     const suggestion = panel.getByTestId('assistant-suggestion');
     await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toContain('Adapté à cette page');
     expect(await picker(panel).getAttribute('aria-label')).toContain('Changer qui répond');
-    // A built-in assistant's starters are English: a French panel offers its own French questions instead.
-    await panel.getByRole('button', { name: 'Résume ce ticket' }).waitFor();
+    // The built-in assistants speak the panel's language: General's own starters, in French, and the suggested
+    // assistant by its French name.
+    await panel.getByRole('button', { name: 'Que disent nos connaissances à ce sujet ?' }).waitFor({ timeout: 15_000 });
     expect(await panel.getByTestId('empty-state').textContent()).not.toContain('Summarize this page');
+    expect(await suggestion.textContent()).toContain('Support – Résolution');
+    expect(await picker(panel).textContent()).toContain('Général');
     const width = await panel.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await browser.screenshot(panel, 'assistants-suggestion-fr');

@@ -1,4 +1,5 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
+import type { AssistantTexts } from './translations';
 
 /** Answers HR policy questions from the hr space alone: leave, expenses, benefits, travel. */
 export const hrPolicy = {
@@ -20,3 +21,11 @@ performance.`,
   starters: ['How many days of leave do I have?', 'What can I expense when travelling?'],
   quickActions: [],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const hrPolicyInFrench = {
+  name: 'Politique RH',
+  description:
+    'Répond aux questions sur les congés, notes de frais, avantages et déplacements à partir des seules politiques RH.',
+  starters: ['Combien de jours de congé me reste-t-il ?', 'Que puis-je passer en note de frais en déplacement ?'],
+} satisfies AssistantTexts;

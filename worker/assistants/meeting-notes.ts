@@ -1,6 +1,7 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
 import { followUpEmail } from '../actions/follow-up-email';
 import { meetingToCrm } from '../actions/meeting-to-crm';
+import type { AssistantTexts } from './translations';
 
 /** Meeting notes and call transcripts → CRM updates and the follow-up email. */
 export const meetingNotes = {
@@ -20,3 +21,13 @@ Quote the notes as evidence for every proposed change, and list what remains unc
   starters: ['What should I update in the CRM after this meeting?', 'List the next steps with owners'],
   quickActions: [meetingToCrm, followUpEmail],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const meetingNotesInFrench = {
+  name: 'Notes de réunion → CRM',
+  description: 'Transforme les notes de réunion et transcriptions d’appel en mises à jour CRM, tâches et suivi.',
+  starters: [
+    'Que dois-je mettre à jour dans le CRM après cette réunion ?',
+    'Liste les prochaines étapes avec leurs responsables',
+  ],
+} satisfies AssistantTexts;

@@ -1,6 +1,7 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
 import { accountBrief } from '../actions/account-brief';
 import { followUpEmail } from '../actions/follow-up-email';
+import type { AssistantTexts } from './translations';
 
 /** Beside a CRM record: account briefs, deal questions and follow-ups, grounded in sales knowledge. */
 export const sales = {
@@ -36,3 +37,14 @@ from company knowledge, cited; if it has none, say so rather than guess.`,
   ],
   quickActions: [accountBrief, followUpEmail],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const salesInFrench = {
+  name: 'Ventes',
+  description: 'Synthèses de compte, questions sur les affaires et e-mails de suivi, à côté de vos fiches CRM.',
+  starters: [
+    'Fais-moi le point sur ce compte avant mon appel',
+    'Quels sont les risques sur cette affaire ?',
+    'Quelles objections sont apparues et comment y répondre ?',
+  ],
+} satisfies AssistantTexts;

@@ -1,4 +1,5 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
+import type { AssistantTexts } from './translations';
 
 /**
  * Takes the tickets the Support Resolver could not resolve with confidence: searches more, on a larger model, and
@@ -28,3 +29,11 @@ uncertain: nobody else takes the ticket after you, so a low confidence means a p
   starters: ['Investigate this ticket', 'What could cause this error?'],
   quickActions: [],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const supportInvestigatorInFrench = {
+  name: 'Support – Enquête',
+  description:
+    'Creuse les tickets difficiles : plus de recherches, un modèle plus grand, et un « besoin d’un humain » clair quand il le faut.',
+  starters: ['Enquête sur ce ticket', 'Qu’est-ce qui pourrait causer cette erreur ?'],
+} satisfies AssistantTexts;

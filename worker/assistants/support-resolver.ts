@@ -1,5 +1,6 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
 import { ticketReply } from '../actions/ticket-reply';
+import type { AssistantTexts } from './translations';
 
 /**
  * On a support ticket: resolves it from help-center knowledge. When it is not confident it hands the ticket to the
@@ -31,3 +32,10 @@ stop: they take it from there.`,
   starters: ['How do I resolve this ticket?', 'Which policy covers this?', 'What should I reply?'],
   quickActions: [ticketReply],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const supportResolverInFrench = {
+  name: 'Support – Résolution',
+  description: 'Résout le ticket à côté de vous à partir du centre d’aide et rédige la réponse.',
+  starters: ['Comment résoudre ce ticket ?', 'Quelle politique couvre ce cas ?', 'Que dois-je répondre ?'],
+} satisfies AssistantTexts;

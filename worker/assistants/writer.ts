@@ -1,5 +1,6 @@
 import type { AssistantSpecInput } from '../../shared/assistants';
 import { improveWriting } from '../actions/improve-writing';
+import type { AssistantTexts } from './translations';
 
 /** Writes and rewrites: emails, messages and documents, in the company's voice. */
 export const writer = {
@@ -20,3 +21,10 @@ do not have, write a placeholder in square brackets. Match the language and the 
   starters: ['Make this shorter and clearer', 'Draft a polite reminder', 'Translate this into French'],
   quickActions: [improveWriting],
 } satisfies AssistantSpecInput;
+
+/** What a French panel shows of it (shared/assistants.ts catalogLanguages). */
+export const writerInFrench = {
+  name: 'Rédaction',
+  description: 'Rédige et reformule e-mails, messages et documents avec clarté, en gardant chaque fait.',
+  starters: ['Rends ce texte plus court et plus clair', 'Rédige une relance polie', 'Traduis ceci en anglais'],
+} satisfies AssistantTexts;

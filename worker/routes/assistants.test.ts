@@ -32,8 +32,8 @@ async function problemCode(response: Response): Promise<string> {
   return ((await response.json()) as { code: string }).code;
 }
 
-async function catalogOf(token: string) {
-  const response = await send('GET', '/v1/assistants', token);
+async function catalogOf(token: string, query = '') {
+  const response = await send('GET', `/v1/assistants${query}`, token);
   expect(response.status).toBe(200);
   return AssistantCatalog.parse(await response.json());
 }
@@ -57,6 +57,39 @@ describe('/v1/assistants', () => {
     expect(text).not.toContain('instructions');
     expect(text).not.toContain('"task"');
     expect(text).toContain('"follow-up-email"');
+  });
+
+  it('names the built-ins and offers their starters in the panel’s language; an admin’s assistant as written', async () => {
+    expect(
+      (await send('POST', '/v1/assistants', await admin(), spec({ starters: ['Prep my renewal call'] }))).status,
+    ).toBe(201);
+    const english = await catalogOf(await salesPerson());
+    const french = await catalogOf(await salesPerson(), '?lang=fr-FR');
+    expect([english.language, french.language]).toEqual(['en', 'fr']);
+    const sales = (catalog: AssistantCatalog) => catalog.assistants.find((assistant) => assistant.id === 'sales');
+    expect(sales(english)).toMatchObject({
+      name: 'Sales',
+      starters: expect.arrayContaining(['What are the risks on this deal?']),
+    });
+    expect(sales(french)).toMatchObject({
+      name: 'Ventes',
+      starters: expect.arrayContaining(['Quels sont les risques sur cette affaire ?']),
+    });
+    expect(sales(french)?.description).toMatch(/affaires/);
+    // Every built-in has its own French words, never the English ones (the same number of starters).
+    for (const [index, assistant] of french.assistants.entries()) {
+      if (assistant.source !== 'built-in') continue;
+      const inEnglish = english.assistants[index]!;
+      expect(assistant.description, assistant.id).not.toBe(inEnglish.description);
+      expect(assistant.starters.length, assistant.id).toBe(inEnglish.starters.length);
+      for (const starter of assistant.starters) expect(inEnglish.starters).not.toContain(starter);
+    }
+    // An administrator's assistant keeps its own words; an unknown language gets English.
+    const renewals = french.assistants.find((assistant) => assistant.id === 'renewals');
+    expect(renewals).toMatchObject({ name: 'Renewals', starters: ['Prep my renewal call'] });
+    expect((await catalogOf(await salesPerson(), '?lang=de')).language).toBe('en');
+    const one = await send('GET', '/v1/assistants/general?lang=fr', await salesPerson());
+    expect(await one.json()).toMatchObject({ name: 'Général' });
   });
 
   it('creates an assistant (admins), lists it for its audience only, and runs it in chat', async () => {

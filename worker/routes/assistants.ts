@@ -4,6 +4,7 @@ import {
   type AssistantCatalog,
   AssistantSpec,
   type AssistantVersions,
+  catalogLanguageOf,
   DEFAULT_ASSISTANT_ID,
   inAudience,
 } from '../../shared/assistants';
@@ -73,7 +74,13 @@ const notBuiltIn = (id: string) =>
 export const assistantRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const assistants = await usableAssistants(c.env.DB, c.get('identity'));
-    const body: AssistantCatalog = { assistants: assistants.map(summaryOf), defaultAssistantId: DEFAULT_ASSISTANT_ID };
+    // `?lang=fr`: the panel's language (any other or none: English), for the built-ins' names and starters.
+    const language = catalogLanguageOf(c.req.query('lang'));
+    const body: AssistantCatalog = {
+      assistants: assistants.map((assistant) => summaryOf(assistant, language)),
+      defaultAssistantId: DEFAULT_ASSISTANT_ID,
+      language,
+    };
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
   })
@@ -82,12 +89,13 @@ export const assistantRoutes = new Hono<AppEnv>()
     const found = await findAssistant(c.env.DB, id);
     if (!found) throw assistantNotFound(id);
     const identity = c.get('identity');
+    const language = catalogLanguageOf(c.req.query('lang'));
     // Administrators see the whole spec (instructions and tasks included), whoever its audience is.
     if (isAdmin(identity, readConfig(c.env))) {
-      return c.json({ ...summaryOf(found), spec: found.spec });
+      return c.json({ ...summaryOf(found, language), spec: found.spec });
     }
     if (!inAudience(found.spec.audience, identity.groups)) throw assistantForbidden(id);
-    return c.json(summaryOf(found));
+    return c.json(summaryOf(found, language));
   })
   .get('/:id/versions', adminsOnly, async (c) => {
     const id = c.req.param('id');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AssistantCatalog } from '../../../shared/assistants';
+import { browser } from 'wxt/browser';
+import { type AssistantCatalog, catalogLanguageOf } from '../../../shared/assistants';
 import { cachedCatalogItem, fetchCatalog } from '../../assistants/catalog-api';
 import { authStateItem } from '../../auth/token-store';
 import { currentWorkerUrl, tokenSetting, workerUrlSetting } from '../../lib/settings';
@@ -31,7 +32,8 @@ export function useAssistantCatalog(): CatalogState & { retry: () => void } {
     let live = true;
     (async () => {
       const workerUrl = await currentWorkerUrl();
-      const key = `${workerUrl}|${who}`;
+      const language = catalogLanguageOf(browser.i18n.getUILanguage());
+      const key = `${workerUrl}|${who}|${language}`;
       const cached = await cachedCatalogItem.getValue();
       if (!live) return;
       if (cached?.key === key) setState({ status: 'ready', catalog: cached.catalog, stale: true });
@@ -39,6 +41,7 @@ export function useAssistantCatalog(): CatalogState & { retry: () => void } {
       try {
         const catalog = await fetchCatalog(
           workerUrl,
+          language,
           AbortSignal.any([controller.signal, AbortSignal.timeout(10_000)]),
         );
         if (!live) return;

@@ -1,8 +1,10 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import type { AssistantSummary } from '../../../shared/assistants';
+import type { ConversationDetail } from '../../../shared/conversations';
 import type { PageContext } from '../../../shared/page-context';
 import { actionsFromCatalog, builtInActions } from '../../actions/registry';
+import { reopenedAssistantId } from '../../assistants/reopened-assistant';
 import { startersFor } from '../../assistants/starters';
 import { useAssistantCatalog } from './useAssistantCatalog';
 import { useAssistantChoice } from './useAssistantChoice';
@@ -32,7 +34,22 @@ export function usePanelAssistants(page: PageContext | undefined) {
     return id ? { assistantId: id } : {};
   }, [choice.current]);
 
-  const starters = useMemo(() => startersFor(choice.current, browser.i18n.getUILanguage()), [choice.current]);
+  /** A stored conversation was reopened: the picker selects the assistant it was talking to. */
+  const followConversation = useCallback(
+    (conversation: ConversationDetail) => {
+      const id = reopenedAssistantId(conversation);
+      if (!id) return;
+      lastAsked.current = undefined;
+      choice.restore(id);
+    },
+    [choice.restore],
+  );
+
+  const catalogLanguage = catalog.catalog?.language ?? 'en';
+  const starters = useMemo(
+    () => startersFor(choice.current, catalogLanguage, browser.i18n.getUILanguage()),
+    [choice.current, catalogLanguage],
+  );
 
   // The quick actions come from the catalog; until it arrives (or from a server without one), the built-in ones.
   const actions = useMemo(
@@ -40,6 +57,6 @@ export function usePanelAssistants(page: PageContext | undefined) {
     [catalog.catalog, choice.current?.id],
   );
 
-  return { catalog, choice, forQuestion, forContinuation, starters, actions };
+  return { catalog, choice, forQuestion, forContinuation, followConversation, starters, actions };
 }
 export type PanelAssistants = ReturnType<typeof usePanelAssistants>;
