@@ -119,6 +119,11 @@ describe('admin console', () => {
     expect(await cellTexts(page, 'assistants-table', 2)).toEqual(
       assistants.assistants.map((row) => formatCount(row.requests)),
     );
+    // The distinct people who used each assistant in the window, as the API counts them.
+    expect(assistants.assistants.some((row) => row.people > 1)).toBe(true);
+    expect(await cellTexts(page, 'assistants-table', 3)).toEqual(
+      assistants.assistants.map((row) => formatCount(row.people)),
+    );
     await page
       .getByText(assistants.assistants[0]?.topQuestions[0]?.question ?? '(no question)')
       .first()
