@@ -84,7 +84,5 @@ export const PageContext = z.object({
   capturedAt: z.iso.datetime(),
   /** True when capture had to leave something out to stay within its budget. */
   truncated: z.boolean().optional(),
-  /** Size of the visible page text before extraction, to report what capture saved. */
-  sourceChars: z.number().int().nonnegative().optional(),
 });
 export type PageContext = z.infer<typeof PageContext>;

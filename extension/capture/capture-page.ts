@@ -62,13 +62,6 @@ function withRemainingText(extraction: Extraction, scope: Node | null | undefine
   return { ...extraction, sections: [...(extraction.sections ?? []), { heading: alsoOnPageHeading, markdown: rest }] };
 }
 
-/** Size of the page's visible text, to report what capture saved; innerText is what a naive capture would send. */
-function sourceCharsOf(document: Document): number {
-  const body = document.body as HTMLElement | null;
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the baseline we report against
-  return (body?.innerText ?? body?.textContent ?? '').length;
-}
-
 function selectionContext(selection: Selection, extraction: Extraction | undefined): string | undefined {
   const owner = extraction?.record
     ? `${extraction.record.objectType}: ${extraction.record.name}`
@@ -103,7 +96,6 @@ export function capturePage(document: Document, options: CaptureOptions = defaul
       ...(selection ? { selection: { ...selection, text } } : {}),
       capturedAt: new Date().toISOString(),
       truncated: !!selection && text.length < selection.text.length,
-      sourceChars: selection?.text.length ?? 0,
     };
   }
 
@@ -127,6 +119,5 @@ export function capturePage(document: Document, options: CaptureOptions = defaul
     ...(selection ? { selection } : {}),
     capturedAt: new Date().toISOString(),
     truncated: fitted.truncated,
-    sourceChars: sourceCharsOf(document),
   };
 }

@@ -2,6 +2,7 @@ import { parseColor, type Rgba } from './color';
 import { blend, gradientColors, over, unreadableAgainst } from './contrast';
 import { Occlusion } from './occlusion';
 import { type Box, clipOf, everywhere, intersect, isEmpty } from './rects';
+import { RenderedTree } from './rendered-tree';
 import {
   blockTags,
   clipsOverflow,
@@ -42,6 +43,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly range: Range;
   private readonly page: Box;
   private occlusion: Occlusion | undefined;
+  private rendered: RenderedTree | undefined;
 
   constructor(private readonly view: Window) {
     super();
@@ -61,6 +63,16 @@ export class LayoutVisibility extends MemoisedVisibility {
       this.styles.set(element, style);
     }
     return style;
+  }
+
+  /** The capture's one walk of what the page renders (rendered-tree.ts), made when first needed. */
+  renderedTree(): RenderedTree {
+    this.rendered ??= new RenderedTree(this.view.document, (element) => this.style(element));
+    return this.rendered;
+  }
+
+  gatewaysOf(tree: Document | ShadowRoot): Element[] | undefined {
+    return this.renderedTree().gatewaysOf(tree);
   }
 
   isBlock(element: Element): boolean {
@@ -215,7 +227,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     const shown = intersect(intersect(clip, this.page), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
-    this.occlusion ??= new Occlusion(this.view.document, this);
+    this.occlusion ??= new Occlusion(this.view.document, this, this.renderedTree().positioned);
     return !this.occlusion.covers(element, shown);
   }
 

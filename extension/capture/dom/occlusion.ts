@@ -52,35 +52,27 @@ function holds(ancestor: Element, element: Element): boolean {
 export class Occlusion {
   private readonly bands = new Map<number, Cover[]>();
 
+  /**
+   * `positioned`: every box of the page positioned `absolute` or `relative` outside subtrees that render nothing,
+   * inside open shadow roots too (a component's cover lives in its shadow tree), from the capture's one walk of
+   * the page (rendered-tree.ts). Frames are left out: their boxes are in the frame's own coordinates and cannot
+   * cover the page's text.
+   */
   constructor(
     private readonly document: Document,
     private readonly source: StyleSource,
+    positioned: readonly Element[],
   ) {
-    if (document.body) this.collect(document.body);
-  }
-
-  /**
-   * Every opaque positioned box of the page, inside open shadow roots too (a component's cover lives in its
-   * shadow tree); display:none subtrees are skipped (styling them costs a lot). Frames are left out: their boxes
-   * are in the frame's own coordinates and cannot cover the page's text.
-   */
-  private collect(parent: ParentNode): void {
-    for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
-      const style = this.source.style(element);
-      if (style.display === 'none') continue;
-      const cover = this.asCover(element, style);
-      if (cover) {
-        const first = Math.floor(cover.box.top / bandPx);
-        const last = Math.floor(cover.box.bottom / bandPx);
-        for (let band = first; band <= last; band++) {
-          const list = this.bands.get(band);
-          if (list) list.push(cover);
-          else this.bands.set(band, [cover]);
-        }
+    for (const element of positioned) {
+      const cover = this.asCover(element, this.source.style(element));
+      if (!cover) continue;
+      const first = Math.floor(cover.box.top / bandPx);
+      const last = Math.floor(cover.box.bottom / bandPx);
+      for (let band = first; band <= last; band++) {
+        const list = this.bands.get(band);
+        if (list) list.push(cover);
+        else this.bands.set(band, [cover]);
       }
-      this.collect(element);
-      const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (shadow) this.collect(shadow);
     }
   }
 

@@ -13,6 +13,12 @@ export interface Visibility {
   hidesText(element: Element): boolean;
   /** The element lays out as a block, so its text starts on a new line. */
   isBlock(element: Element): boolean;
+  /**
+   * Shadow hosts and same-origin frames of one tree, in document order, leaving out those inside subtrees that
+   * render nothing: known to a judge that walks the page's layout once (rendered-tree.ts); undefined when it
+   * does not, or did not reach that tree.
+   */
+  gatewaysOf?(tree: Document | ShadowRoot): Element[] | undefined;
 }
 
 /** Content that is never text the person reads, whatever its style. */

@@ -1,4 +1,7 @@
+import { frameDocument, isFrame } from './frame-document';
 import { visibilityOf } from './visibility';
+
+export { frameDocument } from './frame-document';
 
 /**
  * The one way capture looks into a page. Lightning renders field values, the stage path and related lists inside
@@ -14,19 +17,7 @@ type Tree = Document | ShadowRoot;
 export function innerTreeOf(element: Element): Tree | null {
   const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
   if (shadow) return shadow;
-  const tag = element.localName;
-  if (tag === 'iframe' || tag === 'frame') return frameDocument(element);
-  return null;
-}
-
-/** A frame's document when it is same-origin (null or a thrown error when it is not). */
-export function frameDocument(element: Element): Document | null {
-  try {
-    const inner = (element as HTMLIFrameElement).contentDocument ?? null;
-    return inner?.documentElement ? inner : null;
-  } catch {
-    return null;
-  }
+  return isFrame(element) ? frameDocument(element) : null;
 }
 
 /** The children as they render: a host's shadow tree (slots replaced by what is assigned to them). */
@@ -51,7 +42,8 @@ export function composedChildren(node: Node): Node[] {
 
 /**
  * Elements of one tree that lead into another tree (shadow hosts, same-origin frames), in document order.
- * Found once per tree per capture: a scan of every element is the one cost a deep query cannot avoid.
+ * Found once per tree per capture: a scan of the whole tree is the one cost a deep query cannot avoid. In a
+ * browser the page's one rendered walk (rendered-tree.ts) knows them, leaving out subtrees that render nothing.
  */
 let gateways = new WeakMap<Tree, Element[]>();
 
@@ -60,18 +52,28 @@ export function resetWalk(): void {
   gateways = new WeakMap();
 }
 
+/** `NodeFilter.SHOW_ELEMENT`, spelt out: not every DOM without a browser defines `NodeFilter`. */
+const showElements = 1;
+
+/** Every gateway of a tree, hidden subtrees included, for DOMs without layout and trees the walk did not reach. */
+function scanForGateways(tree: Tree): Element[] {
+  const found: Element[] = [];
+  const document = (tree as Node).ownerDocument ?? (tree as Document);
+  // A tree walker, not `querySelectorAll('*')`, which builds (and leaves to collect) a list of every element.
+  const walker = document.createTreeWalker(tree, showElements);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if ((element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) found.push(element);
+    else if (isFrame(element) && frameDocument(element)) found.push(element);
+  }
+  return found;
+}
+
 function gatewaysOf(tree: Tree): Element[] {
   let known = gateways.get(tree);
   if (!known) {
-    known = [];
-    // Read by index, not copied into an array first: on a 2 MB record page this scan is the largest single cost.
-    const all = tree.querySelectorAll('*');
-    for (let index = 0, count = all.length; index < count; index++) {
-      const element = all[index] as Element;
-      if ((element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) known.push(element);
-      else if ((element.localName === 'iframe' || element.localName === 'frame') && frameDocument(element))
-        known.push(element);
-    }
+    const document = (tree as Node).ownerDocument ?? (tree as Document);
+    known = visibilityOf(document).gatewaysOf?.(tree) ?? scanForGateways(tree);
     gateways.set(tree, known);
   }
   return known;
@@ -128,8 +130,7 @@ export function queryAllDeep(root: ParentNode, selector: string): Element[] {
     while (next < matches.length && !precedes(host, matches[next] as Element) && matches[next] !== host)
       result.push(matches[next++] as Element);
     if (matches[next] === host) result.push(matches[next++] as Element);
-    const tag = host.localName;
-    if ((tag === 'iframe' || tag === 'frame') && visibilityOf(host.ownerDocument).isHidden(host)) continue;
+    if (isFrame(host) && visibilityOf(host.ownerDocument).isHidden(host)) continue;
     const inner = innerTreeOf(host);
     if (inner) result.push(...queryAllDeep(inner, selector));
   }

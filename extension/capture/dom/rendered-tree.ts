@@ -1,0 +1,54 @@
+import { frameDocument, isFrame } from './frame-document';
+
+type Tree = Document | ShadowRoot;
+
+/**
+ * One walk over what a document renders, made once per capture and shared by the two things that need to see
+ * the whole page: the shadow-aware queries (walk.ts), which must know every shadow host and same-origin frame
+ * of a tree, and occlusion (occlusion.ts), which must know every positioned box that could be laid over text.
+ *
+ * A `display: none` subtree is not entered: nothing in it is drawn, so no shadow root inside it holds text the
+ * person sees and no box in it covers anything. On a Lightning page, where most of the DOM is earlier records
+ * kept hidden, this is most of the page left unread; a subtree only `visibility: hidden` is still walked, since
+ * a descendant may set itself visible again.
+ */
+export class RenderedTree {
+  /** Per tree walked: its shadow hosts and same-origin frames, in document order. */
+  private readonly gateways = new Map<Tree, Element[]>();
+  /** Boxes positioned `absolute` or `relative`, in open shadow roots too (the body and root left out). */
+  readonly positioned: Element[] = [];
+
+  constructor(
+    private readonly document: Document,
+    private readonly style: (element: Element) => CSSStyleDeclaration,
+  ) {
+    const inDocument: Element[] = [];
+    this.gateways.set(document, inDocument);
+    const root = document.documentElement;
+    if (root && style(root).display !== 'none') this.walk(root, inDocument);
+  }
+
+  /** A tree's gateways, or undefined for a tree the walk did not reach (inside a subtree that renders nothing). */
+  gatewaysOf(tree: Tree): Element[] | undefined {
+    return this.gateways.get(tree);
+  }
+
+  private walk(parent: ParentNode, gateways: Element[]): void {
+    for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
+      const style = this.style(element);
+      if (style.display === 'none') continue;
+      const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow) gateways.push(element);
+      else if (isFrame(element) && frameDocument(element)) gateways.push(element);
+      const position = style.position;
+      if ((position === 'absolute' || position === 'relative') && element !== this.document.body)
+        this.positioned.push(element);
+      this.walk(element, gateways);
+      if (shadow) {
+        const inShadow: Element[] = [];
+        this.gateways.set(shadow, inShadow);
+        this.walk(shadow, inShadow);
+      }
+    }
+  }
+}
