@@ -173,12 +173,26 @@ export function visibleFirstDeep(root: ParentNode | null | undefined, selector: 
   return undefined;
 }
 
+/**
+ * Same-origin frames of a tree and of the open shadow roots in it, in document order: the gateways already
+ * name them all, so no selector has to run over the whole page again.
+ */
+function framesDeep(tree: Tree): Element[] {
+  const frames: Element[] = [];
+  for (const gateway of gatewaysOf(tree)) {
+    const shadow = (gateway as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) frames.push(...framesDeep(shadow));
+    else if (isFrame(gateway)) frames.push(gateway);
+  }
+  return frames;
+}
+
 /** Same-origin documents inside `document` (frames, also those inside shadow roots), the top one first. */
 export function documentsDeep(document: Document, depth = 2): Document[] {
   const documents = [document];
   if (depth === 0) return documents;
-  for (const frame of queryAllDeep(document, 'iframe, frame')) {
-    if (frame.ownerDocument !== document || visibilityOf(document).isHidden(frame)) continue;
+  for (const frame of framesDeep(document)) {
+    if (visibilityOf(document).isHidden(frame)) continue;
     const inner = frameDocument(frame);
     if (inner?.body) documents.push(...documentsDeep(inner, depth - 1));
   }
