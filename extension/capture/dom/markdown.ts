@@ -68,10 +68,16 @@ class Writer {
 }
 
 class MarkdownWalker {
+  /** Subtrees left out, as one selector: one `matches` per element rendered. */
+  private readonly leftOut: string | undefined;
+
   constructor(
     private readonly visibility: Visibility,
     private readonly options: MarkdownOptions,
-  ) {}
+  ) {
+    const leftOut = [options.skip, options.dropNavigation ? navigation : undefined].filter(Boolean).join(', ');
+    this.leftOut = leftOut || undefined;
+  }
 
   render(root: Node): string {
     const writer = new Writer();
@@ -99,8 +105,7 @@ class MarkdownWalker {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     if (this.visibility.isHidden(element)) return;
-    if (this.options.skip && element.matches(this.options.skip)) return;
-    if (this.options.dropNavigation && element.matches(navigation)) return;
+    if (this.leftOut && element.matches(this.leftOut)) return;
     this.element(element, writer);
   }
 

@@ -20,22 +20,31 @@ export function innerTreeOf(element: Element): Tree | null {
   return isFrame(element) ? frameDocument(element) : null;
 }
 
+/** A slot that can say what is assigned to it (DOMs without a browser may have no `assignedNodes`). */
+function asSlot(node: Node): HTMLSlotElement | undefined {
+  if (node.nodeType !== 1 || (node as Element).localName !== 'slot') return undefined;
+  return typeof (node as HTMLSlotElement).assignedNodes === 'function' ? (node as HTMLSlotElement) : undefined;
+}
+
 /** The children as they render: a host's shadow tree (slots replaced by what is assigned to them). */
 export function composedChildren(node: Node): Node[] {
-  const own = node as HTMLSlotElement;
-  if (own.localName === 'slot' && typeof own.assignedNodes === 'function') {
+  const own = asSlot(node);
+  if (own) {
     const assigned = own.assignedNodes({ flatten: true });
     if (assigned.length > 0) return assigned;
   }
-  const host = node as Element & { shadowRoot?: ShadowRoot | null };
-  const source: Node = host.shadowRoot ?? node;
+  const source: Node = (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot ?? node;
   const children: Node[] = [];
-  for (const child of Array.from(source.childNodes)) {
-    const slot = child as HTMLSlotElement;
-    if (slot.localName === 'slot' && typeof slot.assignedNodes === 'function') {
-      const assigned = slot.assignedNodes({ flatten: true });
-      children.push(...(assigned.length > 0 ? assigned : Array.from(slot.childNodes)));
-    } else children.push(child);
+  // Sibling pointers rather than a copy of `childNodes`: this runs for every node capture renders.
+  for (let child = source.firstChild; child; child = child.nextSibling) {
+    const slot = asSlot(child);
+    if (!slot) {
+      children.push(child);
+      continue;
+    }
+    const assigned = slot.assignedNodes({ flatten: true });
+    if (assigned.length > 0) children.push(...assigned);
+    else for (let fallback = slot.firstChild; fallback; fallback = fallback.nextSibling) children.push(fallback);
   }
   return children;
 }
@@ -167,10 +176,43 @@ export function visibleAllDeep(root: ParentNode, selector: string): Element[] {
 
 export function visibleFirstDeep(root: ParentNode | null | undefined, selector: string): Element | undefined {
   if (!root) return undefined;
+  if (gatewaysWithin(root).length === 0) return firstVisibleInTree(root, selector);
   for (const element of queryAllDeep(root, selector)) {
     if (!visibilityOf(element.ownerDocument).isHidden(element)) return element;
   }
   return undefined;
+}
+
+/**
+ * The first visible match under `root` when no other tree is in the way: a hidden match's whole hidden subtree
+ * is passed over (everything in it is hidden too) and the search goes on after it, so the earlier records
+ * Lightning keeps hidden are each looked into only as far as their first match.
+ */
+function firstVisibleInTree(root: ParentNode, selector: string): Element | undefined {
+  let found = root.querySelector(selector);
+  while (found) {
+    const visibility = visibilityOf(found.ownerDocument);
+    if (!visibility.isHidden(found)) return found;
+    let hidden: Element = found;
+    for (let parent = hidden.parentElement; parent && parent !== root && visibility.isHidden(parent); ) {
+      hidden = parent;
+      parent = parent.parentElement;
+    }
+    found = firstMatchAfter(hidden, root, selector);
+  }
+  return undefined;
+}
+
+/** The first match under `root` after `node` and its subtree, in document order. */
+function firstMatchAfter(node: Element, root: ParentNode, selector: string): Element | null {
+  for (let current: Element | null = node; current && current !== root; current = current.parentElement) {
+    for (let sibling = current.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling.matches(selector)) return sibling;
+      const inside = sibling.querySelector(selector);
+      if (inside) return inside;
+    }
+  }
+  return null;
 }
 
 /**
