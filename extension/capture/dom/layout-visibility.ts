@@ -1,4 +1,5 @@
 import { parseColor, type Rgba } from './color';
+import { CachedStyle, type ComputedStyle } from './computed-style';
 import { blend, gradientColors, over, unreadableAgainst } from './contrast';
 import { Occlusion } from './occlusion';
 import { type Box, clipOf, everywhere, intersect, isEmpty } from './rects';
@@ -35,7 +36,7 @@ const canvas: Rgba = [255, 255, 255, 1];
  * so a 2 MB page costs one computed style and at most one text-rectangle read per element.
  */
 export class LayoutVisibility extends MemoisedVisibility {
-  private readonly styles = new WeakMap<Element, CSSStyleDeclaration>();
+  private readonly styles = new WeakMap<Element, ComputedStyle>();
   private readonly opacities = new WeakMap<Element, number>();
   private readonly clips = new WeakMap<Element, Box>();
   private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
@@ -56,10 +57,10 @@ export class LayoutVisibility extends MemoisedVisibility {
     this.page = { left: -view.scrollX, top: -view.scrollY, right: width - view.scrollX, bottom: height - view.scrollY };
   }
 
-  style(element: Element): CSSStyleDeclaration {
+  style(element: Element): ComputedStyle {
     let style = this.styles.get(element);
     if (!style) {
-      style = this.view.getComputedStyle(element);
+      style = new CachedStyle(this.view.getComputedStyle(element));
       this.styles.set(element, style);
     }
     return style;
@@ -190,14 +191,14 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** The colour the glyphs are painted with, or undefined when a stroke outlines them (readable whatever the fill). */
-  private ink(style: CSSStyleDeclaration): Rgba | undefined {
+  private ink(style: ComputedStyle): Rgba | undefined {
     const stroke = Number.parseFloat(style.webkitTextStrokeWidth || '0');
     if (stroke > 0 && (parseColor(style.webkitTextStrokeColor)?.[3] ?? 1) > 0.1) return undefined;
     const fill = style.webkitTextFillColor;
     return parseColor(fill && fill !== style.color ? fill : style.color);
   }
 
-  private unreadableColors(element: Element, style: CSSStyleDeclaration): boolean {
+  private unreadableColors(element: Element, style: ComputedStyle): boolean {
     const ink = this.ink(style);
     if (!ink) return false;
     const opacity = this.opacity(element);

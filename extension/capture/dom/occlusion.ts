@@ -1,10 +1,11 @@
 import { parseColor } from './color';
+import type { ComputedStyle } from './computed-style';
 import { type Box, contains, isEmpty } from './rects';
 import { parentOf } from './visibility-rules';
 
 /** What occlusion needs from the layout judge: memoised computed styles and accumulated opacity. */
 export interface StyleSource {
-  style(element: Element): CSSStyleDeclaration;
+  style(element: Element): ComputedStyle;
   opacity(element: Element | null): number;
 }
 
@@ -76,7 +77,7 @@ export class Occlusion {
     }
   }
 
-  private asCover(element: Element, style: CSSStyleDeclaration): Cover | undefined {
+  private asCover(element: Element, style: ComputedStyle): Cover | undefined {
     if (style.position !== 'absolute' && style.position !== 'relative') return undefined;
     const background = parseColor(style.backgroundColor);
     const opaque = (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';

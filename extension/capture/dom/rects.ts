@@ -1,3 +1,5 @@
+import type { ComputedStyle } from './computed-style';
+
 /** Plain rectangles in viewport coordinates, and the clip an element puts on its content. */
 export interface Box {
   left: number;
@@ -33,7 +35,7 @@ const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip'
  * The clip an element's box puts on its descendants: its border box on each axis whose overflow is hidden or
  * clipped (or both under `contain: paint`). Scrolling overflow (auto, scroll) is not a clip: the person scrolls.
  */
-export function clipOf(style: CSSStyleDeclaration, element: Element): Box | undefined {
+export function clipOf(style: ComputedStyle, element: Element): Box | undefined {
   const contain = style.contain;
   const paint = contain !== 'none' && /paint|strict|content/.test(contain);
   const x = paint || clips(style.overflowX);

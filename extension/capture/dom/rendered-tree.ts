@@ -1,3 +1,4 @@
+import type { ComputedStyle } from './computed-style';
 import { frameDocument, isFrame } from './frame-document';
 
 type Tree = Document | ShadowRoot;
@@ -20,7 +21,7 @@ export class RenderedTree {
 
   constructor(
     private readonly document: Document,
-    private readonly style: (element: Element) => CSSStyleDeclaration,
+    private readonly style: (element: Element) => ComputedStyle,
   ) {
     const inDocument: Element[] = [];
     this.gateways.set(document, inDocument);

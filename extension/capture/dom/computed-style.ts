@@ -1,0 +1,150 @@
+/**
+ * An element's computed style as capture reads it: each property asked of the browser at most once per element
+ * and capture. Several rules ask for the same ones (display by the walk, the box and the block test; position by
+ * the walk, clipping and occlusion; overflow by the box and the clip), and every read makes the browser
+ * serialise the value again: on a large record page a third of the reads were repeats.
+ */
+export type ComputedStyle = Readonly<
+  Pick<
+    CSSStyleDeclaration,
+    | 'backgroundColor'
+    | 'backgroundImage'
+    | 'clip'
+    | 'clipPath'
+    | 'color'
+    | 'contain'
+    | 'contentVisibility'
+    | 'display'
+    | 'filter'
+    | 'fontSize'
+    | 'mixBlendMode'
+    | 'opacity'
+    | 'overflowX'
+    | 'overflowY'
+    | 'position'
+    | 'textIndent'
+    | 'transform'
+    | 'visibility'
+    | 'webkitTextFillColor'
+    | 'webkitTextStrokeColor'
+    | 'webkitTextStrokeWidth'
+    | 'zIndex'
+  >
+>;
+
+export class CachedStyle implements ComputedStyle {
+  #backgroundColor?: string;
+  #backgroundImage?: string;
+  #clip?: string;
+  #clipPath?: string;
+  #color?: string;
+  #contain?: string;
+  #contentVisibility?: string;
+  #display?: string;
+  #filter?: string;
+  #fontSize?: string;
+  #mixBlendMode?: string;
+  #opacity?: string;
+  #overflowX?: string;
+  #overflowY?: string;
+  #position?: string;
+  #textIndent?: string;
+  #transform?: string;
+  #visibility?: string;
+  #webkitTextFillColor?: string;
+  #webkitTextStrokeColor?: string;
+  #webkitTextStrokeWidth?: string;
+  #zIndex?: string;
+
+  /** `declaration`: the live object `getComputedStyle` returns. */
+  constructor(private readonly declaration: CSSStyleDeclaration) {}
+
+  get backgroundColor() {
+    this.#backgroundColor ??= this.declaration.backgroundColor;
+    return this.#backgroundColor;
+  }
+  get backgroundImage() {
+    this.#backgroundImage ??= this.declaration.backgroundImage;
+    return this.#backgroundImage;
+  }
+  get clip() {
+    this.#clip ??= this.declaration.clip;
+    return this.#clip;
+  }
+  get clipPath() {
+    this.#clipPath ??= this.declaration.clipPath;
+    return this.#clipPath;
+  }
+  get color() {
+    this.#color ??= this.declaration.color;
+    return this.#color;
+  }
+  get contain() {
+    this.#contain ??= this.declaration.contain;
+    return this.#contain;
+  }
+  get contentVisibility() {
+    this.#contentVisibility ??= this.declaration.contentVisibility;
+    return this.#contentVisibility;
+  }
+  get display() {
+    this.#display ??= this.declaration.display;
+    return this.#display;
+  }
+  get filter() {
+    this.#filter ??= this.declaration.filter;
+    return this.#filter;
+  }
+  get fontSize() {
+    this.#fontSize ??= this.declaration.fontSize;
+    return this.#fontSize;
+  }
+  get mixBlendMode() {
+    this.#mixBlendMode ??= this.declaration.mixBlendMode;
+    return this.#mixBlendMode;
+  }
+  get opacity() {
+    this.#opacity ??= this.declaration.opacity;
+    return this.#opacity;
+  }
+  get overflowX() {
+    this.#overflowX ??= this.declaration.overflowX;
+    return this.#overflowX;
+  }
+  get overflowY() {
+    this.#overflowY ??= this.declaration.overflowY;
+    return this.#overflowY;
+  }
+  get position() {
+    this.#position ??= this.declaration.position;
+    return this.#position;
+  }
+  get textIndent() {
+    this.#textIndent ??= this.declaration.textIndent;
+    return this.#textIndent;
+  }
+  get transform() {
+    this.#transform ??= this.declaration.transform;
+    return this.#transform;
+  }
+  get visibility() {
+    this.#visibility ??= this.declaration.visibility;
+    return this.#visibility;
+  }
+  get webkitTextFillColor() {
+    this.#webkitTextFillColor ??= this.declaration.webkitTextFillColor;
+    return this.#webkitTextFillColor;
+  }
+  get webkitTextStrokeColor() {
+    this.#webkitTextStrokeColor ??= this.declaration.webkitTextStrokeColor;
+    return this.#webkitTextStrokeColor;
+  }
+  get webkitTextStrokeWidth() {
+    this.#webkitTextStrokeWidth ??= this.declaration.webkitTextStrokeWidth;
+    return this.#webkitTextStrokeWidth;
+  }
+  get zIndex() {
+    this.#zIndex ??= this.declaration.zIndex;
+    return this.#zIndex;
+  }
+}
