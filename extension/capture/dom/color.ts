@@ -25,8 +25,23 @@ function fromHex(hex: string): Rgba | undefined {
   return [channel(0), channel(2), channel(4), digits.length === 8 ? channel(6) / 255 : 1];
 }
 
+/**
+ * Parsed colours by their text: a page uses a handful of colours, and capture asks about each element's ink and
+ * background. Bounded, since declared styles (unit tests, any DOM without layout) may carry any text.
+ */
+const parsed = new Map<string, Rgba | undefined>();
+const parsedLimit = 512;
+
 export function parseColor(value: string | undefined): Rgba | undefined {
   if (!value) return undefined;
+  if (parsed.has(value)) return parsed.get(value);
+  const color = parse(value);
+  if (parsed.size >= parsedLimit) parsed.clear();
+  parsed.set(value, color);
+  return color;
+}
+
+function parse(value: string): Rgba | undefined {
   const text = value.trim().toLowerCase();
   if (text.startsWith('#')) return fromHex(text.slice(1));
   const functional = text.match(/^rgba?\(([^)]+)\)$/);

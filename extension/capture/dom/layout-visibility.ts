@@ -41,6 +41,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly clips = new WeakMap<Element, Box>();
   private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
   private readonly autoVisibility = new WeakMap<Element, boolean>();
+  /** Whether ink is unreadable, per list of backgrounds behind it, by ink, opacity and blend mode. */
+  private readonly colorVerdicts = new WeakMap<readonly Rgba[], Map<string, boolean>>();
   private readonly range: Range;
   private readonly page: Box;
   private occlusion: Occlusion | undefined;
@@ -206,10 +208,22 @@ export class LayoutVisibility extends MemoisedVisibility {
     const backgrounds = this.backgrounds(element);
     if (!backgrounds) return false; // text over an image: can't know, so keep it
     const mode = style.mixBlendMode;
-    return backgrounds.every((background) => {
-      const drawn = mode && mode !== 'normal' ? blend(mode, ink, background) : ink;
-      return unreadableAgainst(over(drawn, background, opacity), [background]);
-    });
+    // Siblings and cousins share their ink and the very same background list (see backgrounds): judged once.
+    let verdicts = this.colorVerdicts.get(backgrounds);
+    if (!verdicts) {
+      verdicts = new Map();
+      this.colorVerdicts.set(backgrounds, verdicts);
+    }
+    const key = `${ink.join()}|${opacity}|${mode}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = backgrounds.every((background) => {
+        const drawn = mode && mode !== 'normal' ? blend(mode, ink, background) : ink;
+        return unreadableAgainst(over(drawn, background, opacity), [background]);
+      });
+      verdicts.set(key, verdict);
+    }
+    return verdict;
   }
 
   /** Rectangles of the element's own text, one per line box. */

@@ -124,7 +124,7 @@ export function clipsToNothing(clip: string | undefined, clipPath: string | unde
     const [top = 0, right = 0, bottom = 0, left = 0] = (clip.match(/-?[\d.]+/g) ?? []).map(Number);
     if (right - left <= 1 || bottom - top <= 1) return true;
   }
-  if (clipPath) {
+  if (clipPath && clipPath !== 'none') {
     const inset = clipPath.match(/^inset\(\s*([\d.]+)%/);
     if (inset && Number(inset[1]) >= 50) return true;
     if (/^circle\(\s*0(px|%)?\s*[)a]/.test(clipPath) || /^ellipse\(\s*0(px|%)?\s/.test(clipPath)) return true;
