@@ -226,15 +226,20 @@ export class LayoutVisibility extends MemoisedVisibility {
     return verdict;
   }
 
-  /** Rectangles of the element's own text, one per line box. */
-  private textRects(element: Element): DOMRect[] {
-    const rects: DOMRect[] = [];
+  /**
+   * Whether any line box of the element's own text is drawn where it can be read. Stops at the first that is:
+   * each text node's boxes cost the layout engine a query, and one readable line is enough.
+   */
+  private readableTextBox(element: Element, clip: Box): boolean {
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
       this.range.selectNodeContents(child);
-      for (const rect of Array.from(this.range.getClientRects())) rects.push(rect);
+      const rects = this.range.getClientRects();
+      for (let index = 0; index < rects.length; index++) {
+        if (this.readableWhere(element, rects[index] as DOMRect, clip)) return true;
+      }
     }
-    return rects;
+    return false;
   }
 
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
@@ -254,9 +259,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (Number.parseFloat(style.textIndent) <= -offscreenPx) return true;
     if (this.unreadableColors(element, style)) return true;
     if (this.layoutSkipped(element)) return false;
-    const clip = this.contentClip(element);
-    const rects = this.textRects(element);
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
-    return rects.length === 0 || !rects.some((rect) => this.readableWhere(element, rect, clip));
+    return !this.readableTextBox(element, this.contentClip(element));
   }
 }
