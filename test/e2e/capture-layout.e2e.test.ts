@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
+
+/**
+ * The shortcuts capture takes with real layout, in Chromium: the one walk of what the page renders (subtrees
+ * with `display: none` are not entered), the first visible match found by passing over hidden subtrees, and
+ * computed styles read once per capture. Each could hide visible text or let hidden text through if its rule
+ * were wrong, so each is checked against the CSS that bends it: `visibility` set back to visible under a hidden
+ * ancestor, hiding by markup and by opacity, and a page that changes between two captures.
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const recordUrl = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view';
+
+/** The capture code as the panel injects it, with the walker's queries beside it for the checks below. */
+async function captureScript(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `import { capturePage } from './extension/capture/capture-page';
+import { resetVisibility } from './extension/capture/dom/visibility';
+import { queryAllDeep, resetWalk, visibleAllDeep, visibleFirstDeep } from './extension/capture/dom/walk';
+const fresh = () => { resetVisibility(); resetWalk(); };
+globalThis.__capture = { capturePage, fresh, queryAllDeep, visibleAllDeep, visibleFirstDeep };`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** Shadow roots are written declaratively, so the page must come from the parser: served at `url`. */
+async function load(page: Page, url: string, body: string, script: string): Promise<void> {
+  const html = `<!DOCTYPE html><html><head><title>Layout</title></head><body>${body}</body></html>`;
+  await page.unroute('**/*');
+  await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: script });
+}
+
+type Api = {
+  capturePage: (document: Document, options: { tokenBudget: number }) => { markdown: string };
+  fresh: () => void;
+  queryAllDeep: (root: ParentNode, selector: string) => Element[];
+  visibleAllDeep: (root: ParentNode, selector: string) => Element[];
+  visibleFirstDeep: (root: ParentNode, selector: string) => Element | undefined;
+};
+declare const __capture: Api;
+
+describe('capture’s layout shortcuts keep visible text and only visible text, in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let script: string;
+
+  beforeAll(async () => {
+    script = await captureScript();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('enters shadow roots under visibility:hidden (a descendant may show itself) but never under display:none', async () => {
+    await load(
+      page,
+      'https://example.com/components',
+      `<div style="visibility:hidden"><x-card><template shadowrootmode="open"><p class="v" style="visibility:visible">seen-revisible</p><p class="v">gone-still-hidden</p></template></x-card></div>
+       <div style="display:none"><x-card><template shadowrootmode="open"><p class="v">gone-display-none</p></template></x-card></div>
+       <x-card><template shadowrootmode="open"><p class="v">seen-plain</p></template></x-card>`,
+      script,
+    );
+    const found = await page.evaluate(() => {
+      __capture.fresh();
+      const all = __capture.queryAllDeep(document, '.v').map((element) => element.textContent);
+      const markdown = __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+      return { all, markdown };
+    });
+    expect(found.all).toContain('seen-revisible');
+    expect(found.all).toContain('seen-plain');
+    expect(found.all).not.toContain('gone-display-none');
+    expect(found.markdown).toContain('seen-revisible');
+    expect(found.markdown).toContain('seen-plain');
+    expect(found.markdown).not.toContain('gone-still-hidden');
+    expect(found.markdown).not.toContain('gone-display-none');
+  });
+
+  it('reads a record field whose value shows itself again inside a hidden wrapper, and none under display:none', async () => {
+    await load(
+      page,
+      recordUrl,
+      `<div class="oneContent"><records-highlights2><h1><div class="entityNameTitle">Opportunity</div><slot name="primaryField"><lightning-formatted-text>Acme Widgets</lightning-formatted-text></slot></h1></records-highlights2>
+       <div style="visibility:hidden"><records-record-layout-item field-label="Stage"><template shadowrootmode="open"><span class="test-id__field-value" style="visibility:visible">Negotiation-seen</span></template></records-record-layout-item></div>
+       <div style="display:none"><records-record-layout-item field-label="Secret"><template shadowrootmode="open"><span class="test-id__field-value">leak-display-none</span></template></records-record-layout-item></div></div>`,
+      script,
+    );
+    const markdown = await page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+    expect(markdown).toContain('Stage');
+    expect(markdown).toContain('Negotiation-seen');
+    expect(markdown).not.toContain('leak-display-none');
+    expect(markdown).not.toContain('Secret');
+  });
+
+  it('finds the first visible match past hidden subtrees, without passing over one that shows itself', async () => {
+    await load(
+      page,
+      'https://example.com/records',
+      `<section style="display:none"><p class="m">gone-1</p><p class="m">gone-2</p></section>
+       <section aria-hidden="true"><div><p class="m">gone-3</p></div></section>
+       <section style="opacity:0"><p class="m">gone-4</p></section>
+       <section style="visibility:hidden"><div><p class="m" style="visibility:visible">first-visible</p></div></section>
+       <p class="m">second-visible</p>`,
+      script,
+    );
+    const found = await page.evaluate(() => {
+      __capture.fresh();
+      const first = __capture.visibleFirstDeep(document, '.m')?.textContent;
+      const all = __capture.visibleAllDeep(document, '.m').map((element) => element.textContent);
+      return { first, all };
+    });
+    expect(found.first).toBe('first-visible');
+    expect(found.all).toEqual(['first-visible', 'second-visible']);
+
+    await load(
+      page,
+      'https://example.com/records',
+      `<div style="display:none"><p class="m">gone</p></div><div><div hidden><p class="m">gone too</p></div></div>`,
+      script,
+    );
+    expect(
+      await page.evaluate(() => {
+        __capture.fresh();
+        return __capture.visibleFirstDeep(document, '.m') ?? null;
+      }),
+    ).toBeNull();
+  });
+
+  it('reads styles afresh on every capture: a page that hides or shows text between two captures is read as it is', async () => {
+    await load(
+      page,
+      'https://example.com/changing',
+      '<main><h1>Notes</h1><p id="a">seen-then-hidden</p><p id="b" style="color:#fff">hidden-then-seen</p></main>',
+      script,
+    );
+    const first = await page.evaluate(() => __capture.capturePage(document, { tokenBudget: 2_000 }).markdown);
+    expect(first).toContain('seen-then-hidden');
+    expect(first).not.toContain('hidden-then-seen');
+    const second = await page.evaluate(() => {
+      (document.getElementById('a') as HTMLElement).style.display = 'none';
+      (document.getElementById('b') as HTMLElement).style.color = '#111';
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+    expect(second).not.toContain('seen-then-hidden');
+    expect(second).toContain('hidden-then-seen');
+  });
+});
