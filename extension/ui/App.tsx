@@ -1,6 +1,6 @@
 import { useChat } from '@ai-sdk/react';
 import { lastAssistantMessageIsCompleteWithApprovalResponses } from 'ai';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AssistantSummary } from '../../shared/assistants';
 import type { PageContext } from '../../shared/page-context';
@@ -26,6 +26,7 @@ import { useFeatures } from './hooks/useFeatures';
 import { usePageContext } from './hooks/usePageContext';
 import { usePanelAssistants } from './hooks/usePanelAssistants';
 import { useQuickActions } from './hooks/useQuickActions';
+import { useStickToBottom } from './hooks/useStickToBottom';
 import { useStoppedAnswers } from './hooks/useStoppedAnswers';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
@@ -114,6 +115,10 @@ export function App() {
   );
   const actions = useQuickActions({ capture, actions: assistants.actions, summarize });
   const features = useFeatures();
+  // The conversation follows what appears at its end (the answer, who answered, an error's "Try again"); a draft or
+  // the history reads from the top.
+  const conversationArea = useRef<HTMLElement>(null);
+  useStickToBottom(conversationArea, !actions.draft && !showHistory);
 
   const newConversation = useCallback(() => {
     void stop();
@@ -172,7 +177,7 @@ export function App() {
         onRun={actions.run}
         onDismissNotice={actions.dismissNotice}
       />
-      <main className="conversation">
+      <main className="conversation" ref={conversationArea}>
         {showHistory && (
           <HistoryPanel
             currentId={conversation.conversationId}

@@ -47,7 +47,10 @@ function AssistantMessage({
   );
 }
 
-/** The conversation; follows the stream to the bottom unless the person scrolled up to read. */
+/**
+ * The conversation. A new question brings its end into view; the panel's conversation area (useStickToBottom) then
+ * follows the answer as it grows unless the person scrolls up to read.
+ */
 export function MessageList({
   messages,
   streaming,
@@ -62,19 +65,14 @@ export function MessageList({
   onApproval?: ApprovalAnswer;
 }) {
   const end = useRef<HTMLDivElement>(null);
-  const container = useRef<HTMLDivElement>(null);
-  const lastText = messages.length > 0 ? textOf(messages[messages.length - 1] as UIMessage) : '';
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the streamed text grows
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message (the person's question) scrolls to it
   useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 120;
-    if (nearBottom) end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, lastText]);
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length]);
 
   return (
-    <div className="messages" ref={container} aria-live="polite">
+    <div className="messages" aria-live="polite">
       {messages.map((message, index) => (
         <Fragment key={message.id}>
           <article className={`message message--${message.role}`} data-role={message.role}>
