@@ -15,9 +15,12 @@ export function AnsweredBy({ metadata }: { metadata: unknown }) {
   const text = model
     ? t('assistants.answeredBy', { assistant, model })
     : t('assistants.answeredByAssistant', { assistant });
+  // Who answered is always shown whole; the model, secondary, gives way first at 360 px (the full line is the
+  // tooltip).
   return (
     <p className="answered-by" data-testid="answered-by" title={text}>
-      {text}
+      <span className="answered-by__assistant">{t('assistants.answeredByAssistant', { assistant })}</span>
+      {model && <span className="answered-by__model">{` · ${model}`}</span>}
     </p>
   );
 }
