@@ -121,6 +121,36 @@ describe('notices in English', () => {
     await panel.close();
   });
 
+  it('keeps the end of the conversation in view in a 360×640 panel: who answered, whole, then an error’s "Try again"', async () => {
+    // A page of its own: the conversation it leaves behind would reopen beside the fixture the next tests use.
+    await browser.openFixture('salesforce-lightning--case.html');
+    const panel = await browser.openPanel();
+    await panel.setViewportSize({ width: 360, height: 640 });
+    /** Wholly inside the conversation area, not under the assistant bar and composer below it. */
+    const inView = (selector: string) =>
+      panel.evaluate((wanted) => {
+        const element = [...document.querySelectorAll(wanted)].at(-1);
+        const area = element?.closest('.conversation')?.getBoundingClientRect();
+        const box = element?.getBoundingClientRect();
+        return !!area && !!box && box.top >= area.top - 1 && box.bottom <= area.bottom + 1;
+      }, selector);
+    const words = Array.from({ length: 150 }, (_, index) => `point${index}`).join(' ');
+    await ask(panel, `[[reply: ${words}]] walk me through this account`);
+    await expect.poll(() => lastAnswer(panel).getByTestId('answered-by').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => inView('[data-testid="answered-by"]')).toBe(true);
+    // The assistant's name is never cut to make room for the model (which the tooltip gives in full).
+    const answeredBy = lastAnswer(panel).getByTestId('answered-by');
+    expect(await answeredBy.getAttribute('title')).toMatch(/^Answered by \S.* · .*test-model/);
+    const assistantName = answeredBy.locator('.answered-by__assistant');
+    expect(await assistantName.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+
+    await ask(panel, `[[status: 503]] and the renewal?`);
+    await panel.getByTestId('error').waitFor({ timeout: 15_000 });
+    await expect.poll(() => inView('[data-testid="error"] button')).toBe(true);
+    await browser.screenshot(panel, 'notices-error-in-view');
+    await panel.close();
+  });
+
   it('shows a counter near the limit and never cuts pasted text silently: it says how much is over and waits', async () => {
     await browser.openFixture('acme-opportunity.html');
     const panel = await browser.openPanel();
