@@ -47,6 +47,23 @@ describe('the extension speaks the browser language', () => {
       }
     });
 
+    it('says in full, in French, why a tab cannot be read and what to click', async () => {
+      // localhost: a site the e2e build has no access to, as any site is before the toolbar click.
+      const tab = await browser.context.newPage();
+      await tab.goto(`${browser.fixturesUrl.replace('127.0.0.1', 'localhost')}/acme-opportunity.html`);
+      await tab.bringToFront();
+      const panel = await browser.openPanel({ theme: 'dark' });
+      const label = panel.getByTestId('capture-unavailable').locator('.chip__label');
+      await expect
+        .poll(() => label.textContent(), { timeout: 15_000 })
+        .toMatch(/Cliquez sur le bouton Beside.*partager/);
+      // Every line of it shows at 360 px: the instruction at its end is what the person needs.
+      expect(await label.evaluate((element) => element.scrollHeight <= element.clientHeight + 1)).toBe(true);
+      await browser.screenshot(panel, 'language-fr-tab-not-readable-dark');
+      await panel.close();
+      await tab.close();
+    });
+
     it('asks in French from a suggestion, so the question the model gets is French', async () => {
       await openOpportunity(browser);
       const panel = await browser.openPanel();
