@@ -23,6 +23,7 @@ const words = {
     history: 'Conversation history',
     advanced: 'Advanced',
     save: /Save and test/,
+    alwaysRead: 'Always let Beside read',
   },
   fr: {
     question: 'Votre question',
@@ -33,6 +34,7 @@ const words = {
     history: 'Historique des conversations',
     advanced: 'Avancé',
     save: /Enregistrer et tester/,
+    alwaysRead: 'Toujours laisser Beside lire',
   },
 } as const;
 
@@ -84,6 +86,13 @@ describe.each(['en', 'fr'] as const)('screenshot tour (%s)', (language) => {
   it('walks the panel, the draft, the errors, the history, sign-in and the options', async () => {
     const { devToken } = e2eConfig();
     demo ??= await startDemoServer(devToken);
+    // Each language starts as a person with nothing stored on the demo worker: the opportunity's conversation from the
+    // walk in the other language would reopen instead of the empty panel.
+    const erased = await fetch(`${demo.worker.url}/v1/me/data`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${devToken}` },
+    });
+    expect(erased.ok).toBe(true);
     browser = await launchBrowser({ language });
     try {
       await browser.configure({ workerUrl: demo.worker.url, token: devToken });
@@ -222,6 +231,59 @@ describe.each(['en', 'fr'] as const)('screenshot tour (%s)', (language) => {
       await options.close();
     } finally {
       await browser.close();
+    }
+  });
+
+  it('walks a CRM site Beside may not read yet: a tab it cannot read, the toolbar click, the offer, the grant', async () => {
+    const { devToken } = e2eConfig();
+    demo ??= await startDemoServer(devToken);
+    // The CRM sites left optional, as shipped: the opportunity is shown at a Lightning address Beside has no grant for.
+    const crm = await launchBrowser({ language, crmSites: 'optional' });
+    try {
+      await crm.configure({ workerUrl: demo.worker.url, token: devToken });
+      const at = `https://globex.lightning.force.com${DEMO.opportunity.replace('/demo/salesforce', '')}`;
+      const html = await (await fetch(`${demo.worker.url}${DEMO.opportunity}`)).text();
+      await crm.context.route(at, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      );
+      // Chrome's extension settings, opened before the record so the record stays the tab beside the panel.
+      const settings = await crm.context.newPage();
+      await settings.goto('chrome://extensions');
+      const tab = await crm.context.newPage();
+      await tab.goto(at);
+      const panel = await crm.openRealSidePanel(tab);
+      await panel.setViewportSize({ width: WIDTH, height: HEIGHT });
+      await panel.getByTestId('capture-unavailable').waitFor({ timeout: 20_000 });
+      await shoot(crm, panel, language, 'tab-not-readable');
+
+      await crm.clickToolbar(tab);
+      await panel.getByTestId('site-access-offer').waitFor({ timeout: 20_000 });
+      expect(await panel.getByTestId('site-access-offer').textContent()).toContain(say.alwaysRead);
+      await shoot(crm, panel, language, 'site-access-offer');
+
+      // Chrome's prompt cannot be clicked here: the site is approved in Chrome's extension settings first.
+      await settings.evaluate(
+        ({ id, origin }) =>
+          (
+            chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
+          ).developerPrivate.addHostPermission(id, origin),
+        { id: crm.extensionId, origin: 'https://globex.lightning.force.com/*' },
+      );
+      await settings.close();
+      await panel.getByRole('button', { name: new RegExp(say.alwaysRead) }).click();
+      await panel.getByTestId('site-access-granted').waitFor({ timeout: 20_000 });
+      await shoot(crm, panel, language, 'site-access-granted');
+
+      const options = await crm.context.newPage();
+      await options.setViewportSize({ width: WIDTH, height: HEIGHT });
+      await options.goto(`chrome-extension://${crm.extensionId}/options.html`);
+      const sites = options.getByTestId('site-access-settings');
+      await sites.getByRole('listitem').first().waitFor({ timeout: 10_000 });
+      await sites.scrollIntoViewIfNeeded();
+      await shoot(crm, options, language, 'options-site-access');
+      await options.close();
+    } finally {
+      await crm.close();
     }
   });
 });
