@@ -3,6 +3,7 @@ import { AssistantId } from './assistants';
 import { type BuiltInQuickActionId, builtInQuickActions } from './built-in-quick-actions';
 import { ChatMessage, chatLimits } from './chat';
 import { ConversationId } from './conversations';
+import { LanguageName } from './language';
 import { PageContext } from './page-context';
 
 /**
@@ -32,11 +33,7 @@ export const ActionOptions = z.object({
   tone: Tone.default('friendly'),
   length: Length.default('medium'),
   /** A language name ("French", "Deutsch", "pt-BR"); absent = the language of the thread or page. */
-  language: z
-    .string()
-    .trim()
-    .regex(/^[\p{L}][\p{L} ()-]{1,39}$/u, 'A language name such as "French" or "pt-BR"')
-    .optional(),
+  language: LanguageName.optional(),
 });
 export type ActionOptions = z.infer<typeof ActionOptions>;
 

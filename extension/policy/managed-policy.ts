@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ActionOptions } from '../../shared/actions';
 import { CapturePattern } from '../../shared/config';
+import { LanguageName } from '../../shared/language';
 import { checkServerUrl } from '../../shared/server-url';
 
 /**
@@ -27,7 +27,6 @@ const ServerUrl = z
   .refine((value) => checkServerUrl(value).ok)
   .transform((value) => value.trim().replace(/\/+$/, ''));
 const Theme = z.enum(['system', 'light', 'dark']);
-const Language = ActionOptions.shape.language.unwrap();
 
 function field<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
   const parsed = schema.safeParse(value);
@@ -43,7 +42,7 @@ export function parseManagedPolicy(raw: unknown): ManagedPolicy {
   const values = raw as Record<string, unknown>;
   const serverUrl = field(ServerUrl, values.serverUrl);
   const defaultTheme = field(Theme, values.defaultTheme);
-  const defaultLanguage = field(Language, values.defaultLanguage);
+  const defaultLanguage = field(LanguageName, values.defaultLanguage);
   const locked = new Set(
     list(values.lockedSettings).filter((name): name is LockableSetting =>
       (lockableSettings as readonly unknown[]).includes(name),
