@@ -23,24 +23,6 @@ const CAPTURABLE = /^(https?|file):/;
 export const restrictedMessage = (): string => t('capture.restricted');
 export const noAccessMessage = (): string => t('capture.noAccess');
 
-function isOwnPage(tab: Browser.tabs.Tab): boolean {
-  return !!tab.url?.startsWith(browser.runtime.getURL('/'));
-}
-
-/**
- * The tab the panel works beside: always the active tab of the panel's window, readable or not, so a question
- * is never answered about another page. Only when the panel itself is that tab (opened as a page of its own) is it
- * the tab used just before it — again whether or not Beside can read it.
- */
-export async function findPageTab(): Promise<Browser.tabs.Tab | undefined> {
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!active || !isOwnPage(active)) return active;
-  const tabs = await browser.tabs.query({ currentWindow: true });
-  return tabs
-    .filter((tab) => tab.id !== active.id && !isOwnPage(tab))
-    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-}
-
 /** Chrome's refusal, sorted into "never readable" and "readable once the person shares it". */
 function refusalReason(message: string): 'restricted' | 'no-access' | undefined {
   if (/chrome:|chrome-extension:|about:|devtools:|extensions gallery|web ?store|cannot be scripted/i.test(message)) {
@@ -111,17 +93,23 @@ async function injectAndRun(target: Target, options: CaptureOptions): Promise<un
   return result?.result;
 }
 
+/** How `captureTab` reads: all optional. */
+export interface CaptureHow {
+  options?: CaptureOptions;
+  /** A selection made inside a (possibly cross-origin) frame is read in that frame. */
+  frameId?: number;
+  /** The policy, when the caller asked for it early (while finding the tab); read here otherwise. */
+  policy?: Promise<(url: string) => CaptureRefusal | undefined>;
+  /** Called once the page has been asked for its content (the policy allowed it): the panel waits on the page now. */
+  onAsked?: () => void;
+}
+
 /**
  * Injects the capture script into the tab on demand (no content script runs on pages otherwise) and
  * validates what comes back with the same schema the worker uses.
  */
-export async function captureTab(
-  tab: Browser.tabs.Tab,
-  options: CaptureOptions = defaultCaptureOptions,
-  frameId?: number,
-  /** The policy, when the caller asked for it early (while finding the tab); read here otherwise. */
-  policy: Promise<(url: string) => CaptureRefusal | undefined> = capturePolicy(),
-): Promise<PageContext> {
+export async function captureTab(tab: Browser.tabs.Tab, how: CaptureHow = {}): Promise<PageContext> {
+  const { options = defaultCaptureOptions, frameId, policy = capturePolicy(), onAsked } = how;
   // Settled here too, so a refusal below that never reads the policy leaves no unhandled rejection behind.
   policy.catch(() => undefined);
   if (tab.id === undefined) throw new CaptureError(t('capture.noPage'), 'no-tab');
@@ -131,11 +119,12 @@ export async function captureTab(
   const refused = (await policy)(tab.url);
   if (refused === 'page-reading-off') throw new CaptureError(pageCaptureOffMessage(), 'blocked');
   if (refused === 'blocked') throw new CaptureError(captureBlockedMessage(), 'blocked');
-  // A selection made inside a (possibly cross-origin) frame is read in that frame.
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   markStep('policy-checked');
   try {
-    const read = await runCapture(target, options);
+    const reading = runCapture(target, options);
+    onAsked?.();
+    const read = await reading;
     markStep('page-read');
     const parsed = PageContext.safeParse(read);
     markStep('context-checked');

@@ -1,8 +1,9 @@
+import type { Browser } from 'wxt/browser';
 import type { PageContext } from '../../shared/page-context';
 import type { DraftTarget } from '../insert/target';
 import { capturePolicy } from '../policy/capture-allowed';
 import { t } from './i18n';
-import { CaptureError, captureTab, findPageTab } from './page-capture';
+import { CaptureError, captureTab } from './page-capture';
 import { markStep } from './timing';
 
 export type CaptureState =
@@ -16,18 +17,22 @@ export type CaptureState =
   | { status: 'blocked'; message: string };
 
 /**
- * Reads the page beside the panel and says what the chip should show. The policy is asked for while the tab is
- * being found (both are waits on the browser), not after.
+ * Reads the page beside the panel and says what the chip should show. `tab` is the tab lookup, already under way
+ * (the panel's first script starts it before this module and its schemas have loaded); the policy is asked for while
+ * it is answered, not after.
  */
-export async function readPageBeside(): Promise<Exclude<CaptureState, { status: 'capturing' | 'removed' }>> {
-  markStep('capture-start');
+export async function readPageBeside(
+  tab: Promise<Browser.tabs.Tab | undefined>,
+  /** Called once the page has been asked for its content; not when the read ends before (refused, no access…). */
+  onAsked?: () => void,
+): Promise<Exclude<CaptureState, { status: 'capturing' | 'removed' }>> {
   const policy = capturePolicy();
   try {
-    const tab = await findPageTab();
+    const found = await tab;
     markStep('tab-found');
-    if (!tab) throw new CaptureError(t('capture.openPage'), 'no-tab');
-    const page = await captureTab(tab, undefined, undefined, policy);
-    const target = tab.id !== undefined && tab.url ? { tabId: tab.id, url: tab.url } : undefined;
+    if (!found) throw new CaptureError(t('capture.openPage'), 'no-tab');
+    const page = await captureTab(found, { policy, onAsked });
+    const target = found.id !== undefined && found.url ? { tabId: found.id, url: found.url } : undefined;
     if (!target) throw new CaptureError(t('capture.noPage'), 'no-tab');
     return { status: 'ready', page, target };
   } catch (error) {
@@ -36,22 +41,4 @@ export async function readPageBeside(): Promise<Exclude<CaptureState, { status: 
     if (error instanceof CaptureError && error.reason === 'blocked') return { status: 'blocked', message };
     return { status: 'unavailable', message, ...(error instanceof CaptureError ? { reason: error.reason } : {}) };
   }
-}
-
-let early: ReturnType<typeof readPageBeside> | undefined;
-
-/**
- * Starts reading the page as soon as the panel's first script runs, before the interface's code has loaded and
- * rendered: the page does its part in its own process meanwhile, so the chip waits for the slower of the two
- * instead of their sum.
- */
-export function readPageEarly(): void {
-  early ??= readPageBeside();
-}
-
-/** The read started by `readPageEarly`, once: later reads (tab switches, refresh) start afresh. */
-export function takeEarlyRead(): ReturnType<typeof readPageBeside> | undefined {
-  const read = early;
-  early = undefined;
-  return read;
 }

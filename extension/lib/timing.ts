@@ -5,12 +5,14 @@
  */
 export type OpenStep =
   | 'panel-script'
-  | 'app-loaded'
   | 'capture-start'
+  | 'capture-code-loaded'
   | 'tab-found'
   | 'policy-checked'
   | 'page-read'
   | 'context-checked'
+  | 'interface-start'
+  | 'app-loaded'
   | 'chip-shown';
 
 export function markStep(step: OpenStep): void {

@@ -1,18 +1,22 @@
-import { readPageEarly } from '../../lib/read-page';
+import { openingRead } from '../../lib/panel-page';
+import { interfaceMayLoad } from '../../lib/startup-order';
 import { markStep } from '../../lib/timing';
 import '../../ui/styles.css';
 
 markStep('panel-script');
-// The page is read while the interface's code loads: the chip then waits for the slower of the two, not their sum.
-readPageEarly();
-
-Promise.all([import('react'), import('react-dom/client'), import('../../ui/App')]).then(
-  ([{ StrictMode }, { createRoot }, { App }]) => {
+// This module imports nothing heavy (no React, no schema library), so it runs as soon as the panel's HTML is parsed
+// and starts reading the page at once. The interface loads while the page works: the chip then waits for the
+// slower of the two, not their sum.
+interfaceMayLoad(openingRead())
+  .then(() => {
+    markStep('interface-start');
+    return Promise.all([import('react'), import('react-dom/client'), import('../../ui/App')]);
+  })
+  .then(([{ StrictMode }, { createRoot }, { App }]) => {
     markStep('app-loaded');
     createRoot(document.getElementById('root') as HTMLElement).render(
       <StrictMode>
         <App />
       </StrictMode>,
     );
-  },
-);
+  });

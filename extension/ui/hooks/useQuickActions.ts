@@ -6,7 +6,8 @@ import { findAction } from '../../actions/registry';
 import { type ExtensionAction, opensDraft } from '../../actions/types';
 import type { DraftTarget } from '../../insert/target';
 import { t } from '../../lib/i18n';
-import { captureTab, findPageTab } from '../../lib/page-capture';
+import { captureTab } from '../../lib/page-capture';
+import { findPageTab } from '../../lib/page-tab';
 import type { usePageContext } from './usePageContext';
 import { usePendingAction } from './usePendingAction';
 
@@ -30,7 +31,10 @@ async function captureSelection(
 ): Promise<{ page: PageContext; target: DraftTarget | undefined } | undefined> {
   const tab = pending.tabId !== undefined ? await browser.tabs.get(pending.tabId) : await findPageTab();
   if (!tab) return undefined;
-  const page = await captureTab(tab, { tokenBudget: 6_000, selectionOnly: true }, pending.frameId);
+  const page = await captureTab(tab, {
+    options: { tokenBudget: 6_000, selectionOnly: true },
+    frameId: pending.frameId,
+  });
   return { page, target: targetOf(tab.id, tab.url) };
 }
 

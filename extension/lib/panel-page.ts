@@ -1,0 +1,91 @@
+import { browser } from 'wxt/browser';
+import { t } from './i18n';
+import { createPageBeside, type PageBeside, type PageRead } from './page-beside';
+import { findPageTab } from './page-tab';
+import type { OpeningRead } from './startup-order';
+import { markStep } from './timing';
+
+/**
+ * One read of the page beside the panel. The tab is asked for at once; the capture code, with the schema library
+ * it checks the policy and the result with (about 100 KB), loads while the browser answers.
+ */
+async function readNow(onAsked?: () => void): Promise<PageRead> {
+  markStep('capture-start');
+  const tab = findPageTab();
+  // Awaited by the read below; settled here too, so a refusal while the code loads is not reported as unhandled.
+  tab.catch(() => undefined);
+  try {
+    const { readPageBeside } = await import('./read-page');
+    markStep('capture-code-loaded');
+    return await readPageBeside(tab, onAsked);
+  } catch (error) {
+    // Only the capture code failing to load ends here: a read reports its own failures as a state.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: 'unavailable', message: t('capture.failedBecause', { reason }) };
+  }
+}
+
+/**
+ * Reads the page again whenever the page beside the panel changes: the person switches tab in the panel's window,
+ * that tab finishes loading another page, or a site is let in or taken back (a site the person just let Beside read
+ * is read at once, without another click).
+ */
+function followPageChanges(readAgain: () => void): void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  // Only this window's tabs: the panel follows the active tab of the window it lives in.
+  let windowId: number | undefined;
+  browser.windows
+    .getCurrent()
+    .then((current) => {
+      windowId = current.id;
+    })
+    .catch(() => {});
+  const ours = (id: number | undefined) => windowId === undefined || id === windowId;
+  browser.tabs.onActivated.addListener((info) => {
+    if (ours(info.windowId)) readAgain();
+  });
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    // The panel's own page (opened as a tab) finishing its load is not a page to read: reacting to it would run
+    // a second capture of the page beside it, which supersedes the first and doubles the wait for the chip.
+    if (change.status === 'complete' && tab.active && ours(tab.windowId) && !tab.url?.startsWith(extensionOrigin)) {
+      readAgain();
+    }
+  });
+  browser.permissions?.onAdded.addListener(readAgain);
+  browser.permissions?.onRemoved.addListener(readAgain);
+}
+
+interface Panel {
+  beside: PageBeside;
+  opening: OpeningRead;
+}
+
+let panel: Panel | undefined;
+
+function start(): Panel {
+  let pageAsked = () => {};
+  const asked = new Promise<void>((resolve) => {
+    pageAsked = resolve;
+  });
+  let reads = 0;
+  // Only the opening's read says when it asks the page (the interface waits for that); later reads need not.
+  const beside = createPageBeside(() => readNow(reads++ === 0 ? pageAsked : undefined));
+  const ended = beside.refresh();
+  followPageChanges(() => void beside.refresh());
+  return { beside, opening: { asked, ended } };
+}
+
+/**
+ * The page beside this panel. The first call starts reading it and following the active tab: the panel's first
+ * script makes that call, before React and the interface load, so the page is read while they do.
+ */
+export function pageBeside(): PageBeside {
+  panel ??= start();
+  return panel.beside;
+}
+
+/** The panel's first read of the page (started by the first `pageBeside` call): when it asked the page, when it ended. */
+export function openingRead(): OpeningRead {
+  panel ??= start();
+  return panel.opening;
+}
