@@ -4,6 +4,7 @@ import { createPageBeside, type PageBeside, type PageRead } from './page-beside'
 import { findPageTab } from './page-tab';
 import type { OpeningRead } from './startup-order';
 import { markStep } from './timing';
+import { onToolbarClick } from './toolbar-click';
 
 /**
  * One read of the page beside the panel. The tab is asked for at once; the capture code, with the schema library
@@ -27,8 +28,10 @@ async function readNow(onAsked?: () => void): Promise<PageRead> {
 
 /**
  * Reads the page again whenever the page beside the panel changes: the person switches tab in the panel's window,
- * that tab finishes loading another page, or a site is let in or taken back (a site the person just let Beside read
- * is read at once, without another click).
+ * that tab finishes loading another page, a site is let in or taken back (a site the person just let Beside read
+ * is read at once, without another click), or the toolbar button is clicked (that click lets Beside read the tab;
+ * no tab event says so). Listening starts with the panel's first script, so nothing said while the interface loads
+ * is missed.
  */
 function followPageChanges(readAgain: () => void): void {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -53,6 +56,7 @@ function followPageChanges(readAgain: () => void): void {
   });
   browser.permissions?.onAdded.addListener(readAgain);
   browser.permissions?.onRemoved.addListener(readAgain);
+  onToolbarClick(readAgain);
 }
 
 interface Panel {

@@ -9,7 +9,6 @@ import { createChatTransport } from '../lib/chat-transport';
 import { friendlyError } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { workerUrlSetting } from '../lib/settings';
-import { onToolbarClick } from '../lib/toolbar-click';
 import { SiteAccessOffer } from '../site-access/SiteAccessOffer';
 import { AccountMenu } from './AccountMenu';
 import { AssistantBar } from './AssistantBar';
@@ -42,9 +41,6 @@ export function App() {
   useTheme();
   const [workerUrl] = useStoredValue(workerUrlSetting);
   const capture = usePageContext();
-  // A toolbar click on the tab beside the panel lets Beside read it: read it again (no tab event says so).
-  const { refresh: readPageAgain } = capture;
-  useEffect(() => onToolbarClick(() => void readPageAgain()), [readPageAgain]);
   const auth = useAuth();
   const link = useMemo(() => new ConversationLink(), []);
   const transport = useMemo(() => createChatTransport('/v1/chat', link), [link]);
