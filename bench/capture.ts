@@ -6,7 +6,9 @@
  * - per fixture: field and message recall (visible facts of the expected file found in the prompt text the
  *   worker renders) and hidden-text leaks (goal 0), SLDS-blueprint fixtures and our own pages as separate rows
  * - panel opened → chip shown (p50/p95) with the built extension, on a saved article and the 2 MB Lightning
- *   page, against the same page's `document.body.innerText` in the same run; goal p50 ≤ 300 ms
+ *   page, against the same page's `document.body.innerText` in the same run; goal p50 ≤ 300 ms. Timed from asking
+ *   for the panel to its own `chip-shown` mark (Playwright's polling would add up to 500 ms); when Playwright saw
+ *   the chip is shown beside
  */
 
 import { execFileSync } from 'node:child_process';
@@ -276,7 +278,10 @@ const steps: { step: OpenStep; label: string }[] = [
 ];
 
 interface Opening {
-  total: number;
+  /** From asking for the panel to the chip showing the page, by the panel's own clock (its `chip-shown` mark). */
+  shown: number;
+  /** From asking for the panel to Playwright seeing the chip, timed from this process. */
+  seen: number;
   /** When each step's mark was reached, in ms since the panel's navigation started. */
   at: Partial<Record<OpenStep, number>>;
   /** From asking for the panel to its navigation starting (unloading the last one, the browser's own work). */
@@ -284,15 +289,17 @@ interface Opening {
 }
 
 /**
- * Milliseconds from asking for the panel to the capture chip showing the page (not an error), timed from this
- * process: it includes Playwright's own round trips (a few ms), so it slightly overstates what a person waits.
+ * Opens the panel and waits for the capture chip to show the page (not an error). Open → chip is timed by the
+ * panel's own marks, from when it was asked for: Playwright only notices the chip when it next looks — it looks when
+ * the panel's load event has fired and then 20, 70, 170, 270 and 770 ms later — so the time it sees can overstate
+ * the wait by up to half a second; it is reported beside, as `seen`.
  */
 async function openPanelOnce(panel: Page, panelUrl: string): Promise<Opening> {
   const asked = Date.now();
   const start = performance.now();
   await panel.goto(panelUrl);
   await panel.getByTestId('capture-chip').waitFor({ state: 'visible', timeout: 20_000 });
-  const total = performance.now() - start;
+  const seen = performance.now() - start;
   const { marks, origin } = await panel.evaluate(() => ({
     // The last mark of each name: a capture started again (tab events) supersedes the first.
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
@@ -300,7 +307,10 @@ async function openPanelOnce(panel: Page, panelUrl: string): Promise<Opening> {
   }));
   const at: Opening['at'] = {};
   for (const { step } of steps) at[step] = marks[`beside:${step}`];
-  return { total, at, beforeNavigation: origin - asked };
+  const beforeNavigation = origin - asked;
+  const chipShown = at['chip-shown'];
+  if (chipShown === undefined) throw new Error('the panel showed the chip without its chip-shown mark');
+  return { shown: beforeNavigation + chipShown, seen, at, beforeNavigation };
 }
 
 async function openToChipRows(
@@ -333,7 +343,8 @@ async function openToChipRows(
       const opening = await openPanelOnce(panel, panelUrl);
       if (index >= 3) openings.push(opening);
     }
-    const times = openings.map((opening) => opening.total);
+    const times = openings.map((opening) => opening.shown);
+    const seen = openings.map((opening) => opening.seen);
     breakdown.push({ name, openings });
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, the chip as the person reads it
     const chip = await panel.getByTestId('capture-chip').innerText();
@@ -353,6 +364,7 @@ async function openToChipRows(
       `${(html.length / 1000).toFixed(0)} KB`,
       percentile(times, 50),
       percentile(times, 95),
+      percentile(seen, 50),
       percentile(innerText, 50),
       percentile(innerText, 95),
       chip.replace(/\s+/g, ' ').slice(0, 60),
@@ -409,7 +421,16 @@ async function panelToChip(): Promise<void> {
     const rows = await openToChipRows(context, extensionId, breakdown);
     printTable(
       `Panel opened → chip shown, built extension in Chromium (${panelRuns} runs, ms; goal p50 ≤ 300), baseline: the page's document.body.innerText`,
-      ['page', 'size', 'open→chip p50', 'open→chip p95', 'innerText p50', 'innerText p95', 'chip'],
+      [
+        'page',
+        'size',
+        'open→chip p50',
+        'open→chip p95',
+        'seen by Playwright p50',
+        'innerText p50',
+        'innerText p95',
+        'chip',
+      ],
       rows,
     );
     // The steps may overlap (the page is read while the interface loads): each is shown when it was reached.
@@ -440,10 +461,19 @@ async function panelToChip(): Promise<void> {
           ),
         ],
         [
-          'total, measured from the bench (includes navigation start)',
+          'open → chip (before navigation start + chip rendered)',
           ...breakdown.map((entry) =>
             percentile(
-              entry.openings.map((o) => o.total),
+              entry.openings.map((o) => o.shown),
+              50,
+            ),
+          ),
+        ],
+        [
+          'seen by Playwright (it looks at load, then 20, 70, 170, 270, 770 ms later)',
+          ...breakdown.map((entry) =>
+            percentile(
+              entry.openings.map((o) => o.seen),
               50,
             ),
           ),
