@@ -17,6 +17,24 @@ async function modelRequestsWith(needle: string): Promise<string[]> {
     .filter((body) => body.includes(needle));
 }
 
+/**
+ * Takes the panel's French suggestion of the Sales assistant (Ventes) for the opportunity, unless Sales is already
+ * chosen (the choice lasts for the browser session).
+ */
+async function salesInFrench(panel: Page): Promise<void> {
+  const picker = panel.getByTestId('assistant-picker');
+  const suggestion = panel.getByTestId('assistant-suggestion');
+  await expect
+    .poll(async () => (await picker.textContent())?.includes('Ventes') || (await suggestion.count()) > 0, {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  if (!(await picker.textContent())?.includes('Ventes')) {
+    await suggestion.getByRole('button', { name: 'Utiliser Ventes pour cette page' }).click();
+  }
+  await expect.poll(() => picker.textContent()).toContain('Ventes');
+}
+
 describe('the extension speaks the browser language', () => {
   describe('French browser (--lang=fr)', () => {
     let browser: Browser;
@@ -31,11 +49,15 @@ describe('the extension speaks the browser language', () => {
       expect(await browser.serviceWorker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^fr/);
       await openOpportunity(browser);
       const panel = await browser.openPanel({ theme: 'light' });
+      await chipReady(panel);
+      // The catalog in French: General's starters, then Sales (Ventes) suggested for the opportunity and its starters.
+      await expect.poll(() => panel.getByTestId('empty-state').textContent()).toContain('Résume cette page');
+      await salesInFrench(panel);
+      await expect.poll(() => panel.getByTestId('empty-state').textContent()).toContain('Quels sont les risques');
       for (const theme of ['light', 'dark'] as const) {
         await panel.emulateMedia({ colorScheme: theme });
         await chipReady(panel);
         await expect.poll(() => panel.getByTestId('empty-state').textContent()).toContain('Posez une question');
-        expect(await panel.getByTestId('empty-state').textContent()).toContain('Quels sont les risques');
         await expect.poll(() => panel.getByRole('button', { name: /Rédiger un e-mail de suivi/ }).count()).toBe(1);
         expect(await panel.getByLabel('Votre question').getAttribute('placeholder')).toBe('Demandez à Beside…');
         expect(await panel.getByRole('button', { name: 'Envoyer' }).count()).toBe(1);
@@ -68,13 +90,16 @@ describe('the extension speaks the browser language', () => {
       await openOpportunity(browser);
       const panel = await browser.openPanel();
       await chipReady(panel);
-      // French typography: a narrow no-break space before "?".
-      await panel.getByRole('button', { name: /^Quelles sont les prochaines étapes\s\?$/ }).click();
+      await salesInFrench(panel);
+      // French typography: a (narrow) no-break space before "?".
+      await panel.getByRole('button', { name: /^Quels sont les risques sur cette affaire\s\?$/ }).click();
       await expect
         .poll(() => panel.locator('article[data-role="user"]').first().textContent(), { timeout: 15_000 })
-        .toMatch(/^Quelles sont les prochaines étapes\s\?$/);
+        .toMatch(/^Quels sont les risques sur cette affaire\s\?$/);
       await expect
-        .poll(async () => (await modelRequestsWith('Quelles sont les prochaines')).length, { timeout: 20_000 })
+        .poll(async () => (await modelRequestsWith('Quels sont les risques sur cette affaire')).length, {
+          timeout: 20_000,
+        })
         .toBeGreaterThan(0);
       await expect
         .poll(() => panel.getByRole('button', { name: 'Envoyer' }).isVisible(), { timeout: 15_000 })
