@@ -29,5 +29,5 @@ export const generalInFrench = {
   name: 'Général',
   description:
     'Répond aux questions sur la page à côté de vous et sur les connaissances de l’entreprise, avec des citations.',
-  starters: ['Résume cette page', 'Que dois-je faire ensuite ici ?', 'Que disent nos connaissances à ce sujet ?'],
+  starters: ['Résume cette page', 'Que dois-je faire ensuite ici ?', 'Que disent nos connaissances à ce sujet ?'],
 } satisfies AssistantTexts;

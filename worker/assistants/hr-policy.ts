@@ -27,5 +27,5 @@ export const hrPolicyInFrench = {
   name: 'Politique RH',
   description:
     'Répond aux questions sur les congés, notes de frais, avantages et déplacements à partir des seules politiques RH.',
-  starters: ['Combien de jours de congé me reste-t-il ?', 'Que puis-je passer en note de frais en déplacement ?'],
+  starters: ['Combien de jours de congé me reste-t-il ?', 'Que puis-je passer en note de frais en déplacement ?'],
 } satisfies AssistantTexts;

@@ -27,7 +27,7 @@ export const meetingNotesInFrench = {
   name: 'Notes de réunion → CRM',
   description: 'Transforme les notes de réunion et transcriptions d’appel en mises à jour CRM, tâches et suivi.',
   starters: [
-    'Que dois-je mettre à jour dans le CRM après cette réunion ?',
+    'Que dois-je mettre à jour dans le CRM après cette réunion ?',
     'Liste les prochaines étapes avec leurs responsables',
   ],
 } satisfies AssistantTexts;

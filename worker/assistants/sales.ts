@@ -44,7 +44,7 @@ export const salesInFrench = {
   description: 'Synthèses de compte, questions sur les affaires et e-mails de suivi, à côté de vos fiches CRM.',
   starters: [
     'Fais-moi le point sur ce compte avant mon appel',
-    'Quels sont les risques sur cette affaire ?',
-    'Quelles objections sont apparues et comment y répondre ?',
+    'Quels sont les risques sur cette affaire ?',
+    'Quelles objections sont apparues et comment y répondre ?',
   ],
 } satisfies AssistantTexts;

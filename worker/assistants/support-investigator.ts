@@ -34,6 +34,6 @@ uncertain: nobody else takes the ticket after you, so a low confidence means a p
 export const supportInvestigatorInFrench = {
   name: 'Support – Enquête',
   description:
-    'Creuse les tickets difficiles : plus de recherches, un modèle plus grand, et un « besoin d’un humain » clair quand il le faut.',
-  starters: ['Enquête sur ce ticket', 'Qu’est-ce qui pourrait causer cette erreur ?'],
+    'Creuse les tickets difficiles : plus de recherches, un modèle plus grand, et un « besoin d’un humain » clair quand il le faut.',
+  starters: ['Enquête sur ce ticket', 'Qu’est-ce qui pourrait causer cette erreur ?'],
 } satisfies AssistantTexts;

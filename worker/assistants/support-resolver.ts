@@ -37,5 +37,5 @@ stop: they take it from there.`,
 export const supportResolverInFrench = {
   name: 'Support – Résolution',
   description: 'Résout le ticket à côté de vous à partir du centre d’aide et rédige la réponse.',
-  starters: ['Comment résoudre ce ticket ?', 'Quelle politique couvre ce cas ?', 'Que dois-je répondre ?'],
+  starters: ['Comment résoudre ce ticket ?', 'Quelle politique couvre ce cas ?', 'Que dois-je répondre ?'],
 } satisfies AssistantTexts;

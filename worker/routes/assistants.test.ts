@@ -73,7 +73,7 @@ describe('/v1/assistants', () => {
     });
     expect(sales(french)).toMatchObject({
       name: 'Ventes',
-      starters: expect.arrayContaining(['Quels sont les risques sur cette affaire ?']),
+      starters: expect.arrayContaining(['Quels sont les risques sur cette affaire\u202f?']),
     });
     expect(sales(french)?.description).toMatch(/affaires/);
     // Every built-in has its own French words, never the English ones (the same number of starters).
