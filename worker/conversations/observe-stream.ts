@@ -57,8 +57,9 @@ export function observeUIStream(
           controller.close();
           return;
         }
-        consume(decoder.decode(value, { stream: true }));
+        // The bytes go on first: what the observer does with a part (e.g. start a write) never delays it.
         controller.enqueue(value);
+        consume(decoder.decode(value, { stream: true }));
       } catch (error) {
         ended = true;
         observer.onCancel();

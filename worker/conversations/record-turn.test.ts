@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../../shared/page-context';
 import { recordKey } from '../../shared/record-key';
-import { chatTurn, getConversation, person, userMessage } from '../testing/conversations';
+import { chatTurn, getConversation, listConversations, person, userMessage } from '../testing/conversations';
 import { call, jsonInit, textOf, upstreamRequests } from '../testing/support';
 
 const opportunity: PageContext = {
@@ -28,6 +28,12 @@ async function storedAnswer(conversationId: string) {
   )
     .bind(conversationId)
     .first<{ text: string; status: string }>();
+}
+
+async function storedQuestion(conversationId: string) {
+  return env.DB.prepare("SELECT text FROM messages WHERE conversation_id = ? AND role = 'user'")
+    .bind(conversationId)
+    .first<{ text: string }>();
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -160,6 +166,65 @@ describe('a chat turn is stored in the caller’s conversation', () => {
     expect(after?.status).toBe('stopped');
     expect(after?.text).toContain('word15');
     expect(after?.text).not.toContain('word39');
+  });
+
+  it('stores the question once the model has begun answering, not before (it never holds up the first token)', async () => {
+    const sam = await person('sam');
+    const marker = crypto.randomUUID();
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ messages: [userMessage(`[[delay: 1500]] [[reply: Here.]] Question ${marker}`)] }, sam.token),
+    );
+    const conversationId = response.headers.get('X-Conversation-Id')!;
+    // The model has the question and has not answered yet: nothing of the model's has passed, so no write started.
+    const asked = await until(
+      async () => (await upstreamRequests()).some((request) => JSON.stringify(request.body).includes(marker)),
+      Boolean,
+    );
+    expect(asked).toBe(true);
+    expect(await storedQuestion(conversationId)).toBeNull();
+    // Read to the end: the question is stored, ahead of the answer.
+    await response.text();
+    const { body } = await getConversation(sam, conversationId);
+    expect(body.messages.map((message) => [message.role, message.text])).toEqual([
+      ['user', `[[delay: 1500]] [[reply: Here.]] Question ${marker}`],
+      ['assistant', 'Here.'],
+    ]);
+  });
+
+  it('keeps the question when the reader goes away before the model said anything', async () => {
+    const sam = await person('sam');
+    const marker = crypto.randomUUID();
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ messages: [userMessage(`[[delay: 3000]] [[reply: Too late.]] Question ${marker}`)] }, sam.token),
+    );
+    const conversationId = response.headers.get('X-Conversation-Id')!;
+    await until(
+      async () => (await upstreamRequests()).some((request) => JSON.stringify(request.body).includes(marker)),
+      Boolean,
+    );
+    await response.body!.cancel();
+    const question = await until(
+      () => storedQuestion(conversationId),
+      (row) => row !== null,
+    );
+    expect(question?.text).toBe(`[[delay: 3000]] [[reply: Too late.]] Question ${marker}`);
+  });
+
+  it('keeps the question when the request fails before any answer (an assistant that does not exist)', async () => {
+    const sam = await person('sam');
+    const marker = crypto.randomUUID();
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ assistantId: 'no-such-assistant', messages: [userMessage(`Question ${marker}`)] }, sam.token),
+    );
+    expect(response.status).toBe(404);
+    const conversations = await until(
+      () => listConversations(sam),
+      (list) => list.length > 0,
+    );
+    expect(conversations.map((conversation) => conversation.title)).toEqual([`Question ${marker}`]);
   });
 
   it('marks an answer that failed midway, keeping its text', async () => {

@@ -28,6 +28,12 @@ export interface Turn {
    * and names the conversation in the X-Conversation-Id header. The answer itself passes through unchanged.
    */
   record(response: Response, answeredBy?: { assistant?: string | null; model?: string | null }): Response;
+  /**
+   * Starts storing the question now (once; later calls return the same write). `record` does it after the model's
+   * first part has gone out; a route that fails before it has a response to record calls it, so the question is
+   * kept as it always was.
+   */
+  storeQuestion(): Promise<void>;
 }
 
 function textOf(message: ChatMessage | undefined): string {
@@ -51,10 +57,12 @@ function inBackground(c: Context<AppEnv>): ((work: Promise<unknown>) => void) | 
  * Opens a chat turn: continues the caller's conversation named in the request (404 when they have none with that
  * id, before any model is called) or starts one about the page, and stores the question.
  *
- * Storing the question does not hold up the answer's first token: the write runs while the model is called, every
- * save of the answer is chained after it (so the question always lands first), and the answer's stream does not end
- * before it has landed — a follow-up sent after the answer always finds the conversation. Only the ownership check
- * of an existing conversation is awaited here, because nothing may run on a conversation the caller does not own.
+ * Storing the question does not hold up the answer's first token: the write starts once the model's first part has
+ * gone out to the panel (or when the stream ends or is cancelled before that, or the route fails — see
+ * `storeQuestion`), every save of the answer is chained after it (so the question always lands first), and the
+ * answer's stream does not end before it has landed — a follow-up sent after the answer always finds the
+ * conversation. Only the ownership check of an existing conversation is awaited here, because nothing may run on a
+ * conversation the caller does not own.
  */
 export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promise<Turn> {
   const db = c.env.DB;
@@ -99,35 +107,72 @@ export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promi
     );
   }
   const id = conversationId;
-  const questionStored: Promise<void> =
-    statements.length > 0
-      ? db.batch(statements).then(
-          () => {},
-          (error: unknown) =>
-            console.error(
-              JSON.stringify({ event: 'conversation_save_failed', conversationId: id, error: String(error) }),
-            ),
-        )
-      : Promise.resolve();
-  // Kept alive by the runtime even when the answer fails before streaming (an error response is returned at once).
-  inBackground(c)?.(questionStored);
+  let questionStored: Promise<void> | undefined;
+  // Started once, by whichever comes first; kept alive by the runtime even when the answer fails before streaming.
+  const storeQuestion = (): Promise<void> => {
+    if (questionStored) return questionStored;
+    questionStored =
+      statements.length > 0
+        ? db.batch(statements).then(
+            () => {},
+            (error: unknown) =>
+              console.error(
+                JSON.stringify({ event: 'conversation_save_failed', conversationId: id, error: String(error) }),
+              ),
+          )
+        : Promise.resolve();
+    inBackground(c)?.(questionStored);
+    return questionStored;
+  };
 
   return {
     conversationId: id,
+    storeQuestion,
     record(response, answeredBy = {}) {
       const headers = new Headers(response.headers);
       headers.set(CONVERSATION_HEADER, id);
       if (!response.body || !headers.get('Content-Type')?.includes('text/event-stream')) {
+        storeQuestion();
         return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
       }
       // A turn that answers approvals continues the last answer: its new text is stored as a message of its own,
       // never over the earlier text under the same id.
       const continued = question?.role === 'assistant' ? question.id : undefined;
-      const recorder = answerRecorder(c, owner, id, answeredBy, continued, questionStored);
+      const recorder = answerRecorder(c, owner, id, answeredBy, continued, storeQuestion);
       const body = observeUIStream(response.body, recorder);
       return new Response(body, { status: response.status, statusText: response.statusText, headers });
     },
   };
+}
+
+/**
+ * Runs the route's answer for `turn`; when it fails before there is a response to record (an unknown assistant, a
+ * refused approval), the question is stored all the same, as it is for an answer that fails while streaming.
+ */
+export async function keepingQuestion<T>(turn: Turn, answer: () => Promise<T>): Promise<T> {
+  try {
+    return await answer();
+  } catch (error) {
+    turn.storeQuestion();
+    throw error;
+  }
+}
+
+/**
+ * Parts that open an answer before the model has said anything: the stream's start, the sources found before the
+ * call (page, knowledge passages), notices. Anything else comes from the model (or is its error or end).
+ */
+function isModelOutput(chunk: { type: string }): boolean {
+  const { type } = chunk;
+  return !(
+    type === 'start' ||
+    type === 'start-step' ||
+    type === 'text-start' ||
+    type === 'reasoning-start' ||
+    type === 'message-metadata' ||
+    type.startsWith('source-') ||
+    type.startsWith('data-')
+  );
 }
 
 /** Saves an answer while it streams: writes are chained, so an earlier save never lands after a later one. */
@@ -137,15 +182,22 @@ function answerRecorder(
   conversationId: string,
   answeredBy: { assistant?: string | null; model?: string | null },
   continued: string | undefined,
-  questionStored: Promise<void>,
+  storeQuestion: () => Promise<void>,
 ) {
   const answer = new AnswerState();
   const startedAt = new Date().toISOString();
   const fallbackId = crypto.randomUUID();
   const background = inBackground(c);
   let lastSave = Date.now();
-  // The question's write first: an answer is never stored ahead of (or without) its conversation.
-  let writes: Promise<void> = questionStored;
+  // The question's write first: an answer is never stored ahead of (or without) its conversation. It starts once
+  // the model has begun answering (see startTurn), so until then this chain waits on nothing.
+  let writes: Promise<void> = Promise.resolve();
+  let questionStarted = false;
+  const startQuestion = () => {
+    if (questionStarted) return;
+    questionStarted = true;
+    writes = storeQuestion();
+  };
 
   const save = (status = answer.status): Promise<void> => {
     const text = answer.text;
@@ -176,14 +228,17 @@ function answerRecorder(
 
   return {
     onChunk(chunk: Parameters<AnswerState['read']>[0]) {
+      // Called after the chunk went on to the panel: the question's write starts behind the model's first part.
+      if (!questionStarted && isModelOutput(chunk)) startQuestion();
       if (answer.read(chunk) && Date.now() - lastSave >= SAVE_EVERY_MS) {
         const saving = save('streaming');
         background?.(saving);
       }
     },
     async onEnd() {
+      startQuestion();
       // The conversation exists before the panel sees the end (its next question names it).
-      await questionStored;
+      await storeQuestion();
       // A stream that ended without `finish` (cut off upstream) was not completed. The panel sees the end at once;
       // the final save completes after the response where the runtime allows it.
       const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
@@ -191,6 +246,7 @@ function answerRecorder(
       else await saving;
     },
     onCancel() {
+      startQuestion();
       const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
       background?.(saving);
     },

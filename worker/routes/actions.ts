@@ -5,7 +5,7 @@ import { isKnownTask, taskFor } from '../assistants/catalog';
 import { runAssistant } from '../assistants/run';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
-import { startTurn } from '../conversations/record-turn';
+import { keepingQuestion, startTurn } from '../conversations/record-turn';
 import { ApiError, notFound } from '../http/api-error';
 import { jsonBody } from '../middleware/validate';
 
@@ -42,14 +42,16 @@ export const actionRoutes = new Hono<AppEnv>().post('/:id', knownAction, ...json
     { id: crypto.randomUUID(), role: 'user' as const, parts: [{ type: 'text' as const, text: action.request }] },
   ];
   const turn = await startTurn(c, { ...body, messages });
-  const { response, ...use } = await runAssistant({
-    env: c.env,
-    config: readConfig(c.env),
-    identity,
-    request: c.req.raw,
-    assistant,
-    turn: { kind: 'task', action, page: body.page, options: body.options, messages: body.messages },
-  });
+  const { response, ...use } = await keepingQuestion(turn, () =>
+    runAssistant({
+      env: c.env,
+      config: readConfig(c.env),
+      identity,
+      request: c.req.raw,
+      assistant,
+      turn: { kind: 'task', action, page: body.page, options: body.options, messages: body.messages },
+    }),
+  );
   c.set('assistant', use);
   return turn.record(response, { assistant: use.assistantId });
 });
