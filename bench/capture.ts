@@ -266,8 +266,7 @@ async function pagesBench(): Promise<void> {
 /** The panel's own marks (extension/lib/timing.ts), in order: each row of the breakdown is the wait before one. */
 const steps: { step: OpenStep; label: string }[] = [
   { step: 'panel-script', label: 'panel HTML and first script loaded' },
-  { step: 'capture-start', label: 'capture starts (tab query sent, capture code asked for)' },
-  { step: 'capture-code-loaded', label: 'capture code loaded (policy and schema checks)' },
+  { step: 'capture-start', label: 'capture starts (tab query and policy reads sent)' },
   { step: 'tab-found', label: 'tab query answered' },
   { step: 'policy-checked', label: 'policy (features, blocklist: config); the page is asked' },
   { step: 'interface-start', label: 'interface code asked for (once the page is asked, 100 ms at most)' },

@@ -1,29 +1,15 @@
 import { browser } from 'wxt/browser';
-import { t } from './i18n';
 import { createPageBeside, type PageBeside, type PageRead } from './page-beside';
 import { findPageTab } from './page-tab';
+import { readPageBeside } from './read-page';
 import type { OpeningRead } from './startup-order';
 import { markStep } from './timing';
 import { onToolbarClick } from './toolbar-click';
 
-/**
- * One read of the page beside the panel. The tab is asked for at once; the capture code, with the schema library
- * it checks the policy and the result with (about 100 KB), loads while the browser answers.
- */
-async function readNow(onAsked?: () => void): Promise<PageRead> {
+/** One read of the page beside the panel: the tab is asked for first, the policy while the browser answers. */
+function readNow(onAsked?: () => void): Promise<PageRead> {
   markStep('capture-start');
-  const tab = findPageTab();
-  // Awaited by the read below; settled here too, so a refusal while the code loads is not reported as unhandled.
-  tab.catch(() => undefined);
-  try {
-    const { readPageBeside } = await import('./read-page');
-    markStep('capture-code-loaded');
-    return await readPageBeside(tab, onAsked);
-  } catch (error) {
-    // Only the capture code failing to load ends here: a read reports its own failures as a state.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { status: 'unavailable', message: t('capture.failedBecause', { reason }) };
-  }
+  return readPageBeside(findPageTab(), onAsked);
 }
 
 /**

@@ -17,9 +17,8 @@ export type CaptureState =
   | { status: 'blocked'; message: string };
 
 /**
- * Reads the page beside the panel and says what the chip should show. `tab` is the tab lookup, already under way
- * (the panel's first script starts it before this module and its schemas have loaded); the policy is asked for while
- * it is answered, not after.
+ * Reads the page beside the panel and says what the chip should show. `tab` is the tab lookup, already under way;
+ * the policy is asked for while it is answered, not after.
  */
 export async function readPageBeside(
   tab: Promise<Browser.tabs.Tab | undefined>,

@@ -6,7 +6,6 @@
 export type OpenStep =
   | 'panel-script'
   | 'capture-start'
-  | 'capture-code-loaded'
   | 'tab-found'
   | 'policy-checked'
   | 'page-read'

@@ -4,9 +4,9 @@ import { markStep } from '../../lib/timing';
 import '../../ui/styles.css';
 
 markStep('panel-script');
-// This module imports nothing heavy (no React, no schema library), so it runs as soon as the panel's HTML is parsed
-// and starts reading the page at once. The interface loads while the page works: the chip then waits for the
-// slower of the two, not their sum.
+// This module imports only what reading the page needs (the policy and schema checks, not React nor the interface),
+// so it starts reading the page as soon as the panel's HTML is parsed. The interface loads once the page has been
+// asked, while the page works: the chip then waits for the slower of the two, not their sum.
 interfaceMayLoad(openingRead())
   .then(() => {
     markStep('interface-start');
