@@ -152,7 +152,8 @@ describe('notices in English', () => {
   });
 
   it('shows a counter near the limit and never cuts pasted text silently: it says how much is over and waits', async () => {
-    await browser.openFixture('acme-opportunity.html');
+    // Its own address: an earlier test's conversation about the plain fixture would reopen beside it.
+    await browser.openFixture('acme-opportunity.html?composer');
     const panel = await browser.openPanel();
     const input = panel.getByLabel('Your question');
     await input.focus();
