@@ -1,3 +1,5 @@
+// First: modules on this path define storage items, which read `chrome.storage` as soon as they load.
+import '../testing/fake-browser';
 import type { UIMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { handoffEventsOf } from './HandoffNotes';
