@@ -117,6 +117,8 @@ describe('quick start on the demo pages with the demo model', () => {
     // Only the selection: not the sections around it.
     expect(text).not.toContain('Require SSO');
     expect(text).not.toContain('4 business hours');
+    // Nothing about the page's address, and no citation the panel cannot show (a selection has no page source).
+    expect(text).not.toMatch(/url:|captured:|\[P\]/);
     // The selected text stays with the request, folded.
     expect(await request.getByTestId('selection-quote').locator('summary').textContent()).toMatch(/Selected text/);
     await browser.screenshot(panel, 'demo-flow-summarize-selection');

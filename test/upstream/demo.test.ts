@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultActionOptions } from '../../shared/actions';
+import { QuickActionSpec } from '../../shared/assistants';
 import type { PageContext } from '../../shared/page-context';
+import { actionInstructions } from '../../worker/actions/prompt';
+import { summarizeSelection } from '../../worker/actions/summarize-selection';
 import { chatInstructions } from '../../worker/prompt/instructions';
 import { renderKnowledgeBlock } from '../../worker/prompt/knowledge-block';
 import { planChat } from './chat-plan';
@@ -135,6 +139,35 @@ describe('demo model', () => {
     const summary = answerOf('Résume cette page', instructions);
     expect(summary).toMatch(/^_Résumé de démonstration/);
     expect(summary).toContain('- Stage: Negotiation [P]');
+  });
+
+  it('summarises a selection by its own sentences: named after its page, no page citation, none of the page’s address lines', () => {
+    const article: PageContext = {
+      url: 'https://help.northwind.example/articles/sso-setup',
+      title: 'Set up single sign-on (SAML) – Northwind Help Center',
+      site: 'generic',
+      kind: 'article',
+      markdown: '# Set up single sign-on\n\nRequire SSO for every member once it works.',
+      capturedAt: '2026-11-21T10:00:00.000Z',
+      selection: {
+        text: 'Create a SAML application in your identity provider.\nSet the ACS URL to the one shown under Settings → Security → SSO.',
+      },
+    };
+    const instructions = actionInstructions({
+      action: QuickActionSpec.parse(summarizeSelection),
+      page: article,
+      options: defaultActionOptions,
+      today: '2026-11-21',
+      pageTokenBudget: 8000,
+    });
+    const summary = answerOf('Summarize the selected text', instructions);
+    expect(summary.split('\n')[0]).toMatch(/^_Demo summary \(no AI model configured\): the selected text/);
+    expect(summary).toContain('**From “Set up single sign-on (SAML) – Northwind Help Center”**');
+    expect(summary).toContain('- Create a SAML application in your identity provider.');
+    expect(summary).toContain('- Set the ACS URL to the one shown under Settings → Security → SSO.');
+    // The selection has no page source in the panel: a [P] would show as raw text. Nor is the page's address a fact.
+    expect(summary).not.toContain('[P]');
+    expect(summary).not.toMatch(/url:|kind:|captured:|help\.northwind\.example|Require SSO/);
   });
 
   it('keeps the default echo when not in demo mode, and directives win over the demo answer', () => {

@@ -24,6 +24,8 @@ export interface DemoSentence {
 
 export interface DemoSources {
   title: string;
+  /** The sentences of the <selection> block, when the task is on a selection (in order; cited nowhere). */
+  selection: string[];
   /** "Label: value" facts of the page (record fields, ticket fields), in page order. */
   facts: { label: string; value: string }[];
   page: DemoSentence[];
@@ -36,6 +38,8 @@ const LABELS = {
       '_Demo answer (no AI model configured): sentences taken from the page and the company knowledge that match your question, with their sources._',
     nothing: 'Nothing on the page or in the company knowledge matches this question.',
     summary: '_Demo summary (no AI model configured): the facts of the page, as written._',
+    selectionSummary: '_Demo summary (no AI model configured): the selected text, sentence by sentence._',
+    from: (title: string) => `**From “${title}”**`,
     draft: '(Demo draft, no AI model configured: built from the facts on the page.)',
     subject: 'Following up',
     greeting: (name: string) => `Hi ${name},`,
@@ -51,6 +55,9 @@ const LABELS = {
       '_Réponse de démonstration (aucun modèle d’IA configuré) : phrases de la page et des connaissances de l’entreprise qui correspondent à votre question, avec leurs sources._',
     nothing: 'Rien sur la page ni dans les connaissances de l’entreprise ne correspond à cette question.',
     summary: '_Résumé de démonstration (aucun modèle d’IA configuré) : les faits de la page, tels qu’ils sont écrits._',
+    selectionSummary:
+      '_Résumé de démonstration (aucun modèle d’IA configuré) : le texte sélectionné, phrase par phrase._',
+    from: (title: string) => `**Extrait de « ${title} »**`,
     draft: '(Brouillon de démonstration, aucun modèle d’IA configuré : construit à partir des faits de la page.)',
     subject: 'Suivi',
     greeting: (name: string) => `Bonjour ${name},`,
@@ -118,7 +125,9 @@ function headerAndBody(block: string): { header: Map<string, string>; body: stri
       header.set(line.slice(0, colon), line.slice(colon + 2));
     else break;
   }
-  if (index === lines.length || lines[index] !== '') return { header: new Map(), body: block };
+  // A block of header lines only (a selection's page: where it comes from, no body) is all header.
+  if (index === lines.length) return { header, body: '' };
+  if (lines[index] !== '') return { header: new Map(), body: block };
   return { header, body: lines.slice(index + 1).join('\n') };
 }
 
@@ -158,12 +167,14 @@ export function demoSources(messages: readonly WireMessage[]): DemoSources {
   const everything = messages.map((message) => contentText(message.content)).join('\n\n');
 
   let title = '';
+  const selection: string[] = [];
   const facts: DemoSources['facts'] = [];
   const page: DemoSentence[] = [];
   for (const name of ['selection', 'page']) {
     for (const found of blocks(system, name)) {
       const { header, body } = headerAndBody(found.body);
       if (name === 'page') title ||= header.get('title') ?? '';
+      if (name === 'selection') selection.push(...sentencesOf(body));
       for (const text of sentencesOf(body)) {
         const fact = /^([\p{L}][\p{L} /&'’()-]{0,40}):\s+(\S.{0,200})$/u.exec(text);
         if (fact && name === 'page') facts.push({ label: fact[1] as string, value: fact[2] as string });
@@ -184,7 +195,7 @@ export function demoSources(messages: readonly WireMessage[]): DemoSources {
       passages.push({ label, text, order: passages.length });
     }
   }
-  return { title, facts, page, passages };
+  return { title, selection, facts, page, passages };
 }
 
 /** Sentences ranked by how many of the question's words they share (ties: earlier first); none below `minimum`. */
@@ -212,9 +223,17 @@ export function demoChatAnswer(question: string, sources: DemoSources): string {
   return [labels.answer, '', ...picked.map((sentence) => `- ${cite(sentence)}`)].join('\n');
 }
 
-/** A summary: the page's facts and first sentences, cited to the page. */
+/**
+ * A summary: of a selection, its own sentences under the name of the page they come from (the panel has no page
+ * source for a selection, so nothing is cited); of a page, its facts and first sentences, cited to the page.
+ */
 export function demoSummary(request: string, sources: DemoSources): string {
   const labels = LABELS[languageOf(request)];
+  if (sources.selection.length > 0) {
+    const named = sources.title ? [labels.from(sources.title), ''] : [];
+    const sentences = sources.selection.slice(0, 8).map((sentence) => `- ${sentence.replace(/[;:,]?$/, '')}`);
+    return [labels.selectionSummary, '', ...named, ...sentences].join('\n');
+  }
   const lines = [labels.summary, ''];
   if (sources.title) lines.push(`- **${sources.title}** [P]`);
   const facts = sources.facts.slice(0, 8).map((fact) => `- ${fact.label}: ${fact.value} [P]`);
