@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_PATH, withExtension } from '../../scripts/lib/chromium';
 import { freePort } from '../../scripts/lib/ports';
 import { startWranglerDev, type WranglerDev, type WranglerDevOptions } from '../../scripts/lib/wrangler-dev';
@@ -63,6 +63,20 @@ export function startE2eWorker(
 ): Promise<WranglerDev> {
   const { devToken, upstreamUrl } = e2eConfig();
   return startWranglerDev({ ...options, vars: { ...e2eWorkerSettings({ devToken, upstreamUrl }), ...vars } });
+}
+
+/**
+ * Takes the panel's one-click suggestion of the assistant named `name` (as the picker shows it, e.g. "Sales" or
+ * "Ventes"), unless it is already chosen: the choice lasts for the browser session, so a later panel already has it
+ * and is offered nothing. `useLabel` is the suggestion button's accessible name.
+ */
+export async function takeSuggestedAssistant(panel: Page, name: string, useLabel: string): Promise<void> {
+  const picker = panel.getByTestId('assistant-picker');
+  const suggestion = panel.getByTestId('assistant-suggestion');
+  const chosen = async () => (await picker.textContent())?.includes(name) ?? false;
+  await expect.poll(async () => (await chosen()) || (await suggestion.count()) > 0, { timeout: 15_000 }).toBe(true);
+  if (!(await chosen())) await suggestion.getByRole('button', { name: useLabel }).click();
+  await expect.poll(() => picker.textContent()).toContain(name);
 }
 
 /** Requests the worker made to the test upstream (the model), newest last. */

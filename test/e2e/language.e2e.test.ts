@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, upstreamRequests } from './harness';
+import { type Browser, launchBrowser, takeSuggestedAssistant, upstreamRequests } from './harness';
 
 const OPPORTUNITY_AT = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view';
 const openOpportunity = (browser: Browser) =>
@@ -17,23 +17,8 @@ async function modelRequestsWith(needle: string): Promise<string[]> {
     .filter((body) => body.includes(needle));
 }
 
-/**
- * Takes the panel's French suggestion of the Sales assistant (Ventes) for the opportunity, unless Sales is already
- * chosen (the choice lasts for the browser session).
- */
-async function salesInFrench(panel: Page): Promise<void> {
-  const picker = panel.getByTestId('assistant-picker');
-  const suggestion = panel.getByTestId('assistant-suggestion');
-  await expect
-    .poll(async () => (await picker.textContent())?.includes('Ventes') || (await suggestion.count()) > 0, {
-      timeout: 15_000,
-    })
-    .toBe(true);
-  if (!(await picker.textContent())?.includes('Ventes')) {
-    await suggestion.getByRole('button', { name: 'Utiliser Ventes pour cette page' }).click();
-  }
-  await expect.poll(() => picker.textContent()).toContain('Ventes');
-}
+/** Takes the panel's French suggestion of the Sales assistant (Ventes) for the opportunity, unless already chosen. */
+const salesInFrench = (panel: Page) => takeSuggestedAssistant(panel, 'Ventes', 'Utiliser Ventes pour cette page');
 
 describe('the extension speaks the browser language', () => {
   describe('French browser (--lang=fr)', () => {

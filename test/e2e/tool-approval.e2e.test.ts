@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, e2eConfig, launchBrowser, upstreamRequests } from './harness';
+import { type Browser, e2eConfig, launchBrowser, takeSuggestedAssistant, upstreamRequests } from './harness';
 
 const OPPORTUNITY_AT = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view';
 
@@ -39,19 +39,8 @@ describe('a tool that writes waits for Approve in the panel', () => {
     await expect
       .poll(() => panel.getByTestId('capture-chip').textContent(), { timeout: 15_000 })
       .toContain('Opportunity');
-    // The CRM tools belong to the Sales assistant: take the panel's suggestion for the opportunity (one click). The
-    // choice lasts for the browser session, so a later panel already has Sales and is offered nothing.
-    const picker = panel.getByTestId('assistant-picker');
-    const suggestion = panel.getByTestId('assistant-suggestion');
-    await expect
-      .poll(async () => (await picker.textContent())?.includes('Sales') || (await suggestion.count()) > 0, {
-        timeout: 15_000,
-      })
-      .toBe(true);
-    if (!(await picker.textContent())?.includes('Sales')) {
-      await suggestion.getByRole('button', { name: 'Use Sales for this page' }).click();
-    }
-    await expect.poll(() => picker.textContent()).toContain('Sales');
+    // The CRM tools belong to the Sales assistant: take the panel's suggestion for the opportunity (one click).
+    await takeSuggestedAssistant(panel, 'Sales', 'Use Sales for this page');
     return panel;
   }
 
