@@ -84,6 +84,46 @@ describe('quick start on the demo pages with the demo model', () => {
     await tab.close();
   });
 
+  it('1b. a follow-up question gets company knowledge too, searched with the conversation’s words', async () => {
+    const tab = await openDemo(DEMO.opportunity);
+    const panel = await browser.openPanel({ theme: 'light' });
+    await expect
+      .poll(() => panel.getByTestId('capture-chip').textContent(), { timeout: 20_000 })
+      .toContain('Globex Logistics - Beacon Growth Renewal');
+    // A conversation of its own (the record's earlier one would otherwise reopen).
+    await panel
+      .getByRole('button', { name: /^New conversation/ })
+      .first()
+      .click();
+    const input = panel.getByLabel('Your question');
+    await input.fill('What discount can a rep approve on a multi-year commitment?');
+    await input.press('Enter');
+    await answered(panel);
+    await expect.poll(() => panel.locator('article[data-role="assistant"]').count(), { timeout: 30_000 }).toBe(1);
+
+    // A follow-up that names no topic of its own: the search still finds the pricing passage, from the first question.
+    const followUp = 'And for three years?';
+    await input.fill(followUp);
+    await input.press('Enter');
+    await expect.poll(() => panel.locator('article[data-role="assistant"]').count(), { timeout: 30_000 }).toBe(2);
+    await answered(panel);
+    const request = demo.model.requests.findLast(
+      (candidate) =>
+        candidate.path === '/v1/chat/completions' &&
+        JSON.stringify((candidate.body as { messages?: unknown[] })?.messages?.at(-1) ?? '').includes(followUp),
+    );
+    const prompt = JSON.stringify(request?.body ?? '');
+    // The knowledge block of the follow-up's own request carries the three-year rule, numbered for citation.
+    expect(prompt).toMatch(/<passage n=\\"\d+\\"/);
+    expect(prompt).toMatch(/15\s?\*{0,2}\s?%\*{0,2} for three years/);
+    // And the answer cites it with a numbered badge.
+    const labels = await lastAnswer(panel).getByTestId('citation').allTextContents();
+    expect(labels.some((label) => /^\d+$/.test(label))).toBe(true);
+    await browser.screenshot(panel, 'demo-flow-follow-up-knowledge');
+    await panel.close();
+    await tab.close();
+  });
+
   it('2. right-click → Summarize selection on the help-center article summarizes exactly the steps', async () => {
     const tab = await openDemo(DEMO.article);
     const selected = await tab.evaluate(() => {
