@@ -45,28 +45,38 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, options
   const seen = new Set<string>();
   const kept: string[] = [];
   let pendingHeading: string | undefined;
-  for (const raw of toMarkdown(scope, {
-    dropNavigation: true,
-    skip: [editing, notContent].filter(Boolean).join(', '),
-  }).split('\n')) {
-    const line = raw.trimEnd();
-    if (!line.trim() || isTableRule(line)) continue;
+  let enough = false;
+  const read = (line: string) => {
+    if (!line.trim() || isTableRule(line)) return;
     const key = normaliseForDedupe(line);
-    if (!key || seen.has(key)) continue;
+    if (!key || seen.has(key)) return;
     seen.add(key);
     if (isHeading(line)) {
       // A heading is worth repeating only when something new follows it.
       pendingHeading = said.includes(key) ? line : undefined;
       if (!pendingHeading) kept.push(line);
-      continue;
+      return;
     }
-    if (segmentsOf(line).every((segment) => said.includes(segment))) continue;
+    if (segmentsOf(line).every((segment) => said.includes(segment))) return;
     if (pendingHeading) kept.push(pendingHeading);
     pendingHeading = undefined;
     kept.push(line);
     found += line.length + 1;
-    if (found > maxChars) break;
-  }
+    if (found > maxChars) enough = true;
+  };
+  // Read block by block as the page is rendered, and stop rendering once there is enough: on a large record the
+  // rest of the page would only be cut, and each of its elements costs style and layout reads.
+  toMarkdown(scope, {
+    dropNavigation: true,
+    skip: [editing, notContent].filter(Boolean).join(', '),
+    onBlock: (block) => {
+      for (const line of block.split('\n')) {
+        if (enough) break;
+        read(line.trimEnd());
+      }
+      return !enough;
+    },
+  });
   // Headings with nothing new under them say nothing.
   return kept
     .filter((line, index) => !isHeading(line) || (kept[index + 1] !== undefined && !isHeading(kept[index + 1] ?? '')))

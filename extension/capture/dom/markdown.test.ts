@@ -40,4 +40,32 @@ describe('toMarkdown', () => {
     const document = parsePage('<div><p>A</p><p>B <span hidden>C</span></p></div>', 'https://example.com/');
     expect(textOf(document.querySelector('div'))).toBe('A B');
   });
+  it('stops walking once the block reader has enough, so the rest of a large page is never judged', () => {
+    const document = parsePage(
+      `<html><body>${Array.from({ length: 200 }, (_, index) => `<p>Paragraph ${index}</p>`).join('')}</body></html>`,
+      'https://example.com/',
+    );
+    const judged: Element[] = [];
+    const visibility = {
+      isHidden: (element: Element) => {
+        judged.push(element);
+        return false;
+      },
+      hidesText: () => false,
+      isBlock: () => true,
+    };
+    const read: string[] = [];
+    const markdown = toMarkdown(document.body, {
+      visibility,
+      onBlock: (block) => {
+        read.push(block);
+        return read.length < 3;
+      },
+    });
+    expect(read).toEqual(['Paragraph 0', 'Paragraph 1', 'Paragraph 2']);
+    expect(markdown).toBe('Paragraph 0\n\nParagraph 1\n\nParagraph 2');
+    expect(judged.length).toBeLessThan(10);
+    // Without a reader that stops, every paragraph is rendered.
+    expect(toMarkdown(document.body, { visibility }).split('\n\n')).toHaveLength(200);
+  });
 });

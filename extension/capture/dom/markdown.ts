@@ -16,6 +16,11 @@ export interface MarkdownOptions {
   dropNavigation?: boolean;
   /** How to judge visibility; by default the document's own (layout engine, or declared styles). */
   visibility?: Visibility;
+  /**
+   * Receives each top-level block as soon as it is rendered; returning false stops the walk there. A reader that
+   * needs only some of a large page (the budget would cut the rest) then never pays for the rest's layout reads.
+   */
+  onBlock?: (block: string) => boolean;
 }
 
 /** Controls' values are read only by extractors that know what they mean (see labelled-value.ts). */
@@ -26,6 +31,15 @@ const navigation = 'nav, [role="navigation"], [role="menubar"], [role="toolbar"]
 class Writer {
   readonly blocks: string[] = [];
   private inline = '';
+  /** Set once the block sink has had enough: the walk stops at the next node. */
+  stopped = false;
+
+  constructor(private readonly sink?: (block: string) => boolean) {}
+
+  private push(block: string): void {
+    this.blocks.push(block);
+    if (this.sink && !this.sink(block)) this.stopped = true;
+  }
 
   text(value: string): void {
     const collapsed = value.replace(/\s+/g, ' ');
@@ -52,13 +66,13 @@ class Writer {
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
-    if (text) this.blocks.push(text);
     this.inline = '';
+    if (text) this.push(text);
   }
 
   block(value: string): void {
     this.flush();
-    if (value.trim()) this.blocks.push(value);
+    if (value.trim()) this.push(value);
   }
 
   result(): string {
@@ -79,8 +93,8 @@ class MarkdownWalker {
     this.leftOut = leftOut || undefined;
   }
 
-  render(root: Node): string {
-    const writer = new Writer();
+  render(root: Node, sink?: (block: string) => boolean): string {
+    const writer = new Writer(sink);
     this.children(root, writer);
     return writer.result();
   }
@@ -93,7 +107,10 @@ class MarkdownWalker {
   }
 
   private children(node: Node, writer: Writer): void {
-    for (const child of composedChildren(node)) this.node(child, writer);
+    for (const child of composedChildren(node)) {
+      if (writer.stopped) return;
+      this.node(child, writer);
+    }
   }
 
   private node(node: Node, writer: Writer): void {
@@ -240,7 +257,7 @@ export function toMarkdown(root: Node | null | undefined, options: MarkdownOptio
   const document = root.ownerDocument ?? (root as Document);
   const visibility = options.visibility ?? visibilityOf(document);
   if (root.nodeType === 1 && visibility.isHidden(root as Element)) return '';
-  return new MarkdownWalker(visibility, options).render(root);
+  return new MarkdownWalker(visibility, options).render(root, options.onBlock);
 }
 
 /**
