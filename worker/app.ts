@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { chatLimits } from '../shared/chat';
 import type { AppEnv } from './context';
+import { answerObservation } from './http/answer-observers';
 import { ApiError } from './http/api-error';
 import { problemResponse, toApiError } from './http/problem';
 import { adminApiKey } from './middleware/admin';
@@ -38,6 +39,8 @@ import { searchRoutes } from './routes/search';
 export function createApp() {
   const app = new Hono<AppEnv>();
 
+  // Streamed answers are observed as they pass (the request log, usage and the conversation register their readers).
+  app.use('*', answerObservation());
   app.use('*', requestLog());
   app.use('*', extensionCors());
   app.use(

@@ -4,9 +4,9 @@ import { CONVERSATION_HEADER, titleFrom } from '../../shared/conversations';
 import type { PageContext } from '../../shared/page-context';
 import { recordKey } from '../../shared/record-key';
 import type { AppEnv } from '../context';
+import { type AnswerObserver, answerWasObserved, observeAnswer } from '../http/answer-observers';
 import { notFound } from '../http/api-error';
 import { AnswerState } from './answer-state';
-import { observeUIStream } from './observe-stream';
 import { createConversation, deleteAnswersAfter, findConversation, type MessageWrite, saveMessage } from './store';
 
 /** While an answer streams it is saved this often, so a reload mid-answer keeps what was said. */
@@ -125,22 +125,24 @@ export async function startTurn(c: Context<AppEnv>, request: TurnRequest): Promi
     return questionStored;
   };
 
+  // The answer is recorded from its parts as they stream (answer-observers.ts), so the recorder is in place before
+  // the route calls the model. A turn that answers approvals continues the last answer: its new text is stored as a
+  // message of its own, never over the earlier text under the same id.
+  const answeredBy: { assistant?: string | null; model?: string | null } = {};
+  const continued = question?.role === 'assistant' ? question.id : undefined;
+  observeAnswer(answerRecorder(c, owner, id, answeredBy, continued, storeQuestion));
+
   return {
     conversationId: id,
     storeQuestion,
-    record(response, answeredBy = {}) {
+    record(response, by = {}) {
+      Object.assign(answeredBy, by);
       const headers = new Headers(response.headers);
       headers.set(CONVERSATION_HEADER, id);
-      if (!response.body || !headers.get('Content-Type')?.includes('text/event-stream')) {
-        storeQuestion();
-        return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-      }
-      // A turn that answers approvals continues the last answer: its new text is stored as a message of its own,
-      // never over the earlier text under the same id.
-      const continued = question?.role === 'assistant' ? question.id : undefined;
-      const recorder = answerRecorder(c, owner, id, answeredBy, continued, storeQuestion);
-      const body = observeUIStream(response.body, recorder);
-      return new Response(body, { status: response.status, statusText: response.statusText, headers });
+      const streamed = response.body && headers.get('Content-Type')?.includes('text/event-stream');
+      // Without a stream the recorder hears nothing: the question is stored now.
+      if (!streamed || !answerWasObserved()) storeQuestion();
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
     },
   };
 }
@@ -183,7 +185,7 @@ function answerRecorder(
   answeredBy: { assistant?: string | null; model?: string | null },
   continued: string | undefined,
   storeQuestion: () => Promise<void>,
-) {
+): AnswerObserver {
   const answer = new AnswerState();
   const startedAt = new Date().toISOString();
   const fallbackId = crypto.randomUUID();
@@ -227,7 +229,7 @@ function answerRecorder(
   };
 
   return {
-    onChunk(chunk: Parameters<AnswerState['read']>[0]) {
+    onChunk(chunk) {
       // Called after the chunk went on to the panel: the question's write starts behind the model's first part.
       if (!questionStarted && isModelOutput(chunk)) startQuestion();
       if (answer.read(chunk) && Date.now() - lastSave >= SAVE_EVERY_MS) {

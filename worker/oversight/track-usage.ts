@@ -3,9 +3,10 @@ import { createMiddleware } from 'hono/factory';
 import { CHAT_ACTION } from '../../shared/oversight';
 import { readConfig } from '../config';
 import type { AppEnv } from '../context';
+import { answerWasObserved, observeAnswer } from '../http/answer-observers';
 import { toApiError } from '../http/problem';
 import { afterResponse } from './defer';
-import { observeUIStream, type StreamOutcome } from './observe-stream';
+import { answerOutcome, type StreamOutcome } from './observe-stream';
 import { storablePayload } from './payload';
 import { groupsOf, personOf } from './person';
 import { countCitations, requestFacts } from './request-facts';
@@ -39,16 +40,15 @@ export function trackUsage() {
   return createMiddleware<AppEnv>(async function recordUsage(c, next) {
     const identity = c.get('identity');
     const tracker = new UsageTracker(actionOf(c.req.path));
+    // A streamed answer's parts are seen as they pass (answer-observers.ts); a refusal streams nothing.
+    const { observer, outcome: streamed } = answerOutcome(tracker.startedAt);
+    observeAnswer(observer);
     await withUsageTracker(tracker, next);
 
     const response = c.res;
-    const streamed = response.body && response.headers.get('Content-Type')?.startsWith('text/event-stream');
-    let outcome: Promise<StreamOutcome | undefined> = Promise.resolve(undefined);
-    if (streamed && response.body) {
-      const observed = observeUIStream(response.body, tracker.startedAt);
-      c.res = new Response(observed.stream, response);
-      outcome = observed.outcome;
-    }
+    const isStream = response.body && response.headers.get('Content-Type')?.startsWith('text/event-stream');
+    const outcome: Promise<StreamOutcome | undefined> =
+      isStream && answerWasObserved() ? streamed : Promise.resolve(undefined);
     const refusedWith = c.error ? toApiError(c.error).code : undefined;
     const status = c.res.status;
     const at = new Date(tracker.startedAt).toISOString();
