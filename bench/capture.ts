@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- capture`: page capture in real Chromium (the code bundled as the extension injects it).
- * - time per capture (p50/p95) on a generated 2 MB Lightning page and a 500-message Zendesk ticket; goal ≤ 50 ms p95
+ * - time per capture (p50/p95) on a generated 2 MB Lightning page and a 500-message Zendesk ticket; goal ≤ 50 ms p95,
+ *   in a loop (optimised code) and injected afresh for each capture (the minified script, as the panel injects it)
  * - tokens sent vs the page's raw innerText tokens, per fixture; goal ≤ 20 % on app pages, no field or message lost
  * - capture code size, minified and gzipped; goal ≤ 25 KB
  * - per fixture: field and message recall (visible facts of the expected file found in the prompt text the
@@ -96,6 +97,26 @@ async function timeCaptures(page: Page, tokenBudget: number): Promise<number[]> 
   return inPage;
 }
 
+/**
+ * Each capture as the panel makes it: the capture script injected afresh (new functions, so no warmed-up code from
+ * the captures before), then one capture. The in-page loop above measures the code once the engine has optimised it.
+ */
+async function timeFreshCaptures(page: Page, script: string, tokenBudget: number, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index++) {
+    await page.addScriptTag({ content: script });
+    times.push(
+      await page.evaluate((budget) => {
+        const capture = (globalThis as unknown as { __besideCapture: Capture }).__besideCapture;
+        const start = performance.now();
+        capture(document, { tokenBudget: budget });
+        return performance.now() - start;
+      }, tokenBudget),
+    );
+  }
+  return times;
+}
+
 /** Fields and messages the expected file lists that the capture does not carry. */
 function lost(page: PageContext, expected: ExpectedCapture | undefined): number {
   if (!expected) return 0;
@@ -145,6 +166,7 @@ async function pagesBench(): Promise<void> {
     for (const { name, html } of large) {
       await open(page, html, script);
       const times = await timeCaptures(page, 6_000);
+      const fresh = await timeFreshCaptures(page, minified, 6_000, 20);
       const { result, raw } = await captureOnce(page, 6_000);
       // Also time the whole round trip as the extension pays it (evaluate + structured clone of the result).
       const roundTrip = await sample(10, () => captureOnce(page, 6_000));
@@ -154,13 +176,25 @@ async function pagesBench(): Promise<void> {
         result.site,
         percentile(times, 50),
         percentile(times, 95),
+        percentile(fresh, 50),
+        percentile(fresh, 95),
         percentile(roundTrip, 95),
         `${Math.round(result.markdown.length / 4)} / ${Math.round(raw / 4)}`,
       ]);
     }
     printTable(
-      'Capture time in Chromium (ms, in-page; goal p95 ≤ 50)',
-      ['page', 'size', 'extractor', 'p50', 'p95', 'p95 incl. evaluate', 'tokens sent / raw'],
+      'Capture time in Chromium (ms, in-page; goal p95 ≤ 50): 40 captures in a loop, and 20 each injected afresh as the panel does',
+      [
+        'page',
+        'size',
+        'extractor',
+        'loop p50',
+        'loop p95',
+        'fresh p50',
+        'fresh p95',
+        'loop p95 incl. evaluate',
+        'tokens sent / raw',
+      ],
       timingRows,
     );
 

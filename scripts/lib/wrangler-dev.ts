@@ -21,6 +21,8 @@ export interface WranglerDevOptions {
   /** Variables written to a temporary env file loaded last, so they override everything else. */
   vars?: Record<string, string>;
   port?: number;
+  /** Another worker's wrangler.toml (a benchmark's reference worker); the project's own when omitted. */
+  config?: string;
   /** Local D1 state; a fresh temporary folder (deleted on stop) when omitted. */
   persistTo?: string;
   /** Receives wrangler's output as it comes (dev prints it; tests keep it for failure messages). */
@@ -52,7 +54,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     WRANGLER_SEND_METRICS: 'false',
     NO_COLOR: '1',
   };
-  if (hasMigrations()) {
+  if (!options.config && hasMigrations()) {
     await promisify(execFile)(wrangler, ['d1', 'migrations', 'apply', 'beside', '--local', '--persist-to', persistTo], {
       cwd: root,
       env: { ...environment, CI: '1' },
@@ -60,7 +62,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   }
   await options.beforeStart?.(persistTo);
   // wrangler refuses to start without the [assets] folder; an unbuilt console is a 404 at /admin/, not a failure.
-  mkdirSync(join(root, 'dist/console'), { recursive: true });
+  if (!options.config) mkdirSync(join(root, 'dist/console'), { recursive: true });
 
   let output = '';
   const child: ChildProcess = spawn(
@@ -75,6 +77,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
+      ...(options.config ? ['--config', options.config] : []),
       '--inspector-port',
       String(await freePort()),
     ],
