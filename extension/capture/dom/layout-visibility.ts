@@ -15,6 +15,7 @@ import {
   minimumOpacity,
   offscreenPx,
   parentOf,
+  scaledToNothing,
   unreadableBlurPx,
 } from './visibility-rules';
 
@@ -131,9 +132,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (this.opacity(element) < minimumOpacity) return true;
     const filter = style.filter;
     if (filter !== 'none' && filterEffects(filter).blurPx >= unreadableBlurPx) return true;
-    // No transform read here: a transform is the costliest computed value to ask for (the browser resolves it
-    // against the laid-out box), and text scaled to nothing is already caught where it is drawn, since line boxes
-    // are read after every transform (readableTextBox).
+    const transform = style.transform;
+    if (transform !== 'none' && scaledToNothing(transform)) return true;
     const clipPath = style.clipPath;
     if (clipsToNothing(style.clip, clipPath)) return true;
     // A box that clips its overflow and is (nearly) empty after transforms and ancestors' clipping shows nothing.
