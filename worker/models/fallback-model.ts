@@ -43,7 +43,7 @@ export function fallbackModel(options: FallbackOptions): LanguageModelV4 {
   const { chain, alias } = options;
   const first = chain[0];
   if (!first) throw new RangeError(`The alias "${alias}" has no model.`);
-  if (chain.length === 1 && !options.onAnswer) return first.model;
+  if (chain.length === 1) return options.onAnswer ? named(alias, first, options.onAnswer) : first.model;
   return {
     specificationVersion: 'v4',
     provider: 'beside.alias',
@@ -52,6 +52,29 @@ export function fallbackModel(options: FallbackOptions): LanguageModelV4 {
     supportedUrls: {},
     doGenerate: (call) => attempt(options, call, generateOnce),
     doStream: (call) => attempt(options, call, streamUntilFirstToken),
+  };
+}
+
+/**
+ * A one-model alias has nothing to fall back to, so nothing is held back until the first token (that costs a
+ * stream of its own on every answer): the model is named as soon as it has accepted the call.
+ */
+function named(alias: string, { ref, model }: ChainModel, onAnswer: (ref: ModelRef) => void): LanguageModelV4 {
+  return {
+    specificationVersion: 'v4',
+    provider: 'beside.alias',
+    modelId: alias,
+    supportedUrls: {},
+    doGenerate: async (call) => {
+      const result = await model.doGenerate(call);
+      onAnswer(ref);
+      return result;
+    },
+    doStream: async (call) => {
+      const result = await model.doStream(call);
+      onAnswer(ref);
+      return result;
+    },
   };
 }
 
