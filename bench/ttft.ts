@@ -11,6 +11,10 @@
  * overhead apart from the retrieval the others pay for. (Those rows carry no `[[reply]]` directive: its words
  * would make the question look like one that needs knowledge; the upstream's default answer is as fast.)
  *
+ * A reference worker with nothing of ours (bench/reference-worker: the same runtime settings and transport, the
+ * upstream's bytes piped through, and the AI SDK alone) is timed in the same run, so the table can say what the
+ * worker adds over the transport and over the library's own floor.
+ *
  * The upstream runs in a process of its own, as a model provider is remote: the direct path then crosses a process
  * boundary as the worker's own call to it does (an upstream inside the benchmark's process answers its client
  * without any, which no real provider does). The in-process figure is still shown for comparison.
@@ -54,6 +58,13 @@ async function timeToFirst(send: () => Promise<Response>, needle: string | RegEx
   while (!(await reader.read()).done) {}
   return elapsed;
 }
+
+/** Milliseconds to fetch `url` and read its (small) body: a transport baseline. */
+const trivialGet = (url: string) => async (): Promise<number> => {
+  const start = performance.now();
+  await (await fetch(url)).text();
+  return performance.now() - start;
+};
 
 const turn = (role: 'user' | 'assistant', content: string) => ({
   id: crypto.randomUUID(),
@@ -143,29 +154,32 @@ export default async function ttft() {
       throw new Error(`creating the MCP assistant: ${created.status} ${await created.text()}`);
 
     const text = '[[reply: Acme is in negotiation.]] Where is this deal?';
-    const directTo = (base: string) => () =>
+    /** An OpenAI-wire chat completion posted to `url` (the upstream itself, or piped through the reference). */
+    const rawChat = (url: string, content: string) => () =>
       timeToFirst(
         () =>
-          fetch(`${base}/chat/completions`, {
+          fetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
-            body: JSON.stringify({ model: 'test-model', stream: true, messages: [{ role: 'user', content: text }] }),
+            body: JSON.stringify({ model: 'test-model', stream: true, messages: [{ role: 'user', content }] }),
           }),
         FIRST_CONTENT,
       );
-    const post = (path: string, body: unknown) => () =>
-      timeToFirst(
-        () => fetch(`${worker.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
-        '"text-delta"',
-      );
+    const post =
+      (path: string, body: unknown, base = worker.url) =>
+      () =>
+        timeToFirst(
+          () => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+          '"text-delta"',
+        );
     const aboutTheAnswer = [
       turn('user', 'Where is this deal?'),
       turn('assistant', 'In negotiation.'),
       turn('user', 'shorter please'),
     ];
     const paths = {
-      direct: directTo(remote.url),
-      directInProcess: directTo(inProcess.url),
+      direct: rawChat(`${remote.url}/chat/completions`, text),
+      directInProcess: rawChat(`${inProcess.url}/chat/completions`, text),
       firstQuestion: post('/v1/chat', { messages: [turn('user', text)] }),
       followUp: post('/v1/chat', {
         messages: [
@@ -195,47 +209,13 @@ export default async function ttft() {
       }),
       mcpAssistant: post('/v1/chat', { assistantId: CRM_ASSISTANT.id, messages: aboutTheAnswer }),
       // The floor: the same runtime, transport and upstream with nothing of ours (bench/reference-worker).
-      referenceRaw: () =>
-        timeToFirst(
-          () =>
-            fetch(`${reference.url}/raw`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({
-                model: 'test-model',
-                stream: true,
-                messages: [{ role: 'user', content: 'shorter please' }],
-              }),
-            }),
-          FIRST_CONTENT,
-        ),
-      referenceAiSdk: () =>
-        timeToFirst(
-          () =>
-            fetch(`${reference.url}/ai`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ messages: aboutTheAnswer }),
-            }),
-          '"text-delta"',
-        ),
+      referenceRaw: rawChat(`${reference.url}/raw`, 'shorter please'),
+      referenceAiSdk: post('/ai', { messages: aboutTheAnswer }, reference.url),
       // Transport baselines: a trivial request each way. wrangler dev puts a local proxy in front of workerd that
       // production does not have; subtracting its cost isolates what the worker's own code adds.
-      directTrivial: async () => {
-        const start = performance.now();
-        await (await fetch(`${remote.url}/models`)).text();
-        return performance.now() - start;
-      },
-      workerTrivial: async () => {
-        const start = performance.now();
-        await (await fetch(`${worker.url}/v1/health`)).text();
-        return performance.now() - start;
-      },
-      referenceTrivial: async () => {
-        const start = performance.now();
-        await (await fetch(`${reference.url}/v1/health`)).text();
-        return performance.now() - start;
-      },
+      directTrivial: trivialGet(`${remote.url}/models`),
+      workerTrivial: trivialGet(`${worker.url}/v1/health`),
+      referenceTrivial: trivialGet(`${reference.url}/v1/health`),
     } satisfies Record<string, () => Promise<number>>;
 
     // Interleave every path so machine noise hits them alike.

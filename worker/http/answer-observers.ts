@@ -25,7 +25,7 @@ interface RequestObservation {
 const observationOfRequest = new AsyncLocalStorage<RequestObservation>();
 
 /**
- * Mounted on the routes that stream answers: the observers their middlewares and handlers register see the
+ * Mounted ahead of every route (app.ts): the observers a request's middlewares and handler register see its
  * answer's parts as objects, where `uiStreamResponse` turns them into bytes. One pass over the parts for all of
  * them: observing the bytes instead cost each observer a stream of its own, a decoder and a JSON parse per part,
  * all before the first token reached the panel.
