@@ -106,6 +106,13 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<div style="background:#fff;isolation:isolate"><p>${s}</p><p style="color:#000;mix-blend-mode:screen">${h}</p></div>`,
   },
+  // An atomic inline box (inline-block) is transformed like any block: scaled to nothing, it shows nothing.
+  {
+    id: 'inline-block-scale-zero',
+    html: (h, s) => `<p>${s}</p><p><span style="display:inline-block;transform:scale(0)">${h}</span></p>`,
+  },
+  { id: 'fixed-clip-rect', html: (h, s) => `<p>${s}</p><span style="position:fixed;clip:rect(0 0 0 0)">${h}</span>` },
+  { id: 'contain-paint-empty', html: (h, s) => `<p>${s}</p><div style="contain:paint;height:0"><p>${h}</p></div>` },
   { id: 'noscript', html: (h, s) => `<p>${s}</p><noscript>${h}</noscript>` },
   { id: 'template', html: (h, s) => `<p>${s}</p><template><p>${h}</p></template>` },
   {
@@ -149,6 +156,23 @@ export const controls: Trick[] = [
   },
   { id: 'rotated', html: (_, s) => `<p style="transform:rotate(90deg);width:20em">${s}</p>` },
   { id: 'small-print', html: (_, s) => `<p style="font-size:10px">${s}</p>` },
+  // Properties that do not apply to the box they are set on hide nothing (CSS Transforms, Overflow, Masking,
+  // Containment): a plain inline span is not transformable, clipped or contained; `clip` needs absolute position;
+  // an element with `display: contents` has no box to clip with.
+  { id: 'inline-scale-ignored', html: (_, s) => `<p><span style="transform:scale(0)">${s}</span></p>` },
+  {
+    id: 'inline-overflow-ignored',
+    html: (_, s) => `<p><span style="overflow:hidden;width:0;height:0">${s}</span></p>`,
+  },
+  {
+    id: 'inline-content-visibility-ignored',
+    html: (_, s) => `<p><span style="content-visibility:hidden">${s}</span></p>`,
+  },
+  { id: 'static-clip-ignored', html: (_, s) => `<p style="clip:rect(0 0 0 0)">${s}</p>` },
+  {
+    id: 'contents-overflow-ignored',
+    html: (_, s) => `<div style="display:contents;overflow:hidden"><p>${s}</p></div>`,
+  },
 ];
 
 export const hiddenMarker = (trick: Trick) => `leak-${trick.id}-x`;

@@ -36,6 +36,9 @@ const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip'
  * clipped (or both under `contain: paint`). Scrolling overflow (auto, scroll) is not a clip: the person scrolls.
  */
 export function clipOf(style: ComputedStyle, element: Element): Box | undefined {
+  // A plain inline box neither clips its overflow nor takes paint containment; `display: contents` has no box.
+  const display = style.display;
+  if (display === 'inline' || display === 'contents') return undefined;
   const contain = style.contain;
   const paint = contain !== 'none' && /paint|strict|content/.test(contain);
   const x = paint || clips(style.overflowX);
