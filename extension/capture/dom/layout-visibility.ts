@@ -29,6 +29,9 @@ type Checkable = Element & { checkVisibility?: (options?: Record<string, boolean
  */
 const isPlainInline = (style: ComputedStyle) => style.display === 'inline';
 
+/** Whether a `display` value starts a block, by value: a page uses a handful of them, on every element rendered. */
+const blockDisplays = new Map<string, boolean>();
+
 /** `clip` applies only to absolutely positioned boxes. */
 const isAbsolutelyPositioned = (style: ComputedStyle) => style.position === 'absolute' || style.position === 'fixed';
 
@@ -90,8 +93,14 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   isBlock(element: Element): boolean {
+    if (blockTags.has(element.localName)) return true;
     const display = this.style(element).display;
-    return blockTags.has(element.localName) || /^(block|flex|grid|list-item|table|flow-root)/.test(display);
+    let block = blockDisplays.get(display);
+    if (block === undefined) {
+      block = /^(block|flex|grid|list-item|table|flow-root)/.test(display);
+      blockDisplays.set(display, block);
+    }
+    return block;
   }
 
   /** Own opacity (and `filter: opacity()`) multiplied by every ancestor's: opacity composes down the tree. */

@@ -12,6 +12,18 @@ describe('toMarkdown', () => {
     ).toBe('## Plan\n\nTwo **steps** :\n\n1. Quote\n2. Sign\n\n   - Legal');
   });
 
+  it('marks h1 to h6 as headings of their level, and no other element', () => {
+    expect(
+      render('<h1>One</h1><h6>Six</h6><div><h7>Seven</h7></div><div><hgroup>Group</hgroup></div><header>Top</header>'),
+    ).toBe('# One\n\n###### Six\n\nSeven\n\nGroup\n\nTop');
+  });
+
+  it('keeps a table cell on one line, its line breaks read as spaces', () => {
+    expect(
+      render('<table><tr><th>Name</th><th>Notes</th></tr><tr><td>Acme</td><td>first<br>second</td></tr></table>'),
+    ).toBe('| Name | Notes |\n| --- | --- |\n| Acme | first second |');
+  });
+
   it('renders data tables as GFM tables and reads layout tables as blocks', () => {
     expect(render('<table><tr><th>Product</th><th>Qty</th></tr><tr><td>Widget | Pro</td><td>3</td></tr></table>')).toBe(
       '| Product | Qty |\n| --- | --- |\n| Widget \\| Pro | 3 |',

@@ -28,6 +28,15 @@ const formControls = new Set(['input', 'textarea', 'select']);
 const neverListItems = new Set(['script', 'style', 'template']);
 const navigation = 'nav, [role="navigation"], [role="menubar"], [role="toolbar"]';
 
+/** 1–6 for h1–h6, else 0: asked of every element rendered, so no regular expression. */
+function headingLevel(tag: string): number {
+  if (tag.length !== 2 || tag.charCodeAt(0) !== 104 /* h */) return 0;
+  const level = tag.charCodeAt(1) - 48;
+  return level >= 1 && level <= 6 ? level : 0;
+}
+
+const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
+
 class Writer {
   readonly blocks: string[] = [];
   private inline = '';
@@ -60,12 +69,15 @@ class Writer {
   }
 
   flush(): void {
-    const text = this.inline
-      .split('\n')
-      .map((line) => line.trim())
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+    // Most runs are one line (a cell, a label, a value): only a run with line breaks needs them tidied.
+    const text = !this.inline.includes('\n')
+      ? this.inline.trim()
+      : this.inline
+          .split('\n')
+          .map((line) => line.trim())
+          .join('\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim();
     this.inline = '';
     if (text) this.push(text);
   }
@@ -101,9 +113,9 @@ class MarkdownWalker {
 
   /** One line of inline text (headings, table cells, list labels). */
   inline(root: Node): string {
-    return this.render(root)
-      .replace(/(?<!\s)\s*\n\s*/g, ' ') // starts only at a run's first blank: linear
-      .trim();
+    const text = this.render(root);
+    if (!text.includes('\n')) return text;
+    return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim(); // starts only at a run's first blank: linear
   }
 
   private children(node: Node, writer: Writer): void {
@@ -147,10 +159,10 @@ class MarkdownWalker {
       }
       return;
     }
-    const heading = tag.match(/^h([1-6])$/);
-    if (heading) {
+    const level = headingLevel(tag);
+    if (level > 0) {
       const text = this.inline(element);
-      writer.block(plain || !text ? text : `${'#'.repeat(Number(heading[1]))} ${text}`);
+      writer.block(plain || !text ? text : `${'#'.repeat(level)} ${text}`);
       return;
     }
     if (tag === 'ul' || tag === 'ol') {
@@ -229,7 +241,7 @@ class MarkdownWalker {
     const cells = rows.map((row) =>
       Array.from(row.children)
         .filter((cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell))
-        .map((cell) => this.inline(cell).replace(/\|/g, '\\|')),
+        .map((cell) => escapeCell(this.inline(cell))),
     );
     const columns = Math.max(0, ...cells.map((row) => row.length));
     // Layout tables (one column, or tables of tables, as on Hacker News) are read as ordinary blocks.
