@@ -111,10 +111,14 @@ export function App() {
   );
   const actions = useQuickActions({ capture, actions: assistants.actions, summarize });
   const features = useFeatures();
-  // The conversation follows what appears at its end (the answer, who answered, an error's "Try again"); a draft or
-  // the history reads from the top.
+  // The conversation follows what appears at its end (the answer, who answered, an error's "Try again"); a draft, the
+  // history and the first view (its title, then the suggested questions) read from the top.
   const conversationArea = useRef<HTMLElement>(null);
-  useStickToBottom(conversationArea, !actions.draft && !showHistory);
+  const conversing = messages.length > 0 || !!friendly;
+  useStickToBottom(conversationArea, conversing && !actions.draft && !showHistory);
+  useEffect(() => {
+    if (!conversing && conversationArea.current) conversationArea.current.scrollTop = 0;
+  }, [conversing]);
 
   const newConversation = useCallback(() => {
     void stop();

@@ -49,6 +49,8 @@ describe('typed capture of app pages through the extension, in Chromium', () => 
       for (const text of want.mustContain) expect(preview).toContain(text);
       for (const text of want.mustNotContain) expect(preview).not.toContain(text);
       await browser.screenshot(panel, `capture-${fixture}`);
+      // With the preview taking room, the first view still reads from its top (its title, then every suggestion).
+      expect(await panel.locator('main.conversation').evaluate((area) => area.scrollTop)).toBe(0);
 
       const input = panel.getByLabel('Your question');
       await input.fill(`[[reply: ok]] ${question}`);
