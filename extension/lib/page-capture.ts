@@ -79,16 +79,25 @@ async function rerun(target: Target, options: CaptureOptions): Promise<unknown> 
   return reused?.result;
 }
 
+/**
+ * One call runs the capture an earlier injection left in the page or, on a page read for the first time, leaves the
+ * options for the script: each round trip to the page is time before the chip shows.
+ */
 async function injectAndRun(target: Target, options: CaptureOptions): Promise<unknown> {
-  const reused = await rerun(target, options);
-  if (reused) return reused;
-  await browser.scripting.executeScript({
+  const [reused] = await browser.scripting.executeScript({
     target,
     func: (value: CaptureOptions) => {
-      (globalThis as { __besideCaptureOptions?: CaptureOptions }).__besideCaptureOptions = value;
+      const world = globalThis as {
+        __besideCapturePage?: (options: CaptureOptions) => unknown;
+        __besideCaptureOptions?: CaptureOptions;
+      };
+      if (world.__besideCapturePage) return world.__besideCapturePage(value);
+      world.__besideCaptureOptions = value;
+      return null;
     },
     args: [options],
   });
+  if (reused?.result) return reused.result;
   const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
   return result?.result;
 }
