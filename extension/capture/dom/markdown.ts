@@ -114,7 +114,7 @@ class MarkdownWalker {
   /** One line of inline text (headings, table cells, list labels). */
   inline(root: Node): string {
     const text = this.render(root);
-    if (!text.includes('\n')) return text;
+    if (!text.includes('\n')) return text.trim();
     return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim(); // starts only at a run's first blank: linear
   }
 
