@@ -2,7 +2,7 @@
  * `npm run bench -- capture`: page capture in real Chromium (the code bundled as the extension injects it).
  * - time per capture (p50/p95) on a generated 2 MB Lightning page and a 500-message Zendesk ticket; goal ≤ 50 ms p95,
  *   in a loop (optimised code) and injected afresh for each capture (the minified script, as the panel injects it),
- *   beside the browser's floor: the layout questions one capture asks, replayed alone (capture-floor.ts)
+ *   beside the browser's floor: the layout questions one capture asks, replayed alone (lib/capture-floor.ts)
  * - tokens sent vs the page's raw innerText tokens, per fixture; goal ≤ 20 % on app pages, no field or message lost
  * - capture code size, minified and gzipped; goal ≤ 25 KB
  * - per fixture: field and message recall (visible facts of the expected file found in the prompt text the
@@ -29,7 +29,7 @@ import type { OpenStep } from '../extension/lib/timing';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, withExtension } from '../scripts/lib/chromium';
 import type { PageContext } from '../shared/page-context';
 import { renderPageBlock } from '../worker/prompt/page-block';
-import { recordLayoutQuestions, replayScript, timeFreshFloor } from './capture-floor';
+import { recordLayoutQuestions, replayScript, timeFreshFloor } from './lib/capture-floor';
 import { BENCH_TOKEN, startStack } from './lib/stack';
 import { percentile, printTable, sample } from './table';
 

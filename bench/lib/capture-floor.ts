@@ -5,7 +5,7 @@
  * from the real layout can cost on this page and machine; "capture over floor" is what our code adds to it.
  */
 import type { Page } from 'playwright-core';
-import type { ComputedStyle } from '../extension/capture/dom/computed-style';
+import type { ComputedStyle } from '../../extension/capture/dom/computed-style';
 
 /** Every property capture reads (computed-style.ts), each replayed as a plain property read like capture's own. */
 const properties: readonly (keyof ComputedStyle)[] = [
