@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { needsArticleReader } from '../capture/article-reader';
 import { fakeBrowser } from '../testing/fake-browser';
 import { captureTab } from './page-capture';
 
@@ -20,18 +21,24 @@ const context = (options: unknown) => ({
 
 const world = globalThis as World;
 let asked: Injection[];
+let articlePage = false;
+let readerLoaded = false;
 
 beforeEach(() => {
   fakeBrowser.reset();
   asked = [];
+  articlePage = false;
+  readerLoaded = false;
   // Chrome runs `func` in the page's isolated world, and a file as the script it is; both share that world's globals.
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: Injection) => {
     asked.push(injection);
     if (injection.func) return [{ frameId: 0, documentId: 'page', result: injection.func(...(injection.args ?? [])) }];
     if (injection.files?.includes('/capture.js')) {
-      world.__besideCapturePage = context;
-      return [{ frameId: 0, documentId: 'page', result: context(world.__besideCaptureOptions) }];
+      // On an article page the capture first asks for the reader; with it loaded, it reads the page.
+      world.__besideCapturePage = (options) => (articlePage && !readerLoaded ? needsArticleReader : context(options));
+      return [{ frameId: 0, documentId: 'page', result: world.__besideCapturePage(world.__besideCaptureOptions) }];
     }
+    if (injection.files?.includes('/article-reader.js')) readerLoaded = true;
     return [{ frameId: 0, documentId: 'page', result: undefined }];
   }) as never);
 });
@@ -51,6 +58,20 @@ describe('captureTab round trips', () => {
     expect(page.title).toBe('Acme, read with {"tokenBudget":1234}');
     expect(asked.map((injection) => (injection.files ? 'file' : 'call'))).toEqual(['call', 'file']);
     expect(asked[1]?.files).toEqual(['/capture.js']);
+  });
+
+  it('loads the article reader only when the page asks for it, then reads the page in one more call', async () => {
+    articlePage = true;
+
+    const page = await captureTab(tab, allowed);
+
+    expect(page.title).toBe('Acme, read with {"tokenBudget":1234}');
+    expect(asked.map((injection) => injection.files?.[0] ?? 'call')).toEqual([
+      'call',
+      '/capture.js',
+      '/article-reader.js',
+      'call',
+    ]);
   });
 
   it('reads it again in one call to the capture an earlier injection left in the page', async () => {

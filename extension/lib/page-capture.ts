@@ -64,26 +64,15 @@ async function runCapture(target: Target, options: CaptureOptions): Promise<unkn
   if (!isNeedsArticleReader(result)) return result;
   // The page reads as an article: load the reader (only such pages pay for it), then ask again.
   await browser.scripting.executeScript({ target, files: ['/article-reader.js'] });
-  return rerun(target, options);
-}
-
-async function rerun(target: Target, options: CaptureOptions): Promise<unknown> {
-  const [reused] = await browser.scripting.executeScript({
-    target,
-    func: (value: CaptureOptions) => {
-      const run = (globalThis as { __besideCapturePage?: (options: CaptureOptions) => unknown }).__besideCapturePage;
-      return run ? run(value) : null;
-    },
-    args: [options],
-  });
-  return reused?.result;
+  return runResident(target, options);
 }
 
 /**
- * One call runs the capture an earlier injection left in the page or, on a page read for the first time, leaves the
- * options for the script: each round trip to the page is time before the chip shows.
+ * One call runs the capture an earlier injection left in the page's isolated world or, on a page read for the first
+ * time, leaves the options there for the script (and answers null): each round trip to the page is time before the
+ * chip shows.
  */
-async function injectAndRun(target: Target, options: CaptureOptions): Promise<unknown> {
+async function runResident(target: Target, options: CaptureOptions): Promise<unknown> {
   const [reused] = await browser.scripting.executeScript({
     target,
     func: (value: CaptureOptions) => {
@@ -97,7 +86,12 @@ async function injectAndRun(target: Target, options: CaptureOptions): Promise<un
     },
     args: [options],
   });
-  if (reused?.result) return reused.result;
+  return reused?.result;
+}
+
+async function injectAndRun(target: Target, options: CaptureOptions): Promise<unknown> {
+  const reused = await runResident(target, options);
+  if (reused) return reused;
   const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
   return result?.result;
 }
