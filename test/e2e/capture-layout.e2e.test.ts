@@ -111,6 +111,22 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     expect(markdown).not.toContain('Secret');
   });
 
+  it('judges colours against the dark canvas of a page that asks for a dark colour scheme', async () => {
+    // No background anywhere: the browser paints the page on its dark canvas (#121212), not on white.
+    await load(
+      page,
+      'https://example.com/dark',
+      `<style>:root{color-scheme:dark}</style><p style="color:#fff">seen-light-on-dark-canvas</p><p style="color:#121212">leak-dark-on-dark-canvas</p>`,
+      script,
+    );
+    const markdown = await page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+    expect(markdown).toContain('seen-light-on-dark-canvas');
+    expect(markdown).not.toContain('leak-dark-on-dark-canvas');
+  });
+
   it('finds the first visible match past hidden subtrees, without passing over one that shows itself', async () => {
     await load(
       page,

@@ -1,4 +1,23 @@
-/** Just enough colour parsing to tell "text the same colour as its background" from readable text. */
+import {
+  convertA98ToXyz65,
+  convertLabToRgb,
+  convertLchToLab,
+  convertLrgbToRgb,
+  convertOklabToRgb,
+  convertP3ToXyz65,
+  convertProphotoToXyz50,
+  convertRec2020ToXyz65,
+  convertXyz50ToRgb,
+  convertXyz65ToRgb,
+} from 'culori/fn';
+
+/**
+ * Just enough colour parsing to tell "text the same colour as its background" from readable text. Computed style
+ * turns hex, names, hsl() and hwb() into rgb(), but keeps the CSS Color 4 spaces as written (oklch(), lab(),
+ * color(display-p3 …), and color(srgb …) for a color-mix()): those are converted to sRGB with culori's
+ * conversions, since a page styled in them (Tailwind's palette is oklch) would otherwise hide nothing by colour
+ * and, worse, have its dark backgrounds read as white.
+ */
 
 export type Rgba = readonly [number, number, number, number];
 
@@ -41,9 +60,87 @@ export function parseColor(value: string | undefined): Rgba | undefined {
   return color;
 }
 
+/** sRGB channels 0–1 (out of gamut clamped) and alpha → Rgba. */
+function fromUnit(color: { r: number; g: number; b: number }, alpha: number): Rgba {
+  const channel = (value: number) => Math.round(Math.max(0, Math.min(1, Number.isFinite(value) ? value : 0)) * 255);
+  return [channel(color.r), channel(color.g), channel(color.b), alpha];
+}
+
+/** One component: a number, a percentage of `percentScale`, or `none` (zero). */
+function component(part: string | undefined, percentScale: number): number {
+  if (!part || part === 'none') return 0;
+  const number = Number.parseFloat(part);
+  if (!Number.isFinite(number)) return Number.NaN;
+  return part.endsWith('%') ? (number / 100) * percentScale : number;
+}
+
+/** `space(c1 c2 c3 / alpha)` → the three components' text and the alpha (1 when not given). */
+function componentsOf(inner: string): { parts: string[]; alpha: number } | undefined {
+  const [channels = '', alphaText] = inner.split('/');
+  const parts = channels
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (parts.length < 3) return undefined;
+  const alpha = alphaText === undefined ? 1 : component(alphaText.trim(), 1);
+  return Number.isFinite(alpha) ? { parts, alpha: Math.max(0, Math.min(1, alpha)) } : undefined;
+}
+
+/** `color(<space> r g b [/ a])`: the predefined colour spaces of CSS Color 4. */
+function fromColorFunction(inner: string): Rgba | undefined {
+  const [space = '', ...rest] = inner.trim().split(/\s+/);
+  const parsed = componentsOf(rest.join(' '));
+  if (!parsed) return undefined;
+  const [first, second, third] = parsed.parts.map((part) => component(part, 1)) as [number, number, number];
+  const rgb = { r: first, g: second, b: third };
+  const xyz = { x: first, y: second, z: third };
+  switch (space) {
+    case 'srgb':
+      return fromUnit(rgb, parsed.alpha);
+    case 'srgb-linear':
+      return fromUnit(convertLrgbToRgb(rgb), parsed.alpha);
+    case 'display-p3':
+      return fromUnit(convertXyz65ToRgb(convertP3ToXyz65(rgb)), parsed.alpha);
+    case 'rec2020':
+      return fromUnit(convertXyz65ToRgb(convertRec2020ToXyz65(rgb)), parsed.alpha);
+    case 'a98-rgb':
+      return fromUnit(convertXyz65ToRgb(convertA98ToXyz65(rgb)), parsed.alpha);
+    case 'prophoto-rgb':
+      return fromUnit(convertXyz50ToRgb(convertProphotoToXyz50(rgb)), parsed.alpha);
+    case 'xyz':
+    case 'xyz-d65':
+      return fromUnit(convertXyz65ToRgb(xyz), parsed.alpha);
+    case 'xyz-d50':
+      return fromUnit(convertXyz50ToRgb(xyz), parsed.alpha);
+    default:
+      return undefined;
+  }
+}
+
+/** lab(), lch(), oklab(), oklch(), with each space's own scale for percentages. */
+function fromLabFamily(name: string, inner: string): Rgba | undefined {
+  const parsed = componentsOf(inner);
+  if (!parsed) return undefined;
+  const [lightness = '', second, third] = parsed.parts;
+  const ok = name.startsWith('ok');
+  const l = component(lightness, ok ? 1 : 100);
+  const polar = name.endsWith('ch');
+  const chromaScale = ok ? 0.4 : polar ? 150 : 125;
+  const a = component(second, chromaScale);
+  const b = polar ? Number.parseFloat(third === 'none' || !third ? '0' : third) : component(third, chromaScale);
+  if (![l, a, b].every(Number.isFinite)) return undefined;
+  const lab = polar ? convertLchToLab({ l, c: a, h: b }) : { l, a, b };
+  return fromUnit(ok ? convertOklabToRgb(lab) : convertLabToRgb(lab), parsed.alpha);
+}
+
 function parse(value: string): Rgba | undefined {
   const text = value.trim().toLowerCase();
   if (text.startsWith('#')) return fromHex(text.slice(1));
+  const modern = text.match(/^(color|lab|lch|oklab|oklch)\(([^()]*)\)$/);
+  if (modern) {
+    const [, name = '', inner = ''] = modern;
+    return name === 'color' ? fromColorFunction(inner) : fromLabFamily(name, inner);
+  }
   const functional = text.match(/^rgba?\(([^)]+)\)$/);
   if (functional) {
     const parts = (functional[1] ?? '').split(/[\s,/]+/).filter(Boolean);
@@ -59,10 +156,13 @@ function parse(value: string): Rgba | undefined {
   return named[text];
 }
 
+/** Colour tokens in a longer value (a gradient, a shorthand): hex, functional notations, names. */
+export const colorToken = /#[0-9a-f]{3,8}\b|(?:rgba?|color|lab|lch|oklab|oklch)\([^()]*\)|\b[a-z]+\b/gi;
+
 /** The first colour token of a `background` shorthand ("#fff url(x) no-repeat" → #fff). */
 export function colorInBackground(value: string | undefined): Rgba | undefined {
   if (!value) return undefined;
-  const token = value.match(/#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|\b[a-z]+\b/gi) ?? [];
+  const token = value.match(colorToken) ?? [];
   for (const candidate of token) {
     const color = parseColor(candidate);
     if (color) return color;

@@ -4,35 +4,42 @@
  * the walk, clipping and occlusion; overflow by the box and the clip), and every read makes the browser
  * serialise the value again: on a large record page a third of the reads were repeats.
  */
-export type ComputedStyle = Readonly<
-  Pick<
-    CSSStyleDeclaration,
-    | 'backgroundColor'
-    | 'backgroundImage'
-    | 'clip'
-    | 'clipPath'
-    | 'color'
-    | 'contain'
-    | 'contentVisibility'
-    | 'display'
-    | 'filter'
-    | 'fontSize'
-    | 'mixBlendMode'
-    | 'opacity'
-    | 'overflowX'
-    | 'overflowY'
-    | 'position'
-    | 'textIndent'
-    | 'transform'
-    | 'visibility'
-    | 'webkitTextFillColor'
-    | 'webkitTextStrokeColor'
-    | 'webkitTextStrokeWidth'
-    | 'zIndex'
-  >
->;
+export const computedStyleProperties = [
+  'backfaceVisibility',
+  'backgroundClip',
+  'backgroundColor',
+  'backgroundImage',
+  'clip',
+  'clipPath',
+  'color',
+  'contain',
+  'contentVisibility',
+  'display',
+  'filter',
+  'fontSize',
+  'isolation',
+  'maskImage',
+  'maskSize',
+  'mixBlendMode',
+  'opacity',
+  'overflowX',
+  'overflowY',
+  'position',
+  'textIndent',
+  'textShadow',
+  'transform',
+  'visibility',
+  'webkitTextFillColor',
+  'webkitTextStrokeColor',
+  'webkitTextStrokeWidth',
+  'zIndex',
+] as const satisfies readonly (keyof CSSStyleDeclaration)[];
+
+export type ComputedStyle = Readonly<Pick<CSSStyleDeclaration, (typeof computedStyleProperties)[number]>>;
 
 export class CachedStyle implements ComputedStyle {
+  #backfaceVisibility?: string;
+  #backgroundClip?: string;
   #backgroundColor?: string;
   #backgroundImage?: string;
   #clip?: string;
@@ -43,12 +50,16 @@ export class CachedStyle implements ComputedStyle {
   #display?: string;
   #filter?: string;
   #fontSize?: string;
+  #isolation?: string;
+  #maskImage?: string;
+  #maskSize?: string;
   #mixBlendMode?: string;
   #opacity?: string;
   #overflowX?: string;
   #overflowY?: string;
   #position?: string;
   #textIndent?: string;
+  #textShadow?: string;
   #transform?: string;
   #visibility?: string;
   #webkitTextFillColor?: string;
@@ -59,6 +70,15 @@ export class CachedStyle implements ComputedStyle {
   /** `declaration`: the live object `getComputedStyle` returns. */
   constructor(private readonly declaration: CSSStyleDeclaration) {}
 
+  get backfaceVisibility() {
+    this.#backfaceVisibility ??= this.declaration.backfaceVisibility;
+    return this.#backfaceVisibility;
+  }
+  /** `text` paints the background only inside the glyphs (gradient text); the prefixed alias in older engines. */
+  get backgroundClip() {
+    this.#backgroundClip ??= this.declaration.backgroundClip || this.declaration.webkitBackgroundClip || 'border-box';
+    return this.#backgroundClip;
+  }
   get backgroundColor() {
     this.#backgroundColor ??= this.declaration.backgroundColor;
     return this.#backgroundColor;
@@ -99,6 +119,19 @@ export class CachedStyle implements ComputedStyle {
     this.#fontSize ??= this.declaration.fontSize;
     return this.#fontSize;
   }
+  get isolation() {
+    this.#isolation ??= this.declaration.isolation;
+    return this.#isolation;
+  }
+  /** Unprefixed since Chrome 120; the prefixed alias answers in older engines. */
+  get maskImage() {
+    this.#maskImage ??= this.declaration.maskImage ?? this.declaration.webkitMaskImage ?? 'none';
+    return this.#maskImage;
+  }
+  get maskSize() {
+    this.#maskSize ??= this.declaration.maskSize ?? this.declaration.webkitMaskSize ?? 'auto';
+    return this.#maskSize;
+  }
   get mixBlendMode() {
     this.#mixBlendMode ??= this.declaration.mixBlendMode;
     return this.#mixBlendMode;
@@ -122,6 +155,10 @@ export class CachedStyle implements ComputedStyle {
   get textIndent() {
     this.#textIndent ??= this.declaration.textIndent;
     return this.#textIndent;
+  }
+  get textShadow() {
+    this.#textShadow ??= this.declaration.textShadow;
+    return this.#textShadow;
   }
   get transform() {
     this.#transform ??= this.declaration.transform;

@@ -1,4 +1,4 @@
-import { parseColor, type Rgba } from './color';
+import { colorToken, parseColor, type Rgba } from './color';
 
 /**
  * Whether text can be told apart from what is painted behind it, judged as the eye does (WCAG contrast ratio),
@@ -54,8 +54,6 @@ export function blend(mode: string, top: Rgba, below: Rgba): Rgba {
   }
 }
 
-const colorToken = /#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|\b[a-z]+\b/gi;
-
 /** Colour stops of every gradient in a `background-image` value; undefined when it paints an image (a url). */
 export function gradientColors(backgroundImage: string): Rgba[] | undefined {
   if (backgroundImage.includes('url(') || backgroundImage.includes('image-set(')) return undefined;
@@ -70,4 +68,97 @@ export function gradientColors(backgroundImage: string): Rgba[] | undefined {
 /** Unreadable against every colour the background shows (one for a plain fill, each stop for a gradient). */
 export function unreadableAgainst(text: Rgba, backgrounds: readonly Rgba[]): boolean {
   return backgrounds.every((background) => contrastRatio(text, background) < unreadableContrast);
+}
+
+/**
+ * The colour functions of a `filter` value (brightness, contrast, invert, grayscale, sepia, saturate, hue-rotate),
+ * applied in order to one colour as the Filter Effects spec defines them; opacity, blur and drop-shadow are judged
+ * elsewhere and leave the colour as it is. Undefined for a filter that changes no colour.
+ */
+export function colorFilterOf(filter: string | undefined): ((color: Rgba) => Rgba) | undefined {
+  if (!filter || filter === 'none') return undefined;
+  const steps: ((color: Rgba) => Rgba)[] = [];
+  for (const match of filter.matchAll(
+    /(brightness|contrast|invert|grayscale|sepia|saturate|hue-rotate)\(\s*(-?[\d.]+)(%|deg|rad|turn)?\s*\)/g,
+  )) {
+    const [, name = '', number = '0', unit] = match;
+    const raw = Number.parseFloat(number);
+    const amount = unit === '%' ? raw / 100 : raw;
+    steps.push(colorStep(name, amount, unit));
+  }
+  if (steps.length === 0) return undefined;
+  return (color) => steps.reduce((current, step) => step(current), color);
+}
+
+const clampUnit = (value: number) => Math.max(0, Math.min(1, value));
+
+/** A per-channel function on 0–1 values, or a 3×3 colour matrix, as one step over 0–255 channels. */
+function perChannel(transfer: (value: number) => number): (color: Rgba) => Rgba {
+  return ([red, green, blue, alpha]) => [
+    clampUnit(transfer(red / 255)) * 255,
+    clampUnit(transfer(green / 255)) * 255,
+    clampUnit(transfer(blue / 255)) * 255,
+    alpha,
+  ];
+}
+
+function matrix(m: readonly number[]): (color: Rgba) => Rgba {
+  return ([red, green, blue, alpha]) => {
+    const row = (at: number) =>
+      clampUnit(((m[at] ?? 0) * red + (m[at + 1] ?? 0) * green + (m[at + 2] ?? 0) * blue) / 255) * 255;
+    return [row(0), row(3), row(6), alpha];
+  };
+}
+
+function colorStep(name: string, amount: number, unit: string | undefined): (color: Rgba) => Rgba {
+  switch (name) {
+    case 'brightness':
+      return perChannel((value) => value * amount);
+    case 'contrast':
+      return perChannel((value) => (value - 0.5) * amount + 0.5);
+    case 'invert': {
+      const share = clampUnit(amount);
+      return perChannel((value) => value * (1 - share) + (1 - value) * share);
+    }
+    case 'grayscale': {
+      const g = 1 - clampUnit(amount);
+      // biome-ignore format: a 3×3 colour matrix, one row per line
+      return matrix([
+        0.2126 + 0.7874 * g, 0.7152 - 0.7152 * g, 0.0722 - 0.0722 * g,
+        0.2126 - 0.2126 * g, 0.7152 + 0.2848 * g, 0.0722 - 0.0722 * g,
+        0.2126 - 0.2126 * g, 0.7152 - 0.7152 * g, 0.0722 + 0.9278 * g,
+      ]);
+    }
+    case 'sepia': {
+      const s = 1 - clampUnit(amount);
+      // biome-ignore format: a 3×3 colour matrix, one row per line
+      return matrix([
+        0.393 + 0.607 * s, 0.769 - 0.769 * s, 0.189 - 0.189 * s,
+        0.349 - 0.349 * s, 0.686 + 0.314 * s, 0.168 - 0.168 * s,
+        0.272 - 0.272 * s, 0.534 - 0.534 * s, 0.131 + 0.869 * s,
+      ]);
+    }
+    case 'saturate': {
+      const s = Math.max(0, amount);
+      // biome-ignore format: a 3×3 colour matrix, one row per line
+      return matrix([
+        0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s,
+        0.213 - 0.213 * s, 0.715 + 0.285 * s, 0.072 - 0.072 * s,
+        0.213 - 0.213 * s, 0.715 - 0.715 * s, 0.072 + 0.928 * s,
+      ]);
+    }
+    default: {
+      // hue-rotate: the amount is an angle (a bare number is already degrees in computed style).
+      const degrees = unit === 'rad' ? (amount * 180) / Math.PI : unit === 'turn' ? amount * 360 : amount;
+      const radians = (degrees * Math.PI) / 180;
+      const cos = Math.cos(radians);
+      const sin = Math.sin(radians);
+      // biome-ignore format: a 3×3 colour matrix, one row per line
+      return matrix([
+        0.213 + cos * 0.787 - sin * 0.213, 0.715 - cos * 0.715 - sin * 0.715, 0.072 - cos * 0.072 + sin * 0.928,
+        0.213 - cos * 0.213 + sin * 0.143, 0.715 + cos * 0.285 + sin * 0.14, 0.072 - cos * 0.072 - sin * 0.283,
+        0.213 - cos * 0.213 - sin * 0.787, 0.715 - cos * 0.715 + sin * 0.715, 0.072 + cos * 0.928 + sin * 0.072,
+      ]);
+    }
+  }
 }

@@ -42,6 +42,10 @@ export const visibilityProperties = new Set([
   'content-visibility',
   '-webkit-text-fill-color',
   'mix-blend-mode',
+  'mask-image',
+  '-webkit-mask-image',
+  'mask-size',
+  '-webkit-mask-size',
 ]);
 
 /** Custom properties are kept too: `color: var(--ink)` is resolved against them. */

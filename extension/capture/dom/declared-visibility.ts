@@ -7,6 +7,7 @@ import {
   clipsToNothing,
   filterEffects,
   MemoisedVisibility,
+  maskOpacity,
   minimumFontPx,
   minimumOpacity,
   offscreenPx,
@@ -101,6 +102,10 @@ export class DeclaredVisibility extends MemoisedVisibility {
     const result =
       (Number.isFinite(own) ? own : 1) *
       filterEffects(this.value(element, 'filter')).opacity *
+      maskOpacity(
+        this.value(element, 'mask-image') ?? this.value(element, '-webkit-mask-image'),
+        this.value(element, 'mask-size') ?? this.value(element, '-webkit-mask-size'),
+      ) *
       this.opacity(parentOf(element));
     this.opacities.set(element, result);
     return result;

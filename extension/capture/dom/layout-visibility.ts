@@ -1,8 +1,10 @@
-import { parseColor, type Rgba } from './color';
+import { clipPathBox } from './clip-path';
+import { colorToken, parseColor, type Rgba } from './color';
 import { CachedStyle, type ComputedStyle } from './computed-style';
-import { blend, gradientColors, over, unreadableAgainst } from './contrast';
+import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
+import { isFrame } from './frame-document';
 import { Occlusion } from './occlusion';
-import { type Box, clipOf, everywhere, intersect, isEmpty } from './rects';
+import { type Box, clipOf, contains, everywhere, intersect, isEmpty } from './rects';
 import { RenderedTree } from './rendered-tree';
 import {
   blockTags,
@@ -10,12 +12,15 @@ import {
   clipsToNothing,
   filterEffects,
   hasOwnText,
+  holds,
   MemoisedVisibility,
+  maskOpacity,
   minimumFontPx,
   minimumOpacity,
   offscreenPx,
   parentOf,
   scaledToNothing,
+  turnedAway,
   unreadableBlurPx,
 } from './visibility-rules';
 
@@ -37,7 +42,38 @@ const isAbsolutelyPositioned = (style: ComputedStyle) => style.position === 'abs
 
 /** Rendered glyphs shorter than this (after every transform) are specks, not text. */
 const minimumRenderedPx = 4;
-const canvas: Rgba = [255, 255, 255, 1];
+
+/**
+ * What the page is painted on where nothing else is: white, or the browser's dark canvas when the page asks for a
+ * dark colour scheme (`color-scheme: dark`, or `light dark` for a person whose system is dark).
+ */
+function canvasOf(view: Window): Rgba {
+  const root = view.document.documentElement;
+  const schemes = root ? (view.getComputedStyle(root).colorScheme ?? '').split(/\s+/) : [];
+  const dark =
+    schemes.includes('dark') &&
+    (!schemes.includes('light') || view.matchMedia?.('(prefers-color-scheme: dark)').matches === true);
+  return dark ? [18, 18, 18, 1] : [255, 255, 255, 1];
+}
+
+/** Whether a box paints something opaque: a solid colour, or any image or gradient (which may cover the text). */
+function paintsOpaque(style: ComputedStyle): boolean {
+  const background = parseColor(style.backgroundColor);
+  return (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';
+}
+
+/** Whether a box starts a stacking context of its own: what is painted inside it stays above its background. */
+function startsStackingContext(style: ComputedStyle): boolean {
+  return (
+    (style.position !== 'static' && style.zIndex !== 'auto') ||
+    Number.parseFloat(style.opacity) < 1 ||
+    style.transform !== 'none' ||
+    style.filter !== 'none' ||
+    style.isolation === 'isolate' ||
+    style.mixBlendMode !== 'normal' ||
+    /paint|layout|strict|content/.test(style.contain)
+  );
+}
 
 /**
  * The real browser's judge: computed style and the boxes the layout engine produced, after transforms, clipping
@@ -55,10 +91,15 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly clips = new WeakMap<Element, Box>();
   private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
   private readonly autoVisibility = new WeakMap<Element, boolean>();
+  /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
+  private readonly colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
   /** Whether ink is unreadable, per list of backgrounds behind it, by ink, opacity and blend mode. */
   private readonly colorVerdicts = new WeakMap<readonly Rgba[], Map<string, boolean>>();
   private readonly range: Range;
   private readonly page: Box;
+  /** The viewport, in its own coordinates: where fixed boxes are, whatever the scroll position. */
+  private readonly viewport: Box;
+  private readonly canvas: Rgba;
   private occlusion: Occlusion | undefined;
   private rendered: RenderedTree | undefined;
 
@@ -71,6 +112,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     const height = Math.max(root?.scrollHeight ?? 0, view.innerHeight);
     // The document in viewport coordinates: anything left of or above it can never be scrolled into view.
     this.page = { left: -view.scrollX, top: -view.scrollY, right: width - view.scrollX, bottom: height - view.scrollY };
+    this.viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+    this.canvas = canvasOf(view);
   }
 
   style(element: Element): ComputedStyle {
@@ -103,18 +146,35 @@ export class LayoutVisibility extends MemoisedVisibility {
     return block;
   }
 
-  /** Own opacity (and `filter: opacity()`) multiplied by every ancestor's: opacity composes down the tree. */
+  /**
+   * Own opacity (and `filter: opacity()`, and a mask) multiplied by every ancestor's: opacity composes down the
+   * tree. The colour filters on the way are composed here too (see colorFilters), as both read `filter`.
+   */
   opacity(element: Element | null): number {
     if (!element) return 1;
     const known = this.opacities.get(element);
     if (known !== undefined) return known;
+    const parent = parentOf(element);
+    const inherited = this.opacity(parent);
     const style = this.style(element);
     const own = Number.parseFloat(style.opacity);
     const filter = style.filter;
+    const outer = parent ? this.colorFilters.get(parent) : undefined;
+    let filterOpacity = 1;
+    let paint = outer;
+    if (filter !== 'none') {
+      filterOpacity = filterEffects(filter).opacity;
+      // The element's own filter acts first, then each ancestor's on the result.
+      const effect = colorFilterOf(filter);
+      if (effect) paint = outer ? (color: Rgba) => outer(effect(color)) : effect;
+    }
+    if (paint) this.colorFilters.set(element, paint);
+    const mask = style.maskImage;
     const result =
       (Number.isFinite(own) ? own : 1) *
-      (filter === 'none' ? 1 : filterEffects(filter).opacity) *
-      this.opacity(parentOf(element));
+      filterOpacity *
+      (mask === 'none' ? 1 : maskOpacity(mask, style.maskSize)) *
+      inherited;
     this.opacities.set(element, result);
     return result;
   }
@@ -158,17 +218,43 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (filter !== 'none' && filterEffects(filter).blurPx >= unreadableBlurPx) return true;
     if (!inline) {
       const transform = style.transform;
-      if (transform !== 'none' && scaledToNothing(transform)) return true;
+      if (transform !== 'none') {
+        if (scaledToNothing(transform)) return true;
+        if (turnedAway(transform) && style.backfaceVisibility === 'hidden') return true;
+      }
     }
     const clipPath = style.clipPath;
     if (clipsToNothing(isAbsolutelyPositioned(style) ? style.clip : undefined, clipPath)) return true;
-    // A box that clips its overflow and is (nearly) empty after transforms and ancestors' clipping shows nothing.
-    if ((!inline && (clipsOverflow(style.overflowX) || clipsOverflow(style.overflowY))) || clipPath !== 'none') {
+    // A frame shows its page only through its own box: too small or off the page, it shows none of it.
+    const frame = isFrame(element);
+    // A box that clips its overflow or its shape and is (nearly) empty after transforms and ancestors' clipping
+    // shows nothing.
+    if (
+      frame ||
+      (!inline && (clipsOverflow(style.overflowX) || clipsOverflow(style.overflowY))) ||
+      clipPath !== 'none'
+    ) {
       if (this.layoutSkipped(element)) return false;
-      const visible = intersect(this.clipFor(element), element.getBoundingClientRect());
+      const box = element.getBoundingClientRect();
+      let visible = intersect(this.clipFor(element), box);
+      const shape = clipPath === 'none' ? undefined : this.shapeClip(clipPath, box);
+      if (shape) visible = intersect(visible, shape);
+      if (frame && isEmpty(intersect(visible, this.page), minimumRenderedPx)) return true;
       if (isEmpty(visible, 1)) return true;
     }
     return false;
+  }
+
+  /** The region a `clip-path` shape leaves of a box, in viewport coordinates (see clip-path.ts). */
+  private shapeClip(clipPath: string, box: DOMRect): Box | undefined {
+    const shape = clipPathBox(clipPath, box.width, box.height);
+    if (!shape) return undefined;
+    return {
+      left: box.left + shape.left,
+      top: box.top + shape.top,
+      right: box.left + shape.right,
+      bottom: box.top + shape.bottom,
+    };
   }
 
   /** The rectangle (viewport coordinates) an element's own box may paint in: its ancestors' clips, intersected. */
@@ -191,28 +277,41 @@ export class LayoutVisibility extends MemoisedVisibility {
     const inherited = this.clipFor(element);
     const root = element.ownerDocument.documentElement;
     // The root and body clip the viewport, not the document: what lies below the fold can still be scrolled to.
-    const own =
-      element === root || element === element.ownerDocument.body ? undefined : clipOf(this.style(element), element);
-    const result = own ? intersect(inherited, own) : inherited;
+    const style = this.style(element);
+    const own = element === root || element === element.ownerDocument.body ? undefined : clipOf(style, element);
+    let result = own ? intersect(inherited, own) : inherited;
+    // A clip-path shape clips everything the element paints, its text included.
+    const clipPath = style.clipPath;
+    if (clipPath !== 'none' && style.display !== 'contents') {
+      const shape = this.shapeClip(clipPath, element.getBoundingClientRect());
+      if (shape) result = intersect(result, shape);
+    }
     this.clips.set(element, result);
     return result;
   }
 
   /** What is painted behind the element: one colour, a gradient's stops, or null when it is an image. */
   private backgrounds(element: Element | null): Rgba[] | null {
-    if (!element) return [canvas];
+    if (!element) return [this.canvas];
     const known = this.backgroundsOf.get(element);
     if (known !== undefined) return known;
     const style = this.style(element);
     const below = this.backgrounds(parentOf(element));
     let result: Rgba[] | null = below;
+    // Painted through the element's colour filters (opacity() has composed them, ancestors first).
+    this.opacity(element);
+    const paint = this.colorFilters.get(element);
+    const painted = (color: Rgba) => (paint ? paint(color) : color);
     const image = style.backgroundImage;
-    if (image && image !== 'none') {
+    if (style.backgroundClip === 'text' && image !== 'none') {
+      // Painted inside the glyphs only (gradient text): nothing behind the text changes.
+    } else if (image && image !== 'none') {
       const stops = gradientColors(image);
-      result = stops && below ? stops.flatMap((stop) => below.map((under) => over(stop, under))) : null;
+      result = stops && below ? stops.flatMap((stop) => below.map((under) => over(painted(stop), under))) : null;
     } else {
       const color = parseColor(style.backgroundColor);
-      if (color && color[3] > 0 && below) result = below.map((under) => over(color, under));
+      if (color && color[3] > 0 && below && style.backgroundClip !== 'text')
+        result = below.map((under) => over(painted(color), under));
     }
     this.backgroundsOf.set(element, result);
     return result;
@@ -223,13 +322,27 @@ export class LayoutVisibility extends MemoisedVisibility {
     const stroke = Number.parseFloat(style.webkitTextStrokeWidth || '0');
     if (stroke > 0 && (parseColor(style.webkitTextStrokeColor)?.[3] ?? 1) > 0.1) return undefined;
     const fill = style.webkitTextFillColor;
-    return parseColor(fill && fill !== style.color ? fill : style.color);
+    const glyphs = parseColor(fill && fill !== style.color ? fill : style.color);
+    if (!glyphs || glyphs[3] >= minimumOpacity) return glyphs;
+    // Transparent glyphs drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour.
+    const shadow = style.textShadow;
+    if (shadow && shadow !== 'none') {
+      for (const token of shadow.match(colorToken) ?? []) {
+        const color = parseColor(token);
+        if (color && color[3] >= minimumOpacity) return color;
+      }
+    }
+    return glyphs;
   }
 
   private unreadableColors(element: Element, style: ComputedStyle): boolean {
-    const ink = this.ink(style);
-    if (!ink) return false;
+    const glyphs = this.ink(style);
+    if (!glyphs) return false;
     const opacity = this.opacity(element);
+    if (glyphs[3] < minimumOpacity && style.backgroundClip === 'text')
+      return this.unreadableClippedPaint(element, style);
+    const paint = this.colorFilters.get(element);
+    const ink = paint ? paint(glyphs) : glyphs;
     if (ink[3] * opacity < minimumOpacity) return true;
     const backgrounds = this.backgrounds(element);
     if (!backgrounds) return false; // text over an image: can't know, so keep it
@@ -253,6 +366,25 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /**
+   * Transparent glyphs filled with the element's own background (`background-clip: text`): readable when some of
+   * that paint stands out from what is behind the element. An image fill cannot be judged, so it is kept.
+   */
+  private unreadableClippedPaint(element: Element, style: ComputedStyle): boolean {
+    const image = style.backgroundImage;
+    const own = parseColor(style.backgroundColor);
+    const paints = image !== 'none' ? gradientColors(image) : own ? [own] : [];
+    if (!paints) return false;
+    const behind = this.backgrounds(parentOf(element));
+    if (!behind) return false;
+    const opacity = this.opacity(element);
+    const filter = this.colorFilters.get(element);
+    return paints.every((fill) => {
+      const drawn = filter ? filter(fill) : fill;
+      return behind.every((background) => unreadableAgainst(over(drawn, background, opacity), [background]));
+    });
+  }
+
+  /**
    * Whether any line box of the element's own text is drawn where it can be read. Stops at the first that is:
    * each text node's boxes cost the layout engine a query, and one readable line is enough.
    */
@@ -270,11 +402,40 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
-    const shown = intersect(intersect(clip, this.page), rect);
+    // A fixed box is placed in the viewport: outside it, no scrolling brings it into view.
+    const area = this.inFixedLayer(element) ? this.viewport : this.page;
+    const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
+    if (this.underAncestorBackground(element, shown)) return false;
     this.occlusion ??= new Occlusion(this.view.document, this, this.renderedTree().positioned);
     return !this.occlusion.covers(element, shown);
+  }
+
+  private inFixedLayer(element: Element): boolean {
+    const layers = this.renderedTree().fixedLayers;
+    return layers.length > 0 && layers.some((layer) => holds(layer, element));
+  }
+
+  /**
+   * Text in a layer with a negative z-index is painted before the backgrounds of the boxes around it (up to the box
+   * that starts its stacking context): an opaque one over the text hides it, whatever the scroll position.
+   */
+  private underAncestorBackground(element: Element, shown: Box): boolean {
+    const layers = this.renderedTree().negativeLayers;
+    if (layers.length === 0) return false;
+    const document = element.ownerDocument;
+    for (const layer of layers) {
+      if (!holds(layer, element)) continue;
+      for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
+        // The root always starts a stacking context; the body's background is painted on the canvas, below all.
+        if (ancestor === document.documentElement || ancestor === document.body) break;
+        const style = this.style(ancestor);
+        if (startsStackingContext(style)) break;
+        if (paintsOpaque(style) && contains(ancestor.getBoundingClientRect(), shown)) return true;
+      }
+    }
+    return false;
   }
 
   protected unreadableText(element: Element): boolean {

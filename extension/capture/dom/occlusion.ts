@@ -1,7 +1,7 @@
 import { parseColor } from './color';
 import type { ComputedStyle } from './computed-style';
 import { type Box, contains, isEmpty } from './rects';
-import { parentOf } from './visibility-rules';
+import { holds, parentOf } from './visibility-rules';
 
 /** What occlusion needs from the layout judge: memoised computed styles and accumulated opacity. */
 export interface StyleSource {
@@ -33,14 +33,6 @@ function positionedAncestor(element: Element, source: StyleSource): Element | un
     if (source.style(current).position !== 'static') return current;
   }
   return undefined;
-}
-
-/** `ancestor` holds `element`, across shadow roots. */
-function holds(ancestor: Element, element: Element): boolean {
-  for (let current: Element | null = element; current; current = parentOf(current)) {
-    if (current === ancestor) return true;
-  }
-  return false;
 }
 
 /**

@@ -18,6 +18,13 @@ export class RenderedTree {
   private readonly gateways = new Map<Tree, Element[]>();
   /** Boxes positioned `absolute` or `relative`, in open shadow roots too (the body and root left out). */
   readonly positioned: Element[] = [];
+  /**
+   * Positioned boxes with a negative z-index: painted before their ancestors' backgrounds, so an ancestor's
+   * opaque background covers them (layout-visibility.ts). Few pages have any; most have none to check.
+   */
+  readonly negativeLayers: Element[] = [];
+  /** Boxes positioned `fixed`: they and everything in them are placed in the viewport, not in the page. */
+  readonly fixedLayers: Element[] = [];
 
   constructor(
     private readonly document: Document,
@@ -42,8 +49,11 @@ export class RenderedTree {
       if (shadow) gateways.push(element);
       else if (isFrame(element) && frameDocument(element)) gateways.push(element);
       const position = style.position;
-      if ((position === 'absolute' || position === 'relative') && element !== this.document.body)
-        this.positioned.push(element);
+      if (position !== 'static' && element !== this.document.body) {
+        if (position === 'absolute' || position === 'relative') this.positioned.push(element);
+        else if (position === 'fixed') this.fixedLayers.push(element);
+        if (Number.parseInt(style.zIndex, 10) < 0) this.negativeLayers.push(element);
+      }
       this.walk(element, gateways);
       if (shadow) {
         const inShadow: Element[] = [];

@@ -1,3 +1,5 @@
+import { gradientColors } from './contrast';
+
 /**
  * What every visibility judge shares: the interface, what markup alone hides, and the memoisation. The layout
  * judge (layout-visibility.ts) and the declared-style judge (declared-visibility.ts) only say how one element
@@ -149,6 +151,38 @@ export function filterEffects(filter: string | undefined): { opacity: number; bl
     else blurPx = Math.max(blurPx, match[3] === 'em' || match[3] === 'rem' ? value * 16 : value);
   }
   return { opacity, blurPx };
+}
+
+/**
+ * A back face turned to the viewer (`rotateY(180deg)` and the like), from the computed 3D matrix: the transformed
+ * normal points away when its depth component (m33) is negative. Paints nothing under `backface-visibility: hidden`.
+ */
+export function turnedAway(transform: string | undefined): boolean {
+  if (!transform?.startsWith('matrix3d(')) return false;
+  const m33 = Number.parseFloat(transform.slice(9).split(',')[10] ?? '');
+  return Number.isFinite(m33) && m33 < 0;
+}
+
+/**
+ * How much of an element a `mask-image` lets through, at most: 0 for a mask that is empty (every gradient stop
+ * transparent, or a zero `mask-size`), the strongest stop's alpha for gradients, 1 for images (a url() cannot be
+ * read here, so it is taken as showing everything). Composes like opacity.
+ */
+export function maskOpacity(maskImage: string | undefined, maskSize: string | undefined): number {
+  if (!maskImage || maskImage === 'none') return 1;
+  if (maskSize && /(^|[\s,])0(px|%)?(?=[\s,]|$)/.test(maskSize)) return 0;
+  const stops = gradientColors(maskImage);
+  if (!stops) return 1;
+  return Math.max(...stops.map((stop) => stop[3]));
+}
+
+/** `ancestor` holds `element`, across shadow roots: the browser's `contains` per tree, then on to the host. */
+export function holds(ancestor: Element, element: Element): boolean {
+  for (let current: Node | null = element; current; ) {
+    if (ancestor.contains(current)) return true;
+    current = (current.getRootNode() as Node & { host?: Element }).host ?? null;
+  }
+  return false;
 }
 
 /** Shared memoisation; subclasses say how one element hides itself or its text. */

@@ -47,6 +47,16 @@ describe('hidden text is never captured', () => {
     ],
     ['filter: opacity()', `<p style="filter: opacity(0.02)">${injection}</p>`],
     ['filter: blur()', `<p style="filter: blur(8px)">${injection}</p>`],
+    [
+      'mask of transparent stops',
+      `<p style="-webkit-mask-image:linear-gradient(transparent,transparent)">${injection}</p>`,
+    ],
+    [
+      'mask of zero size, set by a rule',
+      `<div class="m"><p>${injection}</p></div>`,
+      '<style>.m{mask-image:linear-gradient(#000,#000);mask-size:0 0}</style>',
+    ],
+    ['text in oklch, white on white', `<p style="color:oklch(100% 0 0)">${injection}</p>`],
     ['content-visibility: hidden', `<div style="content-visibility:hidden">${injection}</div>`],
     ['max-height 0 with overflow hidden', `<div style="max-height:0;overflow:hidden"><p>${injection}</p></div>`],
     ['translated off the page', `<p style="transform: translateX(-30000px)">${injection}</p>`],
@@ -95,6 +105,13 @@ describe('hidden text is never captured', () => {
       '<p style="color:#999">Grey</p><p style="color:rgba(0,0,0,.6)">Translucent</p><div style="visibility:hidden"><p style="visibility:visible">Shown again</p></div><div inert><p>Inert</p></div><div style="--ink:#fff;background:#123"><p style="color:var(--ink)">Variable ink</p></div>',
     );
     expect(markdown).toBe('Grey\n\nTranslucent\n\nShown again\n\nInert\n\nVariable ink');
+  });
+
+  it('keeps readable text in the newer colour spaces and behind a mask that lets it through', () => {
+    const markdown = captured(
+      '<div style="background:oklch(21% 0.034 264.665)"><p style="color:#fff">White on oklch dark</p></div><p style="color:oklch(44.6% 0.043 257.281)">Slate ink</p><p style="mask-image:linear-gradient(#000,transparent)">Fading out</p>',
+    );
+    expect(markdown).toBe('White on oklch dark\n\nSlate ink\n\nFading out');
   });
 
   it('ignores rules for interaction states and media queries', () => {
