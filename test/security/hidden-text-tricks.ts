@@ -6,6 +6,11 @@
 export interface Trick {
   id: string;
   html: (hidden: string, seen: string) => string;
+  /**
+   * Placed far below the fold in its own `content-visibility: auto` block, whose rendering Chromium skips until the
+   * person scrolls there: the same rules must hold in it, although its placeholder size is not where its text ends.
+   */
+  skippedLayout?: boolean;
 }
 
 export const tricks: Trick[] = [
@@ -208,6 +213,27 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><p style="background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent">${h}</p>`,
   },
+  // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
+  {
+    id: 'skipped-height-zero',
+    skippedLayout: true,
+    html: (h, s) => `<p>${s}</p><div style="height:0;overflow:hidden"><p>${h}</p></div>`,
+  },
+  {
+    id: 'skipped-max-height-zero',
+    skippedLayout: true,
+    html: (h, s) => `<p>${s}</p><div style="max-height:0;overflow:hidden"><p>${h}</p></div>`,
+  },
+  {
+    id: 'skipped-width-zero',
+    skippedLayout: true,
+    html: (h, s) => `<p>${s}</p><div style="width:0;overflow:hidden;white-space:nowrap"><p>${h}</p></div>`,
+  },
+  {
+    id: 'skipped-off-left',
+    skippedLayout: true,
+    html: (h, s) => `<p>${s}</p><div style="position:absolute;left:-9999px"><p>${h}</p></div>`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -279,6 +305,11 @@ export const controls: Trick[] = [
     html: (_, s) => `<p style="color:oklch(44.6% 0.043 257.281)">${s}</p>`,
   },
   {
+    id: 'skipped-tall-block',
+    skippedLayout: true,
+    html: (_, s) => `${Array.from({ length: 12 }, (_, index) => `<p>Paragraph ${index + 1}</p>`).join('')}<p>${s}</p>`,
+  },
+  {
     id: 'gradient-text',
     html: (_, s) =>
       `<p style="background:linear-gradient(90deg,#c00,#00c);-webkit-background-clip:text;background-clip:text;color:transparent">${s}</p>`,
@@ -303,15 +334,23 @@ export const seenMarker = (trick: Trick) => `seen-${trick.id}-x`;
 
 /** One page holding every trick and control, each in its own section. */
 export function hiddenTextPage(): string {
-  const sections = [...tricks, ...controls]
-    .map((trick) => `<section data-trick="${trick.id}">${trick.html(hiddenMarker(trick), seenMarker(trick))}</section>`)
+  const section = (trick: Trick) =>
+    `<section data-trick="${trick.id}">${trick.html(hiddenMarker(trick), seenMarker(trick))}</section>`;
+  const all = [...tricks, ...controls];
+  const sections = all
+    .filter((trick) => !trick.skippedLayout)
+    .map(section)
+    .join('\n');
+  const skipped = all
+    .filter((trick) => trick.skippedLayout)
+    .map((trick) => `<div style="content-visibility:auto;contain-intrinsic-size:auto 40px">${section(trick)}</div>`)
     .join('\n');
   // The last control sits far below the fold in a content-visibility:auto block, whose layout Chromium skips.
   const later =
     '<div style="content-visibility:auto;contain-intrinsic-size:auto 40px"><p>seen-skipped-layout-x</p></div>';
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Release notes</title>
 <style>body{font:16px/1.4 sans-serif;margin:16px} section{margin:12px 0} .gone{display:none}</style></head>
-<body><main><h1>Release notes</h1>${sections}<div style="height:4000px"></div>${later}</main></body></html>`;
+<body><main><h1>Release notes</h1>${sections}<div style="height:4000px"></div>${later}${skipped}</main></body></html>`;
 }
 
 export const skippedLayoutMarker = 'seen-skipped-layout-x';

@@ -180,8 +180,11 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /**
-   * Inside a `content-visibility: auto` subtree that is off-screen, the browser skips layout: boxes read as empty
-   * although the person scrolls to the text and reads it. Geometry says nothing there, so only style decides.
+   * Inside a `content-visibility: auto` subtree that is off-screen, the browser skips rendering until the person
+   * scrolls there. Asked for geometry, it lays the subtree out (boxes, clips and text rectangles are real), but the
+   * skipped block keeps its placeholder size, so the document's own extent says nothing of where that text ends up:
+   * its bottom and right edges are not a bound there (see pageFor). Every other rule applies, so a subtree marked
+   * `content-visibility: auto` is no place to hide text in.
    */
   private layoutSkipped(element: Element): boolean {
     if (!this.underAutoVisibility(element)) return false;
@@ -234,12 +237,11 @@ export class LayoutVisibility extends MemoisedVisibility {
       (!inline && (clipsOverflow(style.overflowX) || clipsOverflow(style.overflowY))) ||
       clipPath !== 'none'
     ) {
-      if (this.layoutSkipped(element)) return false;
       const box = element.getBoundingClientRect();
       let visible = intersect(this.clipFor(element), box);
       const shape = clipPath === 'none' ? undefined : this.shapeClip(clipPath, box);
       if (shape) visible = intersect(visible, shape);
-      if (frame && isEmpty(intersect(visible, this.page), minimumRenderedPx)) return true;
+      if (frame && isEmpty(intersect(visible, this.pageFor(element)), minimumRenderedPx)) return true;
       if (isEmpty(visible, 1)) return true;
     }
     return false;
@@ -403,13 +405,19 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
     // A fixed box is placed in the viewport: outside it, no scrolling brings it into view.
-    const area = this.inFixedLayer(element) ? this.viewport : this.page;
+    const area = this.inFixedLayer(element) ? this.viewport : this.pageFor(element);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
     if (this.underAncestorBackground(element, shown)) return false;
     this.occlusion ??= new Occlusion(this.view.document, this, this.renderedTree().positioned);
     return !this.occlusion.covers(element, shown);
+  }
+
+  /** Where the person can scroll to: the document, open below and to the right inside a skipped subtree. */
+  private pageFor(element: Element): Box {
+    if (!this.layoutSkipped(element)) return this.page;
+    return { left: this.page.left, top: this.page.top, right: Infinity, bottom: Infinity };
   }
 
   private inFixedLayer(element: Element): boolean {
@@ -445,7 +453,6 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
     if (Number.parseFloat(style.textIndent) <= -offscreenPx) return true;
     if (this.unreadableColors(element, style)) return true;
-    if (this.layoutSkipped(element)) return false;
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
     return !this.readableTextBox(element, this.contentClip(element));
   }
