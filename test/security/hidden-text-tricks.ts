@@ -213,6 +213,17 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><p style="background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent">${h}</p>`,
   },
+  // A sheet drawn by a pseudo-element of the paragraph's own positioned box, or of a positioned wrapper.
+  {
+    id: 'pseudo-element-cover',
+    html: (h, s) =>
+      `<style>.pseudo-cover{position:relative}.pseudo-cover::after{content:"";position:absolute;inset:0;background:#fff}</style><p>${s}</p><p class="pseudo-cover">${h}</p>`,
+  },
+  {
+    id: 'pseudo-element-cover-on-wrapper',
+    html: (h, s) =>
+      `<style>.pseudo-wrap{position:relative}.pseudo-wrap::before{content:"";position:absolute;top:0;left:0;width:100%;height:100%;background:#fff}</style><p>${s}</p><div class="pseudo-wrap"><p>${h}</p></div>`,
+  },
   // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
   {
     id: 'skipped-height-zero',
@@ -303,6 +314,21 @@ export const controls: Trick[] = [
   {
     id: 'oklch-ink',
     html: (_, s) => `<p style="color:oklch(44.6% 0.043 257.281)">${s}</p>`,
+  },
+  {
+    id: 'fade-out-overlay',
+    html: (_, s) =>
+      `<style>.fade{position:relative}.fade::after{content:"";position:absolute;inset:0;background:linear-gradient(rgba(255,255,255,0),#fff)}</style><p class="fade">${s}</p>`,
+  },
+  {
+    id: 'pseudo-backdrop-below',
+    html: (_, s) =>
+      `<style>.backdrop{position:relative;z-index:0}.backdrop::before{content:"";position:absolute;inset:0;background:#eee;z-index:-1}</style><p class="backdrop">${s}</p>`,
+  },
+  {
+    id: 'pseudo-under-positioned-text',
+    html: (_, s) =>
+      `<style>.card{position:relative}.card::after{content:"";position:absolute;inset:0;background:#eee}.card span{position:relative;z-index:1}</style><p class="card"><span>${s}</span></p>`,
   },
   {
     id: 'skipped-tall-block',

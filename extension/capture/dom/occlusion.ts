@@ -1,5 +1,6 @@
 import { parseColor } from './color';
 import type { ComputedStyle } from './computed-style';
+import { gradientColors } from './contrast';
 import { type Box, contains, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
@@ -13,6 +14,8 @@ interface Cover {
   element: Element;
   box: Box;
   z: number;
+  /** Drawn by the element's `::before` or `::after` (an overlay that has no element of its own). */
+  pseudo?: boolean;
 }
 
 /** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
@@ -57,16 +60,49 @@ export class Occlusion {
     positioned: readonly Element[],
   ) {
     for (const element of positioned) {
-      const cover = this.asCover(element, this.source.style(element));
-      if (!cover) continue;
-      const first = Math.floor(cover.box.top / bandPx);
-      const last = Math.floor(cover.box.bottom / bandPx);
-      for (let band = first; band <= last; band++) {
-        const list = this.bands.get(band);
-        if (list) list.push(cover);
-        else this.bands.set(band, [cover]);
-      }
+      this.add(this.asCover(element, this.source.style(element)));
+      // A positioned box is the containing block its own pseudo-elements are laid out in: `::after { position:
+      // absolute; inset: 0; background: #fff }` lays a sheet over everything the box holds.
+      for (const which of ['::before', '::after'] as const) this.add(this.pseudoCover(element, which));
     }
+  }
+
+  private add(cover: Cover | undefined): void {
+    if (!cover) return;
+    const first = Math.floor(cover.box.top / bandPx);
+    const last = Math.floor(cover.box.bottom / bandPx);
+    for (let band = first; band <= last; band++) {
+      const list = this.bands.get(band);
+      if (list) list.push(cover);
+      else this.bands.set(band, [cover]);
+    }
+  }
+
+  /** An opaque, absolutely positioned pseudo-element of `owner`, as a cover in viewport coordinates. */
+  private pseudoCover(owner: Element, which: '::before' | '::after'): Cover | undefined {
+    const view = owner.ownerDocument.defaultView;
+    if (!view) return undefined;
+    const style = view.getComputedStyle(owner, which);
+    const content = style.content;
+    if (!content || content === 'none' || content === 'normal') return undefined;
+    if (style.position !== 'absolute' || style.display === 'none' || style.visibility !== 'visible') return undefined;
+    // Only a solid sheet: a gradient that fades out (the "read more" fade over the last lines) leaves text readable.
+    const background = parseColor(style.backgroundColor);
+    const image = style.backgroundImage;
+    const stops = image === 'none' ? undefined : gradientColors(image);
+    const solid = (background !== undefined && background[3] >= 0.9) || !!stops?.every((stop) => stop[3] >= 0.9);
+    if (!solid) return undefined;
+    if (Number.parseFloat(style.opacity) * this.source.opacity(owner) < 0.9) return undefined;
+    // Used values: offsets from the owner's padding box, and the pseudo-element's size.
+    const [left, top, width, height] = [style.left, style.top, style.width, style.height].map(Number.parseFloat);
+    if (![left, top, width, height].every((value) => Number.isFinite(value))) return undefined;
+    const rect = owner.getBoundingClientRect();
+    const originX = rect.left + owner.clientLeft + (left ?? 0);
+    const originY = rect.top + owner.clientTop + (top ?? 0);
+    const box = { left: originX, top: originY, right: originX + (width ?? 0), bottom: originY + (height ?? 0) };
+    if (isEmpty(box, minimumCoverPx)) return undefined;
+    const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
+    return { element: owner, box, z, pseudo: true };
   }
 
   private asCover(element: Element, style: ComputedStyle): Cover | undefined {
@@ -85,7 +121,13 @@ export class Occlusion {
     const first = Math.floor(rect.top / bandPx);
     const candidates = this.bands.get(first) ?? [];
     for (const cover of candidates) {
-      if (!contains(cover.box, rect) || holds(cover.element, element)) continue;
+      if (!contains(cover.box, rect)) continue;
+      if (holds(cover.element, element)) {
+        // Text inside the owner of a pseudo-element cover: the positioned overlay is painted over the owner's own
+        // in-flow content, unless it sits below it (negative z-index) or the text is in a positioned box of its own.
+        if (cover.pseudo && cover.z >= 0 && positionedAncestor(element, this.source) === cover.element) return true;
+        continue;
+      }
       if (this.paintsAbove(cover, element, rect)) return true;
     }
     return false;
