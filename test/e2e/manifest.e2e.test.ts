@@ -100,4 +100,10 @@ describe('built extensions', () => {
     );
     expect(gzipped).toBeLessThan(200 * 1024);
   });
+
+  it('keeps the capture script, injected into every page read, within 25 KB gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const capture = readFileSync(resolve(root, '.output/chrome-mv3/capture.js'));
+    expect(gzipSync(capture).length).toBeLessThan(25 * 1024);
+  });
 });

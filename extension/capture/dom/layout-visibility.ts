@@ -304,12 +304,14 @@ export class LayoutVisibility extends MemoisedVisibility {
     this.opacity(element);
     const paint = this.colorFilters.get(element);
     const painted = (color: Rgba) => (paint ? paint(color) : color);
+    // `background-clip: text` paints the background inside the glyphs only (gradient text): nothing behind the text
+    // changes. Asked last, so an element with no background of its own costs no read of it.
     const image = style.backgroundImage;
-    if (style.backgroundClip === 'text' && image !== 'none') {
-      // Painted inside the glyphs only (gradient text): nothing behind the text changes.
-    } else if (image && image !== 'none') {
-      const stops = gradientColors(image);
-      result = stops && below ? stops.flatMap((stop) => below.map((under) => over(painted(stop), under))) : null;
+    if (image && image !== 'none') {
+      if (style.backgroundClip !== 'text') {
+        const stops = gradientColors(image);
+        result = stops && below ? stops.flatMap((stop) => below.map((under) => over(painted(stop), under))) : null;
+      }
     } else {
       const color = parseColor(style.backgroundColor);
       if (color && color[3] > 0 && below && style.backgroundClip !== 'text')
