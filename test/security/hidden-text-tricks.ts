@@ -331,6 +331,21 @@ export const controls: Trick[] = [
       `<style>.card{position:relative}.card::after{content:"";position:absolute;inset:0;background:#eee}.card span{position:relative;z-index:1}</style><p class="card"><span>${s}</span></p>`,
   },
   {
+    id: 'fixed-drawer-scrolls',
+    html: (_, s) =>
+      `<div style="position:fixed;top:0;right:0;width:200px;height:100px;overflow:auto"><div style="height:3000px"></div><p>${s}</p></div>`,
+  },
+  {
+    id: 'fixed-in-transformed-box',
+    html: (_, s) =>
+      `<div style="transform:translateX(0);height:40px"><div style="position:fixed;top:2000px;left:0">${s}</div></div>`,
+  },
+  {
+    id: 'negative-layer-in-flex-item',
+    html: (_, s) =>
+      `<div style="display:flex"><div style="background:#fff;z-index:1"><p style="position:relative;z-index:-1">${s}</p></div></div>`,
+  },
+  {
     id: 'skipped-tall-block',
     skippedLayout: true,
     html: (_, s) => `${Array.from({ length: 12 }, (_, index) => `<p>Paragraph ${index + 1}</p>`).join('')}<p>${s}</p>`,

@@ -37,6 +37,13 @@ const isPlainInline = (style: ComputedStyle) => style.display === 'inline';
 /** Whether a `display` value starts a block, by value: a page uses a handful of them, on every element rendered. */
 const blockDisplays = new Map<string, boolean>();
 
+/** Overflow the person can scroll through: content beyond the box is reached by scrolling it. */
+const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+
+/** A box that becomes the containing block of fixed descendants, which then scroll with it like absolute ones. */
+const holdsFixedBoxes = (style: ComputedStyle) =>
+  style.transform !== 'none' || style.filter !== 'none' || /paint|layout|strict|content/.test(style.contain);
+
 /** `clip` applies only to absolutely positioned boxes. */
 const isAbsolutelyPositioned = (style: ComputedStyle) => style.position === 'absolute' || style.position === 'fixed';
 
@@ -62,10 +69,17 @@ function paintsOpaque(style: ComputedStyle): boolean {
   return (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';
 }
 
-/** Whether a box starts a stacking context of its own: what is painted inside it stays above its background. */
+/**
+ * Whether a box (may) start a stacking context of its own: what is painted inside it stays above its background.
+ * Errs towards yes (any z-index, as on a flex or grid item; clip paths and masks), so text is kept when unsure.
+ */
 function startsStackingContext(style: ComputedStyle): boolean {
   return (
-    (style.position !== 'static' && style.zIndex !== 'auto') ||
+    style.zIndex !== 'auto' ||
+    style.position === 'fixed' ||
+    style.position === 'sticky' ||
+    style.clipPath !== 'none' ||
+    style.maskImage !== 'none' ||
     Number.parseFloat(style.opacity) < 1 ||
     style.transform !== 'none' ||
     style.filter !== 'none' ||
@@ -93,6 +107,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly autoVisibility = new WeakMap<Element, boolean>();
   /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
   private readonly colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
+  /** Per fixed box: whether it is placed in the viewport (see fixedToViewport). */
+  private readonly fixedPlacement = new Map<Element, boolean>();
   /** Whether ink is unreadable, per list of backgrounds behind it, by ink, opacity and blend mode. */
   private readonly colorVerdicts = new WeakMap<readonly Rgba[], Map<string, boolean>>();
   private readonly range: Range;
@@ -407,7 +423,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
     // A fixed box is placed in the viewport: outside it, no scrolling brings it into view.
-    const area = this.inFixedLayer(element) ? this.viewport : this.pageFor(element);
+    const area = this.areaFor(element);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
@@ -422,9 +438,48 @@ export class LayoutVisibility extends MemoisedVisibility {
     return { left: this.page.left, top: this.page.top, right: Infinity, bottom: Infinity };
   }
 
-  private inFixedLayer(element: Element): boolean {
+  /**
+   * Where text can be brought on screen: the document (see pageFor) or, for text in a fixed box, the viewport — no
+   * scrolling of the page moves a fixed box — except along an axis a box on the way scrolls itself (a fixed drawer
+   * with its own scroll bar), and for a fixed box inside a transformed one, which scrolls with the page after all.
+   */
+  private areaFor(element: Element): Box {
     const layers = this.renderedTree().fixedLayers;
-    return layers.length > 0 && layers.some((layer) => holds(layer, element));
+    const layer = layers.length > 0 ? layers.find((candidate) => holds(candidate, element)) : undefined;
+    if (!layer || !this.fixedToViewport(layer)) return this.pageFor(element);
+    let scrollsX = false;
+    let scrollsY = false;
+    for (let current: Element | null = element; current; current = parentOf(current)) {
+      const style = this.style(current);
+      if (!isPlainInline(style)) {
+        scrollsX ||= scrolls(style.overflowX);
+        scrollsY ||= scrolls(style.overflowY);
+      }
+      if (current === layer) break;
+    }
+    const { viewport } = this;
+    return {
+      left: scrollsX ? -Infinity : viewport.left,
+      right: scrollsX ? Infinity : viewport.right,
+      top: scrollsY ? -Infinity : viewport.top,
+      bottom: scrollsY ? Infinity : viewport.bottom,
+    };
+  }
+
+  /** A fixed box is placed in the viewport unless an ancestor takes it in (transform, filter, containment). */
+  private fixedToViewport(layer: Element): boolean {
+    let known = this.fixedPlacement.get(layer);
+    if (known === undefined) {
+      known = true;
+      for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
+        if (holdsFixedBoxes(this.style(ancestor))) {
+          known = false;
+          break;
+        }
+      }
+      this.fixedPlacement.set(layer, known);
+    }
+    return known;
   }
 
   /**
