@@ -127,6 +127,26 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     expect(markdown).not.toContain('leak-dark-on-dark-canvas');
   });
 
+  it('leaves out what lies beyond the sides of a page that cannot scroll sideways, unless a box scrolls it into view', async () => {
+    await load(
+      page,
+      'https://example.com/no-sideways-scroll',
+      `<style>html,body{overflow-x:hidden}</style><p>seen-on-page</p>
+       <div style="position:absolute;left:300vw;top:0">leak-right-of-page</div>
+       <p style="transform:translateX(150vw)">leak-translated-right</p>
+       <div style="overflow-x:auto"><div style="width:4000px;display:flex;justify-content:flex-end"><span>seen-in-sideways-scroller</span></div></div>`,
+      script,
+    );
+    const markdown = await page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+    expect(markdown).toContain('seen-on-page');
+    expect(markdown).toContain('seen-in-sideways-scroller');
+    expect(markdown).not.toContain('leak-right-of-page');
+    expect(markdown).not.toContain('leak-translated-right');
+  });
+
   it('finds the first visible match past hidden subtrees, without passing over one that shows itself', async () => {
     await load(
       page,

@@ -116,6 +116,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   /** The viewport, in its own coordinates: where fixed boxes are, whatever the scroll position. */
   private readonly viewport: Box;
   private readonly canvas: Rgba;
+  /** The root (or the body, whose value the viewport takes when the root's is visible) hides sideways overflow. */
+  private readonly pageClipsSideways: boolean;
   private occlusion: Occlusion | undefined;
   private rendered: RenderedTree | undefined;
 
@@ -130,6 +132,10 @@ export class LayoutVisibility extends MemoisedVisibility {
     this.page = { left: -view.scrollX, top: -view.scrollY, right: width - view.scrollX, bottom: height - view.scrollY };
     this.viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
     this.canvas = canvasOf(view);
+    const rootOverflow = root ? this.style(root).overflowX : 'visible';
+    const body = document.body;
+    const viewportOverflow = rootOverflow === 'visible' && body ? this.style(body).overflowX : rootOverflow;
+    this.pageClipsSideways = viewportOverflow === 'hidden' || viewportOverflow === 'clip';
   }
 
   style(element: Element): ComputedStyle {
@@ -423,7 +429,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
     // A fixed box is placed in the viewport: outside it, no scrolling brings it into view.
-    const area = this.areaFor(element);
+    const area = this.areaFor(element, rect);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
@@ -443,27 +449,40 @@ export class LayoutVisibility extends MemoisedVisibility {
    * scrolling of the page moves a fixed box — except along an axis a box on the way scrolls itself (a fixed drawer
    * with its own scroll bar), and for a fixed box inside a transformed one, which scrolls with the page after all.
    */
-  private areaFor(element: Element): Box {
+  private areaFor(element: Element, rect: Box): Box {
+    const { viewport } = this;
     const layers = this.renderedTree().fixedLayers;
     const layer = layers.length > 0 ? layers.find((candidate) => holds(candidate, element)) : undefined;
-    if (!layer || !this.fixedToViewport(layer)) return this.pageFor(element);
-    let scrollsX = false;
-    let scrollsY = false;
-    for (let current: Element | null = element; current; current = parentOf(current)) {
-      const style = this.style(current);
-      if (!isPlainInline(style)) {
-        scrollsX ||= scrolls(style.overflowX);
-        scrollsY ||= scrolls(style.overflowY);
-      }
-      if (current === layer) break;
+    if (!layer || !this.fixedToViewport(layer)) {
+      const page = this.pageFor(element);
+      // A page that cannot be scrolled sideways (overflow-x hidden on the root or body) never shows what lies beyond
+      // the viewport's sides, unless a box on the way scrolls sideways itself (a wide table in its own scroller).
+      const beyondSides = rect.left < viewport.left || rect.right > viewport.right;
+      if (!beyondSides || !this.pageClipsSideways || this.scrollAxes(element).x) return page;
+      return { ...page, left: Math.max(page.left, viewport.left), right: Math.min(page.right, viewport.right) };
     }
-    const { viewport } = this;
+    const { x: scrollsX, y: scrollsY } = this.scrollAxes(element, layer);
     return {
       left: scrollsX ? -Infinity : viewport.left,
       right: scrollsX ? Infinity : viewport.right,
       top: scrollsY ? -Infinity : viewport.top,
       bottom: scrollsY ? Infinity : viewport.bottom,
     };
+  }
+
+  /** Whether a box from the element up to `until` (or the root) scrolls its overflow, per axis. */
+  private scrollAxes(element: Element, until?: Element): { x: boolean; y: boolean } {
+    let x = false;
+    let y = false;
+    for (let current: Element | null = element; current; current = parentOf(current)) {
+      const style = this.style(current);
+      if (!isPlainInline(style)) {
+        x ||= scrolls(style.overflowX);
+        y ||= scrolls(style.overflowY);
+      }
+      if (current === until) break;
+    }
+    return { x, y };
   }
 
   /** A fixed box is placed in the viewport unless an ancestor takes it in (transform, filter, containment). */
