@@ -241,6 +241,12 @@ export const tricks: Trick[] = [
     html: (h, s) => `<p>${s}</p><div style="width:0;overflow:hidden;white-space:nowrap"><p>${h}</p></div>`,
   },
   {
+    id: 'skipped-covered',
+    skippedLayout: true,
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><div style="position:absolute;inset:0;background:#fff"></div></div>`,
+  },
+  {
     id: 'skipped-off-left',
     skippedLayout: true,
     html: (h, s) => `<p>${s}</p><div style="position:absolute;left:-9999px"><p>${h}</p></div>`,
@@ -344,6 +350,16 @@ export const controls: Trick[] = [
     id: 'negative-layer-in-flex-item',
     html: (_, s) =>
       `<div style="display:flex"><div style="background:#fff;z-index:1"><p style="position:relative;z-index:-1">${s}</p></div></div>`,
+  },
+  {
+    id: 'skipped-card-clips-overflow',
+    skippedLayout: true,
+    html: (_, s) => `<div style="overflow:hidden;border:1px solid #ccc;padding:4px"><p>${s}</p></div>`,
+  },
+  {
+    id: 'skipped-positioned-card',
+    skippedLayout: true,
+    html: (_, s) => `<div style="position:relative;background:#fff;z-index:1"><p>${s}</p></div>`,
   },
   {
     id: 'skipped-tall-block',

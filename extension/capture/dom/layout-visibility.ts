@@ -104,7 +104,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly opacities = new WeakMap<Element, number>();
   private readonly clips = new WeakMap<Element, Box>();
   private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
-  private readonly autoVisibility = new WeakMap<Element, boolean>();
+  private readonly autoVisibility = new WeakMap<Element, Element | null>();
   /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
   private readonly colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
   /** Per fixed box: whether it is placed in the viewport (see fixedToViewport). */
@@ -208,21 +208,34 @@ export class LayoutVisibility extends MemoisedVisibility {
    * its bottom and right edges are not a bound there (see pageFor). Every other rule applies, so a subtree marked
    * `content-visibility: auto` is no place to hide text in.
    */
-  private layoutSkipped(element: Element): boolean {
-    if (!this.underAutoVisibility(element)) return false;
-    const checkable = element as Checkable;
-    return (
-      typeof checkable.checkVisibility === 'function' && !checkable.checkVisibility({ contentVisibilityAuto: true })
-    );
+  layoutSkipped(element: Element): boolean {
+    return this.skippedBlockOf(element) !== undefined;
   }
 
-  private underAutoVisibility(element: Element | null): boolean {
-    if (!element) return false;
+  /**
+   * The `content-visibility: auto` block whose skipped rendering holds the element, if any. Geometry there is
+   * laid out apart from the page (the block keeps its placeholder size, so its content may overlap the next
+   * blocks on paper): occlusion only compares boxes of the same skipped block.
+   */
+  skippedBlockOf(element: Element): Element | undefined {
+    const block = this.autoVisibilityBlock(element);
+    if (!block) return undefined;
+    const checkable = element as Checkable;
+    const skipped =
+      typeof checkable.checkVisibility === 'function' && !checkable.checkVisibility({ contentVisibilityAuto: true });
+    return skipped ? block : undefined;
+  }
+
+  /** The nearest ancestor-or-self with `content-visibility: auto`, or null. */
+  private autoVisibilityBlock(element: Element | null): Element | null {
+    if (!element) return null;
     const known = this.autoVisibility.get(element);
     if (known !== undefined) return known;
     const style = this.style(element);
     const result =
-      (!isPlainInline(style) && style.contentVisibility === 'auto') || this.underAutoVisibility(parentOf(element));
+      !isPlainInline(style) && style.contentVisibility === 'auto'
+        ? element
+        : this.autoVisibilityBlock(parentOf(element));
     this.autoVisibility.set(element, result);
     return result;
   }

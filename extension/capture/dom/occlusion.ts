@@ -8,6 +8,8 @@ import { holds, parentOf } from './visibility-rules';
 export interface StyleSource {
   style(element: Element): ComputedStyle;
   opacity(element: Element | null): number;
+  /** The `content-visibility: auto` block whose skipped rendering holds the element (see layout-visibility.ts). */
+  skippedBlockOf(element: Element): Element | undefined;
 }
 
 interface Cover {
@@ -16,6 +18,8 @@ interface Cover {
   z: number;
   /** Drawn by the element's `::before` or `::after` (an overlay that has no element of its own). */
   pseudo?: boolean;
+  /** The skipped `content-visibility: auto` block it is in: it covers only text of that same block. */
+  skippedBlock?: Element | undefined;
 }
 
 /** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
@@ -47,6 +51,12 @@ function positionedAncestor(element: Element, source: StyleSource): Element | un
  */
 export class Occlusion {
   private readonly bands = new Map<number, Cover[]>();
+  /**
+   * Opaque boxes inside skipped `content-visibility: auto` blocks that measured empty when the covers were listed:
+   * Chromium may answer a box of a block it has not laid out yet with an empty one, until text in that block is
+   * measured. They are measured again when text in a skipped block is judged.
+   */
+  private pending: Element[] = [];
 
   /**
    * `positioned`: every box of the page positioned `absolute` or `relative` outside subtrees that render nothing,
@@ -102,7 +112,7 @@ export class Occlusion {
     const box = { left: originX, top: originY, right: originX + (width ?? 0), bottom: originY + (height ?? 0) };
     if (isEmpty(box, minimumCoverPx)) return undefined;
     const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
-    return { element: owner, box, z, pseudo: true };
+    return { element: owner, box, z, pseudo: true, skippedBlock: this.source.skippedBlockOf(owner) };
   }
 
   private asCover(element: Element, style: ComputedStyle): Cover | undefined {
@@ -110,18 +120,37 @@ export class Occlusion {
     const background = parseColor(style.backgroundColor);
     const opaque = (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';
     if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
-    const rect = element.getBoundingClientRect();
-    if (isEmpty(rect, minimumCoverPx)) return undefined;
     if (this.source.opacity(element) < 0.9) return undefined;
-    return { element, box: rect, z: stackLevel(element, this.source) };
+    const rect = element.getBoundingClientRect();
+    if (isEmpty(rect, minimumCoverPx)) {
+      if (this.source.skippedBlockOf(element)) this.pending.push(element);
+      return undefined;
+    }
+    return this.cover(element, rect);
+  }
+
+  private cover(element: Element, box: Box): Cover {
+    return { element, box, z: stackLevel(element, this.source), skippedBlock: this.source.skippedBlockOf(element) };
+  }
+
+  private measurePending(): void {
+    const still: Element[] = [];
+    for (const element of this.pending) {
+      const rect = element.getBoundingClientRect();
+      if (isEmpty(rect, minimumCoverPx)) still.push(element);
+      else this.add(this.cover(element, rect));
+    }
+    this.pending = still;
   }
 
   /** Whether an opaque box is painted over the whole of `rect` (the shown part of `element`'s text). */
   covers(element: Element, rect: Box): boolean {
+    const skippedBlock = this.source.skippedBlockOf(element);
+    if (this.pending.length > 0 && skippedBlock) this.measurePending();
     const first = Math.floor(rect.top / bandPx);
     const candidates = this.bands.get(first) ?? [];
     for (const cover of candidates) {
-      if (!contains(cover.box, rect)) continue;
+      if (cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
       if (holds(cover.element, element)) {
         // Text inside the owner of a pseudo-element cover: the positioned overlay is painted over the owner's own
         // in-flow content, unless it sits below it (negative z-index) or the text is in a positioned box of its own.
