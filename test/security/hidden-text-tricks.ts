@@ -224,6 +224,11 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<style>.pseudo-wrap{position:relative}.pseudo-wrap::before{content:"";position:absolute;top:0;left:0;width:100%;height:100%;background:#fff}</style><p>${s}</p><div class="pseudo-wrap"><p>${h}</p></div>`,
   },
+  // Before a scrolling box's start (pulled up by a negative margin): no scrolling reaches it.
+  {
+    id: 'before-scroll-origin',
+    html: (h, s) => `<div style="height:100px;overflow:auto"><p>${s}</p><p style="margin-top:-400px">${h}</p></div>`,
+  },
   // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
   {
     id: 'skipped-height-zero',
@@ -360,6 +365,26 @@ export const controls: Trick[] = [
     id: 'skipped-positioned-card',
     skippedLayout: true,
     html: (_, s) => `<div style="position:relative;background:#fff;z-index:1"><p>${s}</p></div>`,
+  },
+  // Text inside a box that scrolls is reached by scrolling it, wherever the page ends and whatever clips the box.
+  {
+    id: 'scroller-beyond-page',
+    html: (_, s) => `<div style="height:200px;overflow:auto"><div style="height:12000px"></div><p>${s}</p></div>`,
+  },
+  {
+    id: 'app-shell-scroller',
+    html: (_, s) =>
+      `<div style="height:300px;overflow:hidden;display:flex"><div style="overflow:auto;flex:1"><div style="height:12000px"></div><p>${s}</p></div></div>`,
+  },
+  {
+    id: 'chat-pane-opens-at-end',
+    html: (_, s) =>
+      `<div style="height:100px;overflow:auto;display:flex;flex-direction:column-reverse"><div><p>${s}</p><div style="height:12000px"></div><p>Latest message</p></div></div>`,
+  },
+  {
+    id: 'right-to-left-scroller',
+    html: (_, s) =>
+      `<div dir="rtl" style="width:300px;overflow-x:auto;white-space:nowrap"><span style="display:inline-block;width:5000px">Start</span><span>${s}</span></div>`,
   },
   {
     id: 'skipped-tall-block',

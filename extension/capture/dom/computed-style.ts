@@ -14,8 +14,10 @@ export const computedStyleProperties = [
   'color',
   'contain',
   'contentVisibility',
+  'direction',
   'display',
   'filter',
+  'flexDirection',
   'fontSize',
   'isolation',
   'maskImage',
@@ -47,8 +49,10 @@ export class CachedStyle implements ComputedStyle {
   #color?: string;
   #contain?: string;
   #contentVisibility?: string;
+  #direction?: string;
   #display?: string;
   #filter?: string;
+  #flexDirection?: string;
   #fontSize?: string;
   #isolation?: string;
   #maskImage?: string;
@@ -107,6 +111,10 @@ export class CachedStyle implements ComputedStyle {
     this.#contentVisibility ??= this.declaration.contentVisibility;
     return this.#contentVisibility;
   }
+  get direction() {
+    this.#direction ??= this.declaration.direction;
+    return this.#direction;
+  }
   get display() {
     this.#display ??= this.declaration.display;
     return this.#display;
@@ -114,6 +122,10 @@ export class CachedStyle implements ComputedStyle {
   get filter() {
     this.#filter ??= this.declaration.filter;
     return this.#filter;
+  }
+  get flexDirection() {
+    this.#flexDirection ??= this.declaration.flexDirection;
+    return this.#flexDirection;
   }
   get fontSize() {
     this.#fontSize ??= this.declaration.fontSize;

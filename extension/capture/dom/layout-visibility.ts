@@ -103,6 +103,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly styles = new WeakMap<Element, ComputedStyle>();
   private readonly opacities = new WeakMap<Element, number>();
   private readonly clips = new WeakMap<Element, Box>();
+  /** Content clips made by a scrolling box (see scrollRegion), and those derived from them. */
+  private readonly scrolledClips = new WeakSet<Box>();
   private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
   private readonly autoVisibility = new WeakMap<Element, Element | null>();
   /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
@@ -300,8 +302,9 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (style.position === 'fixed') return everywhere;
     let parent = parentOf(element);
     if (style.position === 'absolute') {
-      // Absolutely positioned boxes escape the overflow clip of every ancestor below their containing block.
-      while (parent && this.style(parent).position === 'static' && this.style(parent).transform === 'none')
+      // Absolutely positioned boxes escape the overflow clip of every ancestor below their containing block (a
+      // positioned box, or one with a transform, filter or containment).
+      while (parent && this.style(parent).position === 'static' && !holdsFixedBoxes(this.style(parent)))
         parent = parentOf(parent);
     }
     return parent ? this.contentClip(parent) : everywhere;
@@ -323,8 +326,46 @@ export class LayoutVisibility extends MemoisedVisibility {
       const shape = this.shapeClip(clipPath, element.getBoundingClientRect());
       if (shape) result = intersect(result, shape);
     }
+    if (own === undefined && element !== root && element !== element.ownerDocument.body) {
+      const scroll = this.scrollRegion(element, style, inherited);
+      if (scroll) result = scroll;
+    }
+    if (result !== inherited && this.scrolledClips.has(inherited)) this.scrolledClips.add(result);
     this.clips.set(element, result);
     return result;
+  }
+
+  /**
+   * The content clip of a box that scrolls its overflow (auto, scroll): what the person can bring into its window by
+   * scrolling it — its whole scrollable area, wherever that lies on the page, or nothing when the window itself is
+   * out of sight. Content above or before the scroll origin is never reached. Clips made this way are remembered
+   * (scrolledClips): the document's own extent is no bound for the text inside them.
+   */
+  private scrollRegion(element: Element, style: ComputedStyle, inherited: Box): Box | undefined {
+    if (isPlainInline(style) || style.display === 'contents') return undefined;
+    const x = scrolls(style.overflowX);
+    const y = scrolls(style.overflowY);
+    if (!x && !y) return undefined;
+    const box = element.getBoundingClientRect();
+    const window = intersect(intersect(inherited, box), this.scrolledClips.has(inherited) ? everywhere : this.page);
+    if (isEmpty(window, 1)) return { left: 0, top: 0, right: 0, bottom: 0 };
+    // A box that starts at its end (right-to-left text, a reversed flex box: the chat pane that opens on its latest
+    // message) scrolls back from 0 into negative positions; its content starts that far before the window.
+    const flow = style.display.includes('flex') ? style.flexDirection : 'row';
+    const fromEndX = style.direction === 'rtl' || flow === 'row-reverse';
+    const fromEndY = flow === 'column-reverse';
+    const scrolledX = element.scrollLeft + (fromEndX ? element.scrollWidth - element.clientWidth : 0);
+    const scrolledY = element.scrollTop + (fromEndY ? element.scrollHeight - element.clientHeight : 0);
+    const left = box.left + element.clientLeft - scrolledX;
+    const top = box.top + element.clientTop - scrolledY;
+    const region = {
+      left: x ? left : inherited.left,
+      right: x ? left + element.scrollWidth : inherited.right,
+      top: y ? top : inherited.top,
+      bottom: y ? top + element.scrollHeight : inherited.bottom,
+    };
+    this.scrolledClips.add(region);
+    return region;
   }
 
   /** What is painted behind the element: one colour, a gradient's stops, or null when it is an image. */
@@ -441,8 +482,8 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
-    // A fixed box is placed in the viewport: outside it, no scrolling brings it into view.
-    const area = this.areaFor(element, rect);
+    // Inside a scrolling box, its scrollable area is the bound (in the clip); elsewhere the page or the viewport.
+    const area = this.scrolledClips.has(clip) ? everywhere : this.areaFor(element, rect);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
