@@ -24,6 +24,12 @@ import {
   unreadableBlurPx,
 } from './visibility-rules';
 
+/** Which layer (of a RenderedTree list) holds each element, once a page has too many layers to ask each. */
+interface LayerMemo {
+  members?: ReadonlySet<Element>;
+  of: WeakMap<Element, Element | null>;
+}
+
 type Checkable = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
 /**
@@ -109,6 +115,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   private readonly autoVisibility = new WeakMap<Element, Element | null>();
   /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
   private readonly colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
+  private readonly fixedLayerOf: LayerMemo = { of: new WeakMap() };
+  private readonly negativeLayerOf: LayerMemo = { of: new WeakMap() };
   /** Per fixed box: whether it is placed in the viewport (see fixedToViewport). */
   private readonly fixedPlacement = new Map<Element, boolean>();
   /** Whether ink is unreadable, per list of backgrounds behind it, by ink, opacity and blend mode. */
@@ -505,8 +513,7 @@ export class LayoutVisibility extends MemoisedVisibility {
    */
   private areaFor(element: Element, rect: Box): Box {
     const { viewport } = this;
-    const layers = this.renderedTree().fixedLayers;
-    const layer = layers.length > 0 ? layers.find((candidate) => holds(candidate, element)) : undefined;
+    const layer = this.layerHolding(element, this.renderedTree().fixedLayers, this.fixedLayerOf);
     if (!layer || !this.fixedToViewport(layer)) {
       const page = this.pageFor(element);
       // A page that cannot be scrolled sideways (overflow-x hidden on the root or body) never shows what lies beyond
@@ -560,20 +567,41 @@ export class LayoutVisibility extends MemoisedVisibility {
    * that starts its stacking context): an opaque one over the text hides it, whatever the scroll position.
    */
   private underAncestorBackground(element: Element, shown: Box): boolean {
-    const layers = this.renderedTree().negativeLayers;
-    if (layers.length === 0) return false;
+    const layer = this.layerHolding(element, this.renderedTree().negativeLayers, this.negativeLayerOf);
+    if (!layer) return false;
     const document = element.ownerDocument;
-    for (const layer of layers) {
-      if (!holds(layer, element)) continue;
-      for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
-        // The root always starts a stacking context; the body's background is painted on the canvas, below all.
-        if (ancestor === document.documentElement || ancestor === document.body) break;
-        const style = this.style(ancestor);
-        if (startsStackingContext(style)) break;
-        if (paintsOpaque(style) && contains(ancestor.getBoundingClientRect(), shown)) return true;
-      }
+    for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
+      // The root always starts a stacking context; the body's background is painted on the canvas, below all.
+      if (ancestor === document.documentElement || ancestor === document.body) break;
+      const style = this.style(ancestor);
+      if (startsStackingContext(style)) break;
+      if (paintsOpaque(style) && contains(ancestor.getBoundingClientRect(), shown)) return true;
     }
     return false;
+  }
+
+  /**
+   * The nearest of `layers` holding the element (itself included). A handful are each asked directly; a page with
+   * many (thousands of fixed or negative-z boxes would make that quadratic) is answered by one memoised walk up.
+   */
+  private layerHolding(element: Element, layers: readonly Element[], memo: LayerMemo): Element | undefined {
+    if (layers.length === 0) return undefined;
+    if (layers.length <= 8) {
+      let nearest: Element | undefined;
+      for (const layer of layers) if (holds(layer, element) && (!nearest || holds(nearest, layer))) nearest = layer;
+      return nearest;
+    }
+    memo.members ??= new Set(layers);
+    return this.nearestMember(element, memo) ?? undefined;
+  }
+
+  private nearestMember(element: Element, memo: LayerMemo): Element | null {
+    const known = memo.of.get(element);
+    if (known !== undefined) return known;
+    const parent = parentOf(element);
+    const result = memo.members?.has(element) ? element : parent ? this.nearestMember(parent, memo) : null;
+    memo.of.set(element, result);
+    return result;
   }
 
   protected unreadableText(element: Element): boolean {
