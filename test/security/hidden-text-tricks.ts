@@ -229,6 +229,21 @@ export const tricks: Trick[] = [
     id: 'before-scroll-origin',
     html: (h, s) => `<div style="height:100px;overflow:auto"><p>${s}</p><p style="margin-top:-400px">${h}</p></div>`,
   },
+  // From a review of the judge with tricks of its own.
+  {
+    id: 'sliver-of-a-line',
+    html: (h, s) => `<p>${s}</p><div style="width:3px;overflow:hidden;white-space:nowrap">${h}</div>`,
+  },
+  {
+    id: 'clip-rect-sliver',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative;height:30px"><span style="position:absolute;clip:rect(0,4px,30px,0)">${h}</span></div>`,
+  },
+  { id: 'second-summary', html: (h, s) => `<details><summary>${s}</summary><summary>${h}</summary></details>` },
+  {
+    id: 'white-outline-on-white',
+    html: (h, s) => `<p>${s}</p><p style="color:transparent;-webkit-text-stroke:1px #fff">${h}</p>`,
+  },
   // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
   {
     id: 'skipped-height-zero',
@@ -385,6 +400,31 @@ export const controls: Trick[] = [
     id: 'right-to-left-scroller',
     html: (_, s) =>
       `<div dir="rtl" style="width:300px;overflow-x:auto;white-space:nowrap"><span style="display:inline-block;width:5000px">Start</span><span>${s}</span></div>`,
+  },
+  {
+    id: 'clip-path-lower-half',
+    html: (_, s) => `<p style="clip-path:inset(50% 0 0 0)">First line<br>${s}</p>`,
+  },
+  { id: 'outlined-text', html: (_, s) => `<p style="color:#fff;-webkit-text-stroke:1px #000">${s}</p>` },
+  {
+    id: 'dark-surface-with-sheen',
+    html: (_, s) =>
+      `<div style="background-color:#121212;background-image:linear-gradient(rgba(255,255,255,.05),rgba(255,255,255,.05));color:#fff"><p>${s}</p></div>`,
+  },
+  {
+    id: 'light-gradient-overlay',
+    html: (_, s) =>
+      `<div style="position:relative"><p>${s}</p><div style="position:absolute;inset:0;background:linear-gradient(rgba(255,255,255,0),rgba(255,255,255,.3))"></div></div>`,
+  },
+  {
+    id: 'collapsed-menu-over-text',
+    html: (_, s) =>
+      `<div style="position:relative"><p>${s}</p><div style="position:absolute;inset:0 0 auto 0;height:0;overflow:hidden"><div style="position:absolute;top:0;left:0;right:0;height:100px;background:#fff">Menu</div></div></div>`,
+  },
+  {
+    id: 'ellipsis-cell',
+    html: (_, s) =>
+      `<div style="width:90px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${s} and a long tail</div>`,
   },
   {
     id: 'skipped-tall-block',

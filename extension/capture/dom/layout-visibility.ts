@@ -53,6 +53,8 @@ const holdsFixedBoxes = (style: ComputedStyle) =>
 /** `clip` applies only to absolutely positioned boxes. */
 const isAbsolutelyPositioned = (style: ComputedStyle) => style.position === 'absolute' || style.position === 'fixed';
 
+/** A line clipped narrower than this (unless it is all shown, or half of it) shows no word. */
+const minimumReadableWidthPx = 12;
 /** Rendered glyphs shorter than this (after every transform) are specks, not text. */
 const minimumRenderedPx = 4;
 
@@ -272,7 +274,8 @@ export class LayoutVisibility extends MemoisedVisibility {
       }
     }
     const clipPath = style.clipPath;
-    if (clipsToNothing(isAbsolutelyPositioned(style) ? style.clip : undefined, clipPath)) return true;
+    // clip-path shapes are measured below (a first-value test would hide the half an inset leaves).
+    if (clipsToNothing(isAbsolutelyPositioned(style) ? style.clip : undefined, undefined)) return true;
     // A frame shows its page only through its own box: too small or off the page, it shows none of it.
     const frame = isFrame(element);
     // A box that clips its overflow or its shape and is (nearly) empty after transforms and ancestors' clipping
@@ -305,7 +308,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** The rectangle (viewport coordinates) an element's own box may paint in: its ancestors' clips, intersected. */
-  private clipFor(element: Element): Box {
+  clipFor(element: Element): Box {
     const style = this.style(element);
     if (style.position === 'fixed') return everywhere;
     let parent = parentOf(element);
@@ -393,8 +396,11 @@ export class LayoutVisibility extends MemoisedVisibility {
     const image = style.backgroundImage;
     if (image && image !== 'none') {
       if (style.backgroundClip !== 'text') {
+        // A gradient is painted over the element's own background colour (a dark surface with a faint sheen).
+        const color = parseColor(style.backgroundColor);
+        const base = color && color[3] > 0 && below ? below.map((under) => over(painted(color), under)) : below;
         const stops = gradientColors(image);
-        result = stops && below ? stops.flatMap((stop) => below.map((under) => over(painted(stop), under))) : null;
+        result = stops && base ? stops.flatMap((stop) => base.map((under) => over(painted(stop), under))) : null;
       }
     } else {
       const color = parseColor(style.backgroundColor);
@@ -407,10 +413,17 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   /** The colour the glyphs are painted with, or undefined when a stroke outlines them (readable whatever the fill). */
   private ink(style: ComputedStyle): Rgba | undefined {
-    const stroke = Number.parseFloat(style.webkitTextStrokeWidth || '0');
-    if (stroke > 0 && (parseColor(style.webkitTextStrokeColor)?.[3] ?? 1) > 0.1) return undefined;
     const fill = style.webkitTextFillColor;
     const glyphs = parseColor(fill && fill !== style.color ? fill : style.color);
+    const strokeWidth = Number.parseFloat(style.webkitTextStrokeWidth || '0');
+    if (strokeWidth > 0) {
+      // Outlined glyphs: judged by the outline when the fill does not show, readable when the two differ.
+      const stroke = parseColor(style.webkitTextStrokeColor);
+      if (stroke && stroke[3] >= minimumOpacity) {
+        if (!glyphs || glyphs[3] < minimumOpacity) return stroke;
+        return glyphs.join() === stroke.join() ? glyphs : undefined;
+      }
+    }
     if (!glyphs || glyphs[3] >= minimumOpacity) return glyphs;
     // Transparent glyphs drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour.
     const shadow = style.textShadow;
@@ -495,6 +508,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
+    // A sliver of a line (a few pixels of a long word in a narrow clipped box) is not reading it.
+    if (shown.right - shown.left < Math.min(rect.width / 2, minimumReadableWidthPx)) return false;
     if (this.underAncestorBackground(element, shown)) return false;
     this.occlusion ??= new Occlusion(this.view.document, this, this.renderedTree().positioned);
     return !this.occlusion.covers(element, shown);

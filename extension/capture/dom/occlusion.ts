@@ -1,7 +1,7 @@
 import { parseColor } from './color';
 import type { ComputedStyle } from './computed-style';
 import { gradientColors } from './contrast';
-import { type Box, contains, isEmpty } from './rects';
+import { type Box, contains, intersect, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
 /** What occlusion needs from the layout judge: memoised computed styles and accumulated opacity. */
@@ -10,6 +10,8 @@ export interface StyleSource {
   opacity(element: Element | null): number;
   /** The `content-visibility: auto` block whose skipped rendering holds the element (see layout-visibility.ts). */
   skippedBlockOf(element: Element): Element | undefined;
+  /** Where the element's box may paint: its ancestors' clips (a cover inside a collapsed menu covers nothing). */
+  clipFor(element: Element): Box;
 }
 
 interface Cover {
@@ -109,7 +111,10 @@ export class Occlusion {
     const rect = owner.getBoundingClientRect();
     const originX = rect.left + owner.clientLeft + (left ?? 0);
     const originY = rect.top + owner.clientTop + (top ?? 0);
-    const box = { left: originX, top: originY, right: originX + (width ?? 0), bottom: originY + (height ?? 0) };
+    const box = intersect(
+      { left: originX, top: originY, right: originX + (width ?? 0), bottom: originY + (height ?? 0) },
+      this.source.clipFor(owner),
+    );
     if (isEmpty(box, minimumCoverPx)) return undefined;
     const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
     return { element: owner, box, z, pseudo: true, skippedBlock: this.source.skippedBlockOf(owner) };
@@ -117,8 +122,12 @@ export class Occlusion {
 
   private asCover(element: Element, style: ComputedStyle): Cover | undefined {
     if (style.position !== 'absolute' && style.position !== 'relative') return undefined;
+    // A solid sheet: an opaque colour, a gradient with no see-through stop, or an image (it cannot be read here).
     const background = parseColor(style.backgroundColor);
-    const opaque = (background !== undefined && background[3] >= 0.9) || style.backgroundImage !== 'none';
+    const image = style.backgroundImage;
+    const opaque =
+      (background !== undefined && background[3] >= 0.9) ||
+      (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= 0.9) ?? true));
     if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
     if (this.source.opacity(element) < 0.9) return undefined;
     const rect = element.getBoundingClientRect();
@@ -129,7 +138,9 @@ export class Occlusion {
     return this.cover(element, rect);
   }
 
-  private cover(element: Element, box: Box): Cover {
+  private cover(element: Element, rect: Box): Cover | undefined {
+    const box = intersect(rect, this.source.clipFor(element));
+    if (isEmpty(box, minimumCoverPx)) return undefined;
     return { element, box, z: stackLevel(element, this.source), skippedBlock: this.source.skippedBlockOf(element) };
   }
 

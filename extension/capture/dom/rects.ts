@@ -33,12 +33,43 @@ const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip'
 
 /**
  * The clip an element's box puts on its descendants: its border box on each axis whose overflow is hidden or
- * clipped (or both under `contain: paint`). Scrolling overflow (auto, scroll) is not a clip: the person scrolls.
+ * clipped (or both under `contain: paint`), and the `clip` rectangle of an absolutely positioned box. Scrolling
+ * overflow (auto, scroll) is not a clip: the person scrolls (layout-visibility.ts bounds it by what scrolls into view).
  */
 export function clipOf(style: ComputedStyle, element: Element): Box | undefined {
   // A plain inline box neither clips its overflow nor takes paint containment; `display: contents` has no box.
   const display = style.display;
-  if (display === 'inline' || display === 'contents') return undefined;
+  if (display === 'contents') return undefined;
+  const positioned = style.position === 'absolute' || style.position === 'fixed';
+  const rectClip = positioned ? clipRect(style.clip, element) : undefined;
+  if (display === 'inline') return rectClip;
+  const overflow = overflowClip(style, element);
+  if (!rectClip) return overflow;
+  return overflow ? intersect(overflow, rectClip) : rectClip;
+}
+
+/** `clip: rect(top, right, bottom, left)` of an absolutely positioned box, from its border box; `auto` is the edge. */
+function clipRect(clip: string, element: Element): Box | undefined {
+  if (!clip.startsWith('rect(')) return undefined;
+  const values = clip
+    .slice(5, -1)
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (values.length !== 4) return undefined;
+  const box = element.getBoundingClientRect();
+  const edge = (value: string | undefined, auto: number) => {
+    const px = Number.parseFloat(value ?? '');
+    return value === 'auto' || !Number.isFinite(px) ? auto : px;
+  };
+  return {
+    top: box.top + edge(values[0], 0),
+    right: box.left + edge(values[1], box.width),
+    bottom: box.top + edge(values[2], box.height),
+    left: box.left + edge(values[3], 0),
+  };
+}
+
+function overflowClip(style: ComputedStyle, element: Element): Box | undefined {
   const contain = style.contain;
   const paint = contain !== 'none' && /paint|strict|content/.test(contain);
   const x = paint || clips(style.overflowX);

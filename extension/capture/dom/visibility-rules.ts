@@ -110,7 +110,9 @@ export function hiddenByMarkup(element: Element): boolean {
   if (tag === 'input' && (element.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
   if (tag === 'dialog' && !element.hasAttribute('open')) return true;
   const parent = element.parentElement;
-  return parent !== null && isClosedDetails(parent) && tag !== 'summary';
+  if (parent === null || !isClosedDetails(parent)) return false;
+  // Only the first summary child is the details' summary; any other is part of what it hides.
+  return tag !== 'summary' || parent.querySelector(':scope > summary') !== element;
 }
 
 /** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
