@@ -147,6 +147,24 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     expect(markdown).not.toContain('leak-translated-right');
   });
 
+  it('reads white text on a dark fixed backdrop everywhere on the page, but not on a white card over it', async () => {
+    await load(
+      page,
+      'https://example.com/dark-backdrop',
+      `<div style="position:fixed;inset:0;background:#0f172a;z-index:-1"></div>
+       <p style="color:#fff">seen-at-the-top</p><div style="height:3000px"></div><p style="color:#fff">seen-below-the-fold</p>
+       <div style="background:#fff"><p style="color:#fff">leak-white-on-white-card</p></div>`,
+      script,
+    );
+    const markdown = await page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+    expect(markdown).toContain('seen-at-the-top');
+    expect(markdown).toContain('seen-below-the-fold');
+    expect(markdown).not.toContain('leak-white-on-white-card');
+  });
+
   it('finds the first visible match past hidden subtrees, without passing over one that shows itself', async () => {
     await load(
       page,

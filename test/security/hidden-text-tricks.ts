@@ -244,6 +244,17 @@ export const tricks: Trick[] = [
     id: 'white-outline-on-white',
     html: (h, s) => `<p>${s}</p><p style="color:transparent;-webkit-text-stroke:1px #fff">${h}</p>`,
   },
+  // A dark box below the text does not make white text readable when a white background lies between them.
+  {
+    id: 'white-card-over-dark-layer',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><div style="position:absolute;inset:0;background:#000;z-index:-1"></div><div style="background:#fff"><p style="color:#fff">${h}</p></div></div>`,
+  },
+  {
+    id: 'white-on-white-overlay',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><div style="position:absolute;inset:0;background:#fff"></div><p style="position:relative;color:#fff">${h}</p></div>`,
+  },
   // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
   {
     id: 'skipped-height-zero',
@@ -425,6 +436,17 @@ export const controls: Trick[] = [
     id: 'ellipsis-cell',
     html: (_, s) =>
       `<div style="width:90px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${s} and a long tail</div>`,
+  },
+  // White text drawn on a dark box that is not its ancestor.
+  {
+    id: 'white-on-dark-overlay',
+    html: (_, s) =>
+      `<div style="position:relative"><div style="position:absolute;inset:0;background:#1e293b"></div><p style="position:relative;color:#fff">${s}</p></div>`,
+  },
+  {
+    id: 'badge-painted-by-pseudo-element',
+    html: (_, s) =>
+      `<style>.pill{position:relative;z-index:0;color:#fff;padding:2px 6px}.pill::before{content:"";position:absolute;inset:0;background:#c00;z-index:-1;border-radius:8px}</style><p><span class="pill">${s}</span></p>`,
   },
   {
     id: 'skipped-tall-block',

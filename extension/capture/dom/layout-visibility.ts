@@ -511,8 +511,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     // A sliver of a line (a few pixels of a long word in a narrow clipped box) is not reading it.
     if (shown.right - shown.left < Math.min(rect.width / 2, minimumReadableWidthPx)) return false;
     if (this.underAncestorBackground(element, shown)) return false;
-    this.occlusion ??= new Occlusion(this.view.document, this, this.renderedTree().positioned);
-    return !this.occlusion.covers(element, shown);
+    return !this.occlusionOf().covers(element, shown);
   }
 
   /** Where the person can scroll to: the document, open below and to the right inside a skipped subtree. */
@@ -619,13 +618,47 @@ export class LayoutVisibility extends MemoisedVisibility {
     return result;
   }
 
+  private occlusionOf(): Occlusion {
+    const tree = this.renderedTree();
+    this.occlusion ??= new Occlusion(this.view.document, this, tree.positioned, tree.fixedLayers);
+    return this.occlusion;
+  }
+
+  /**
+   * Text unreadable on its ancestors' backgrounds may be drawn on something else: a positioned box laid under it
+   * (see Occlusion.backdropUnder). Asked only of text the colours would hide; when any positioned ancestor paints a
+   * background of its own, which of the two is on top is not guessed, and the text stays hidden.
+   */
+  private readableOnBackdrop(element: Element, style: ComputedStyle): boolean {
+    for (let ancestor: Element | null = element; ancestor; ancestor = parentOf(ancestor)) {
+      const ancestorStyle = this.style(ancestor);
+      if (ancestorStyle.position !== 'static' && paintsOpaque(ancestorStyle)) return false;
+    }
+    const glyphs = this.ink(style);
+    if (!glyphs) return true;
+    let rect: DOMRect | undefined;
+    for (let child = element.firstChild; child && !rect; child = child.nextSibling) {
+      if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
+      this.range.selectNodeContents(child);
+      rect = this.range.getClientRects()[0];
+    }
+    if (!rect) return false;
+    const behind = this.backgrounds(element);
+    const onCanvas = behind?.length === 1 && behind[0] === this.canvas;
+    const backdrop = this.occlusionOf().backdropUnder(element, rect, onCanvas);
+    if (!backdrop) return false;
+    const paint = this.colorFilters.get(element);
+    const ink = paint ? paint(glyphs) : glyphs;
+    return !unreadableAgainst(over(ink, backdrop, this.opacity(element)), [backdrop]);
+  }
+
   protected unreadableText(element: Element): boolean {
     if (!hasOwnText(element)) return false;
     const style = this.style(element);
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
     if (Number.parseFloat(style.textIndent) <= -offscreenPx) return true;
-    if (this.unreadableColors(element, style)) return true;
+    if (this.unreadableColors(element, style) && !this.readableOnBackdrop(element, style)) return true;
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
     return !this.readableTextBox(element, this.contentClip(element));
   }

@@ -1,7 +1,7 @@
-import { parseColor } from './color';
+import { parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
 import { gradientColors } from './contrast';
-import { type Box, contains, intersect, isEmpty } from './rects';
+import { type Box, contains, everywhere, intersect, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
 /** What occlusion needs from the layout judge: memoised computed styles and accumulated opacity. */
@@ -22,11 +22,19 @@ interface Cover {
   pseudo?: boolean;
   /** The skipped `content-visibility: auto` block it is in: it covers only text of that same block. */
   skippedBlock?: Element | undefined;
+  /** Its solid background colour, when it has one (what text drawn over it is read against). */
+  color?: Rgba | undefined;
 }
 
 /** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
 const bandPx = 256;
 const minimumCoverPx = 8;
+
+/** Whether `a` is painted over `b`: a higher stack level, or the same one and later in the document. */
+function paintedOver(a: Cover, b: Cover): boolean {
+  if (a.z !== b.z) return a.z > b.z;
+  return Boolean(b.element.compareDocumentPosition(a.element) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
 
 /** The z-index of the stacking level the element paints at (its nearest positioned ancestor with a z-index). */
 function stackLevel(element: Element, source: StyleSource): number {
@@ -66,11 +74,26 @@ export class Occlusion {
    * the page (rendered-tree.ts). Frames are left out: their boxes are in the frame's own coordinates and cannot
    * cover the page's text.
    */
+  /** Fixed boxes that fill the viewport with a solid colour: behind every point of the page, however it scrolls. */
+  private readonly fixedBackdrops: Cover[] = [];
+
   constructor(
     private readonly document: Document,
     private readonly source: StyleSource,
     positioned: readonly Element[],
+    fixed: readonly Element[] = [],
   ) {
+    const view = document.defaultView;
+    for (const element of fixed) {
+      const style = this.source.style(element);
+      const color = parseColor(style.backgroundColor);
+      if (!view || !color || color[3] < 0.9 || style.visibility !== 'visible') continue;
+      if (this.source.opacity(element) < 0.9) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.left > 1 || rect.top > 1 || rect.right < view.innerWidth - 1 || rect.bottom < view.innerHeight - 1)
+        continue;
+      this.fixedBackdrops.push({ element, box: everywhere, z: stackLevel(element, this.source), color });
+    }
     for (const element of positioned) {
       this.add(this.asCover(element, this.source.style(element)));
       // A positioned box is the containing block its own pseudo-elements are laid out in: `::after { position:
@@ -117,7 +140,8 @@ export class Occlusion {
     );
     if (isEmpty(box, minimumCoverPx)) return undefined;
     const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
-    return { element: owner, box, z, pseudo: true, skippedBlock: this.source.skippedBlockOf(owner) };
+    const color = background && background[3] >= 0.9 && image === 'none' ? background : undefined;
+    return { element: owner, box, z, pseudo: true, skippedBlock: this.source.skippedBlockOf(owner), color };
   }
 
   private asCover(element: Element, style: ComputedStyle): Cover | undefined {
@@ -141,7 +165,11 @@ export class Occlusion {
   private cover(element: Element, rect: Box): Cover | undefined {
     const box = intersect(rect, this.source.clipFor(element));
     if (isEmpty(box, minimumCoverPx)) return undefined;
-    return { element, box, z: stackLevel(element, this.source), skippedBlock: this.source.skippedBlockOf(element) };
+    const style = this.source.style(element);
+    const background = parseColor(style.backgroundColor);
+    const color = background && background[3] >= 0.9 && style.backgroundImage === 'none' ? background : undefined;
+    const skippedBlock = this.source.skippedBlockOf(element);
+    return { element, box, z: stackLevel(element, this.source), skippedBlock, color };
   }
 
   private measurePending(): void {
@@ -171,6 +199,28 @@ export class Occlusion {
       if (this.paintsAbove(cover, element, rect)) return true;
     }
     return false;
+  }
+
+  /**
+   * The solid colour painted right under text that is not drawn on its ancestors' backgrounds: the topmost opaque
+   * positioned box below it that holds the whole `rect` (a dark overlay laid under white text, a badge painted by
+   * its own `::before` at z-index -1 in its own stacking context), or a fixed box filling the viewport. Undefined
+   * when there is none. Only boxes at z-index 0 or above are taken from elsewhere on the page: they paint above
+   * every in-flow background, so none of the text's ancestors can lie between. A fixed backdrop is painted below
+   * every in-flow background: `onCanvas` says the text's ancestors paint none.
+   */
+  backdropUnder(element: Element, rect: Box, onCanvas: boolean): Rgba | undefined {
+    const skippedBlock = this.source.skippedBlockOf(element);
+    if (this.pending.length > 0 && skippedBlock) this.measurePending();
+    let best: Cover | undefined;
+    for (const cover of this.bands.get(Math.floor(rect.top / bandPx)) ?? []) {
+      if (!cover.color || cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
+      const below = holds(cover.element, element)
+        ? cover.pseudo === true && cover.z < 0 && this.source.style(cover.element).zIndex !== 'auto'
+        : cover.z >= 0 && !this.paintsAbove(cover, element, rect);
+      if (below && (!best || paintedOver(cover, best))) best = cover;
+    }
+    return best?.color ?? (onCanvas ? this.fixedBackdrops.at(-1)?.color : undefined);
   }
 
   private paintsAbove(cover: Cover, element: Element, rect: Box): boolean {
