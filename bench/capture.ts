@@ -317,11 +317,22 @@ async function pagesBench(): Promise<void> {
     }
 
     const size = (code: string) => [code.length / 1024, gzipSync(code, { level: 9 }).length / 1024];
+    // The goal is on what the extension ships (its own bundler); the bench's esbuild bundle, timed above, is beside.
+    const shipped = [join(root, '.output/chrome-mv3/capture.js'), join(extensionPath, 'capture.js')].find(existsSync);
     printTable(
       'Capture code size (what the panel injects; the article reader only into pages that read as articles)',
       ['bundle', 'minified KB', 'gzipped KB', 'goal'],
       [
-        ['capture IIFE (every page)', ...size(minified), '≤ 25 KB gzipped'],
+        ...(shipped
+          ? [
+              [
+                `capture.js as built (${shipped.slice(root.length + 1)})`,
+                ...size(readFileSync(shipped, 'utf8')),
+                '≤ 25 KB gzipped',
+              ],
+            ]
+          : []),
+        ['capture IIFE, esbuild (the captures timed above)', ...size(minified), ''],
         ['article reader IIFE (Readability, article pages only)', ...size(reader), ''],
       ],
     );

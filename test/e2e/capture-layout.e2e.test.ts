@@ -68,6 +68,15 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     await browser?.close();
   });
 
+  /** The page's Markdown as a fresh capture reads it, the page served at `url`. */
+  async function captured(url: string, body: string): Promise<string> {
+    await load(page, url, body, script);
+    return page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
+    });
+  }
+
   it('enters shadow roots under visibility:hidden (a descendant may show itself) but never under display:none', async () => {
     await load(
       page,
@@ -93,18 +102,12 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
   });
 
   it('reads a record field whose value shows itself again inside a hidden wrapper, and none under display:none', async () => {
-    await load(
-      page,
+    const markdown = await captured(
       recordUrl,
       `<div class="oneContent"><records-highlights2><h1><div class="entityNameTitle">Opportunity</div><slot name="primaryField"><lightning-formatted-text>Acme Widgets</lightning-formatted-text></slot></h1></records-highlights2>
        <div style="visibility:hidden"><records-record-layout-item field-label="Stage"><template shadowrootmode="open"><span class="test-id__field-value" style="visibility:visible">Negotiation-seen</span></template></records-record-layout-item></div>
        <div style="display:none"><records-record-layout-item field-label="Secret"><template shadowrootmode="open"><span class="test-id__field-value">leak-display-none</span></template></records-record-layout-item></div></div>`,
-      script,
     );
-    const markdown = await page.evaluate(() => {
-      __capture.fresh();
-      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
-    });
     expect(markdown).toContain('Stage');
     expect(markdown).toContain('Negotiation-seen');
     expect(markdown).not.toContain('leak-display-none');
@@ -113,34 +116,22 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
 
   it('judges colours against the dark canvas of a page that asks for a dark colour scheme', async () => {
     // No background anywhere: the browser paints the page on its dark canvas (#121212), not on white.
-    await load(
-      page,
+    const markdown = await captured(
       'https://example.com/dark',
       `<style>:root{color-scheme:dark}</style><p style="color:#fff">seen-light-on-dark-canvas</p><p style="color:#121212">leak-dark-on-dark-canvas</p>`,
-      script,
     );
-    const markdown = await page.evaluate(() => {
-      __capture.fresh();
-      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
-    });
     expect(markdown).toContain('seen-light-on-dark-canvas');
     expect(markdown).not.toContain('leak-dark-on-dark-canvas');
   });
 
   it('leaves out what lies beyond the sides of a page that cannot scroll sideways, unless a box scrolls it into view', async () => {
-    await load(
-      page,
+    const markdown = await captured(
       'https://example.com/no-sideways-scroll',
       `<style>html,body{overflow-x:hidden}</style><p>seen-on-page</p>
        <div style="position:absolute;left:300vw;top:0">leak-right-of-page</div>
        <p style="transform:translateX(150vw)">leak-translated-right</p>
        <div style="overflow-x:auto"><div style="width:4000px;display:flex;justify-content:flex-end"><span>seen-in-sideways-scroller</span></div></div>`,
-      script,
     );
-    const markdown = await page.evaluate(() => {
-      __capture.fresh();
-      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
-    });
     expect(markdown).toContain('seen-on-page');
     expect(markdown).toContain('seen-in-sideways-scroller');
     expect(markdown).not.toContain('leak-right-of-page');
@@ -148,18 +139,12 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
   });
 
   it('reads white text on a dark fixed backdrop everywhere on the page, but not on a white card over it', async () => {
-    await load(
-      page,
+    const markdown = await captured(
       'https://example.com/dark-backdrop',
       `<div style="position:fixed;inset:0;background:#0f172a;z-index:-1"></div>
        <p style="color:#fff">seen-at-the-top</p><div style="height:3000px"></div><p style="color:#fff">seen-below-the-fold</p>
        <div style="background:#fff"><p style="color:#fff">leak-white-on-white-card</p></div>`,
-      script,
     );
-    const markdown = await page.evaluate(() => {
-      __capture.fresh();
-      return __capture.capturePage(document, { tokenBudget: 2_000 }).markdown;
-    });
     expect(markdown).toContain('seen-at-the-top');
     expect(markdown).toContain('seen-below-the-fold');
     expect(markdown).not.toContain('leak-white-on-white-card');

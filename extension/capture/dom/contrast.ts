@@ -71,20 +71,19 @@ export function unreadableAgainst(text: Rgba, backgrounds: readonly Rgba[]): boo
 }
 
 /**
- * The colour functions of a `filter` value (brightness, contrast, invert, grayscale, sepia, saturate, hue-rotate),
- * applied in order to one colour as the Filter Effects spec defines them; opacity, blur and drop-shadow are judged
- * elsewhere and leave the colour as it is. Undefined for a filter that changes no colour.
+ * The colour functions of a `filter` value that can make text vanish into its background (brightness, contrast,
+ * invert, grayscale), applied in order to one colour as the Filter Effects spec defines them. Opacity and blur are
+ * judged elsewhere; drop-shadow, and the hue shifts (sepia, saturate, hue-rotate), are taken as leaving the colour
+ * as it is (the capture script's size budget). Undefined for a filter with none of them.
  */
 export function colorFilterOf(filter: string | undefined): ((color: Rgba) => Rgba) | undefined {
   if (!filter || filter === 'none') return undefined;
   const steps: ((color: Rgba) => Rgba)[] = [];
-  for (const match of filter.matchAll(
-    /(brightness|contrast|invert|grayscale|sepia|saturate|hue-rotate)\(\s*(-?[\d.]+)(%|deg|rad|turn)?\s*\)/g,
-  )) {
+  for (const match of filter.matchAll(/(brightness|contrast|invert|grayscale)\(\s*(-?[\d.]+)(%)?\s*\)/g)) {
     const [, name = '', number = '0', unit] = match;
     const raw = Number.parseFloat(number);
     const amount = unit === '%' ? raw / 100 : raw;
-    steps.push(colorStep(name, amount, unit));
+    steps.push(colorStep(name, amount));
   }
   if (steps.length === 0) return undefined;
   return (color) => steps.reduce((current, step) => step(current), color);
@@ -110,7 +109,7 @@ function matrix(m: readonly number[]): (color: Rgba) => Rgba {
   };
 }
 
-function colorStep(name: string, amount: number, unit: string | undefined): (color: Rgba) => Rgba {
+function colorStep(name: string, amount: number): (color: Rgba) => Rgba {
   switch (name) {
     case 'brightness':
       return perChannel((value) => value * amount);
@@ -129,36 +128,7 @@ function colorStep(name: string, amount: number, unit: string | undefined): (col
         0.2126 - 0.2126 * g, 0.7152 - 0.7152 * g, 0.0722 + 0.9278 * g,
       ]);
     }
-    case 'sepia': {
-      const s = 1 - clampUnit(amount);
-      // biome-ignore format: a 3×3 colour matrix, one row per line
-      return matrix([
-        0.393 + 0.607 * s, 0.769 - 0.769 * s, 0.189 - 0.189 * s,
-        0.349 - 0.349 * s, 0.686 + 0.314 * s, 0.168 - 0.168 * s,
-        0.272 - 0.272 * s, 0.534 - 0.534 * s, 0.131 + 0.869 * s,
-      ]);
-    }
-    case 'saturate': {
-      const s = Math.max(0, amount);
-      // biome-ignore format: a 3×3 colour matrix, one row per line
-      return matrix([
-        0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s,
-        0.213 - 0.213 * s, 0.715 + 0.285 * s, 0.072 - 0.072 * s,
-        0.213 - 0.213 * s, 0.715 - 0.715 * s, 0.072 + 0.928 * s,
-      ]);
-    }
-    default: {
-      // hue-rotate: the amount is an angle (a bare number is already degrees in computed style).
-      const degrees = unit === 'rad' ? (amount * 180) / Math.PI : unit === 'turn' ? amount * 360 : amount;
-      const radians = (degrees * Math.PI) / 180;
-      const cos = Math.cos(radians);
-      const sin = Math.sin(radians);
-      // biome-ignore format: a 3×3 colour matrix, one row per line
-      return matrix([
-        0.213 + cos * 0.787 - sin * 0.213, 0.715 - cos * 0.715 - sin * 0.715, 0.072 - cos * 0.072 + sin * 0.928,
-        0.213 - cos * 0.213 + sin * 0.143, 0.715 + cos * 0.285 + sin * 0.14, 0.072 - cos * 0.072 - sin * 0.283,
-        0.213 - cos * 0.213 - sin * 0.787, 0.715 - cos * 0.715 + sin * 0.715, 0.072 + cos * 0.928 + sin * 0.072,
-      ]);
-    }
+    default:
+      return (color) => color;
   }
 }

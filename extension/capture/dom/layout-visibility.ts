@@ -108,61 +108,69 @@ function startsStackingContext(style: ComputedStyle): boolean {
  * so a 2 MB page costs one computed style and at most one text-rectangle read per element.
  */
 export class LayoutVisibility extends MemoisedVisibility {
-  private readonly styles = new WeakMap<Element, ComputedStyle>();
-  private readonly opacities = new WeakMap<Element, number>();
-  private readonly clips = new WeakMap<Element, Box>();
+  readonly #styles = new WeakMap<Element, ComputedStyle>();
+  readonly #opacities = new WeakMap<Element, number>();
+  readonly #clips = new WeakMap<Element, Box>();
   /** Content clips made by a scrolling box (see scrollRegion), and those derived from them. */
-  private readonly scrolledClips = new WeakSet<Box>();
-  private readonly backgroundsOf = new WeakMap<Element, Rgba[] | null>();
-  private readonly autoVisibility = new WeakMap<Element, Element | null>();
+  readonly #scrolledClips = new WeakSet<Box>();
+  readonly #backgroundsOf = new WeakMap<Element, Rgba[] | null>();
+  readonly #autoVisibility = new WeakMap<Element, Element | null>();
   /** The colour filters (brightness, invert…) applied to what an element paints, its own and its ancestors'. */
-  private readonly colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
-  private readonly fixedLayerOf: LayerMemo = { of: new WeakMap() };
-  private readonly negativeLayerOf: LayerMemo = { of: new WeakMap() };
+  readonly #colorFilters = new WeakMap<Element, (color: Rgba) => Rgba>();
+  readonly #fixedLayerOf: LayerMemo = { of: new WeakMap() };
+  readonly #negativeLayerOf: LayerMemo = { of: new WeakMap() };
   /** Per fixed box: whether it is placed in the viewport (see fixedToViewport). */
-  private readonly fixedPlacement = new Map<Element, boolean>();
+  readonly #fixedPlacement = new Map<Element, boolean>();
   /** Whether ink is unreadable, per list of backgrounds behind it, by ink, opacity and blend mode. */
-  private readonly colorVerdicts = new WeakMap<readonly Rgba[], Map<string, boolean>>();
-  private readonly range: Range;
-  private readonly page: Box;
+  readonly #colorVerdicts = new WeakMap<readonly Rgba[], Map<string, boolean>>();
+  readonly #range: Range;
+  readonly #page: Box;
   /** The viewport, in its own coordinates: where fixed boxes are, whatever the scroll position. */
-  private readonly viewport: Box;
-  private readonly canvas: Rgba;
+  readonly #viewport: Box;
+  readonly #canvas: Rgba;
   /** The root (or the body, whose value the viewport takes when the root's is visible) hides sideways overflow. */
-  private readonly pageClipsSideways: boolean;
-  private occlusion: Occlusion | undefined;
-  private rendered: RenderedTree | undefined;
+  readonly #pageClipsSideways: boolean;
+  #occlusion: Occlusion | undefined;
+  #rendered: RenderedTree | undefined;
 
-  constructor(private readonly view: Window) {
+  readonly #view: Window;
+
+  constructor(view: Window) {
     super();
+    this.#view = view;
     const document = view.document;
-    this.range = document.createRange();
+    this.#range = document.createRange();
     const root = document.documentElement;
     const width = Math.max(root?.scrollWidth ?? 0, view.innerWidth);
     const height = Math.max(root?.scrollHeight ?? 0, view.innerHeight);
     // The document in viewport coordinates: anything left of or above it can never be scrolled into view.
-    this.page = { left: -view.scrollX, top: -view.scrollY, right: width - view.scrollX, bottom: height - view.scrollY };
-    this.viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
-    this.canvas = canvasOf(view);
+    this.#page = {
+      left: -view.scrollX,
+      top: -view.scrollY,
+      right: width - view.scrollX,
+      bottom: height - view.scrollY,
+    };
+    this.#viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+    this.#canvas = canvasOf(view);
     const rootOverflow = root ? this.style(root).overflowX : 'visible';
     const body = document.body;
     const viewportOverflow = rootOverflow === 'visible' && body ? this.style(body).overflowX : rootOverflow;
-    this.pageClipsSideways = viewportOverflow === 'hidden' || viewportOverflow === 'clip';
+    this.#pageClipsSideways = viewportOverflow === 'hidden' || viewportOverflow === 'clip';
   }
 
   style(element: Element): ComputedStyle {
-    let style = this.styles.get(element);
+    let style = this.#styles.get(element);
     if (!style) {
-      style = new CachedStyle(this.view.getComputedStyle(element));
-      this.styles.set(element, style);
+      style = new CachedStyle(this.#view.getComputedStyle(element));
+      this.#styles.set(element, style);
     }
     return style;
   }
 
   /** The capture's one walk of what the page renders (rendered-tree.ts), made when first needed. */
   renderedTree(): RenderedTree {
-    this.rendered ??= new RenderedTree(this.view.document, (element) => this.style(element));
-    return this.rendered;
+    this.#rendered ??= new RenderedTree(this.#view.document, (element) => this.style(element));
+    return this.#rendered;
   }
 
   gatewaysOf(tree: Document | ShadowRoot): Element[] | undefined {
@@ -186,14 +194,14 @@ export class LayoutVisibility extends MemoisedVisibility {
    */
   opacity(element: Element | null): number {
     if (!element) return 1;
-    const known = this.opacities.get(element);
+    const known = this.#opacities.get(element);
     if (known !== undefined) return known;
     const parent = parentOf(element);
     const inherited = this.opacity(parent);
     const style = this.style(element);
     const own = Number.parseFloat(style.opacity);
     const filter = style.filter;
-    const outer = parent ? this.colorFilters.get(parent) : undefined;
+    const outer = parent ? this.#colorFilters.get(parent) : undefined;
     let filterOpacity = 1;
     let paint = outer;
     if (filter !== 'none') {
@@ -202,14 +210,14 @@ export class LayoutVisibility extends MemoisedVisibility {
       const effect = colorFilterOf(filter);
       if (effect) paint = outer ? (color: Rgba) => outer(effect(color)) : effect;
     }
-    if (paint) this.colorFilters.set(element, paint);
+    if (paint) this.#colorFilters.set(element, paint);
     const mask = style.maskImage;
     const result =
       (Number.isFinite(own) ? own : 1) *
       filterOpacity *
       (mask === 'none' ? 1 : maskOpacity(mask, style.maskSize)) *
       inherited;
-    this.opacities.set(element, result);
+    this.#opacities.set(element, result);
     return result;
   }
 
@@ -230,7 +238,7 @@ export class LayoutVisibility extends MemoisedVisibility {
    * blocks on paper): occlusion only compares boxes of the same skipped block.
    */
   skippedBlockOf(element: Element): Element | undefined {
-    const block = this.autoVisibilityBlock(element);
+    const block = this.#autoVisibilityBlock(element);
     if (!block) return undefined;
     const checkable = element as Checkable;
     const skipped =
@@ -239,16 +247,16 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** The nearest ancestor-or-self with `content-visibility: auto`, or null. */
-  private autoVisibilityBlock(element: Element | null): Element | null {
+  #autoVisibilityBlock(element: Element | null): Element | null {
     if (!element) return null;
-    const known = this.autoVisibility.get(element);
+    const known = this.#autoVisibility.get(element);
     if (known !== undefined) return known;
     const style = this.style(element);
     const result =
       !isPlainInline(style) && style.contentVisibility === 'auto'
         ? element
-        : this.autoVisibilityBlock(parentOf(element));
-    this.autoVisibility.set(element, result);
+        : this.#autoVisibilityBlock(parentOf(element));
+    this.#autoVisibility.set(element, result);
     return result;
   }
 
@@ -287,16 +295,16 @@ export class LayoutVisibility extends MemoisedVisibility {
     ) {
       const box = element.getBoundingClientRect();
       let visible = intersect(this.clipFor(element), box);
-      const shape = clipPath === 'none' ? undefined : this.shapeClip(clipPath, box);
+      const shape = clipPath === 'none' ? undefined : this.#shapeClip(clipPath, box);
       if (shape) visible = intersect(visible, shape);
-      if (frame && isEmpty(intersect(visible, this.pageFor(element)), minimumRenderedPx)) return true;
+      if (frame && isEmpty(intersect(visible, this.#pageFor(element)), minimumRenderedPx)) return true;
       if (isEmpty(visible, 1)) return true;
     }
     return false;
   }
 
   /** The region a `clip-path` shape leaves of a box, in viewport coordinates (see clip-path.ts). */
-  private shapeClip(clipPath: string, box: DOMRect): Box | undefined {
+  #shapeClip(clipPath: string, box: DOMRect): Box | undefined {
     const shape = clipPathBox(clipPath, box.width, box.height);
     if (!shape) return undefined;
     return {
@@ -318,12 +326,12 @@ export class LayoutVisibility extends MemoisedVisibility {
       while (parent && this.style(parent).position === 'static' && !holdsFixedBoxes(this.style(parent)))
         parent = parentOf(parent);
     }
-    return parent ? this.contentClip(parent) : everywhere;
+    return parent ? this.#contentClip(parent) : everywhere;
   }
 
   /** The rectangle the element's in-flow content may paint in. */
-  private contentClip(element: Element): Box {
-    const known = this.clips.get(element);
+  #contentClip(element: Element): Box {
+    const known = this.#clips.get(element);
     if (known) return known;
     const inherited = this.clipFor(element);
     const root = element.ownerDocument.documentElement;
@@ -334,15 +342,15 @@ export class LayoutVisibility extends MemoisedVisibility {
     // A clip-path shape clips everything the element paints, its text included.
     const clipPath = style.clipPath;
     if (clipPath !== 'none' && style.display !== 'contents') {
-      const shape = this.shapeClip(clipPath, element.getBoundingClientRect());
+      const shape = this.#shapeClip(clipPath, element.getBoundingClientRect());
       if (shape) result = intersect(result, shape);
     }
     if (own === undefined && element !== root && element !== element.ownerDocument.body) {
-      const scroll = this.scrollRegion(element, style, inherited);
+      const scroll = this.#scrollRegion(element, style, inherited);
       if (scroll) result = scroll;
     }
-    if (result !== inherited && this.scrolledClips.has(inherited)) this.scrolledClips.add(result);
-    this.clips.set(element, result);
+    if (result !== inherited && this.#scrolledClips.has(inherited)) this.#scrolledClips.add(result);
+    this.#clips.set(element, result);
     return result;
   }
 
@@ -352,13 +360,13 @@ export class LayoutVisibility extends MemoisedVisibility {
    * out of sight. Content above or before the scroll origin is never reached. Clips made this way are remembered
    * (scrolledClips): the document's own extent is no bound for the text inside them.
    */
-  private scrollRegion(element: Element, style: ComputedStyle, inherited: Box): Box | undefined {
+  #scrollRegion(element: Element, style: ComputedStyle, inherited: Box): Box | undefined {
     if (isPlainInline(style) || style.display === 'contents') return undefined;
     const x = scrolls(style.overflowX);
     const y = scrolls(style.overflowY);
     if (!x && !y) return undefined;
     const box = element.getBoundingClientRect();
-    const window = intersect(intersect(inherited, box), this.scrolledClips.has(inherited) ? everywhere : this.page);
+    const window = intersect(intersect(inherited, box), this.#scrolledClips.has(inherited) ? everywhere : this.#page);
     if (isEmpty(window, 1)) return { left: 0, top: 0, right: 0, bottom: 0 };
     // A box that starts at its end (right-to-left text, a reversed flex box: the chat pane that opens on its latest
     // message) scrolls back from 0 into negative positions; its content starts that far before the window.
@@ -375,21 +383,21 @@ export class LayoutVisibility extends MemoisedVisibility {
       top: y ? top : inherited.top,
       bottom: y ? top + element.scrollHeight : inherited.bottom,
     };
-    this.scrolledClips.add(region);
+    this.#scrolledClips.add(region);
     return region;
   }
 
   /** What is painted behind the element: one colour, a gradient's stops, or null when it is an image. */
-  private backgrounds(element: Element | null): Rgba[] | null {
-    if (!element) return [this.canvas];
-    const known = this.backgroundsOf.get(element);
+  #backgrounds(element: Element | null): Rgba[] | null {
+    if (!element) return [this.#canvas];
+    const known = this.#backgroundsOf.get(element);
     if (known !== undefined) return known;
     const style = this.style(element);
-    const below = this.backgrounds(parentOf(element));
+    const below = this.#backgrounds(parentOf(element));
     let result: Rgba[] | null = below;
     // Painted through the element's colour filters (opacity() has composed them, ancestors first).
     this.opacity(element);
-    const paint = this.colorFilters.get(element);
+    const paint = this.#colorFilters.get(element);
     const painted = (color: Rgba) => (paint ? paint(color) : color);
     // `background-clip: text` paints the background inside the glyphs only (gradient text): nothing behind the text
     // changes. Asked last, so an element with no background of its own costs no read of it.
@@ -407,12 +415,12 @@ export class LayoutVisibility extends MemoisedVisibility {
       if (color && color[3] > 0 && below && style.backgroundClip !== 'text')
         result = below.map((under) => over(painted(color), under));
     }
-    this.backgroundsOf.set(element, result);
+    this.#backgroundsOf.set(element, result);
     return result;
   }
 
   /** The colour the glyphs are painted with, or undefined when a stroke outlines them (readable whatever the fill). */
-  private ink(style: ComputedStyle): Rgba | undefined {
+  #ink(style: ComputedStyle): Rgba | undefined {
     const fill = style.webkitTextFillColor;
     const glyphs = parseColor(fill && fill !== style.color ? fill : style.color);
     const strokeWidth = Number.parseFloat(style.webkitTextStrokeWidth || '0');
@@ -436,23 +444,23 @@ export class LayoutVisibility extends MemoisedVisibility {
     return glyphs;
   }
 
-  private unreadableColors(element: Element, style: ComputedStyle): boolean {
-    const glyphs = this.ink(style);
+  #unreadableColors(element: Element, style: ComputedStyle): boolean {
+    const glyphs = this.#ink(style);
     if (!glyphs) return false;
     const opacity = this.opacity(element);
     if (glyphs[3] < minimumOpacity && style.backgroundClip === 'text')
-      return this.unreadableClippedPaint(element, style);
-    const paint = this.colorFilters.get(element);
+      return this.#unreadableClippedPaint(element, style);
+    const paint = this.#colorFilters.get(element);
     const ink = paint ? paint(glyphs) : glyphs;
     if (ink[3] * opacity < minimumOpacity) return true;
-    const backgrounds = this.backgrounds(element);
+    const backgrounds = this.#backgrounds(element);
     if (!backgrounds) return false; // text over an image: can't know, so keep it
     const mode = style.mixBlendMode;
     // Siblings and cousins share their ink and the very same background list (see backgrounds): judged once.
-    let verdicts = this.colorVerdicts.get(backgrounds);
+    let verdicts = this.#colorVerdicts.get(backgrounds);
     if (!verdicts) {
       verdicts = new Map();
-      this.colorVerdicts.set(backgrounds, verdicts);
+      this.#colorVerdicts.set(backgrounds, verdicts);
     }
     const key = `${ink.join()}|${opacity}|${mode}`;
     let verdict = verdicts.get(key);
@@ -470,15 +478,15 @@ export class LayoutVisibility extends MemoisedVisibility {
    * Transparent glyphs filled with the element's own background (`background-clip: text`): readable when some of
    * that paint stands out from what is behind the element. An image fill cannot be judged, so it is kept.
    */
-  private unreadableClippedPaint(element: Element, style: ComputedStyle): boolean {
+  #unreadableClippedPaint(element: Element, style: ComputedStyle): boolean {
     const image = style.backgroundImage;
     const own = parseColor(style.backgroundColor);
     const paints = image !== 'none' ? gradientColors(image) : own ? [own] : [];
     if (!paints) return false;
-    const behind = this.backgrounds(parentOf(element));
+    const behind = this.#backgrounds(parentOf(element));
     if (!behind) return false;
     const opacity = this.opacity(element);
-    const filter = this.colorFilters.get(element);
+    const filter = this.#colorFilters.get(element);
     return paints.every((fill) => {
       const drawn = filter ? filter(fill) : fill;
       return behind.every((background) => unreadableAgainst(over(drawn, background, opacity), [background]));
@@ -489,35 +497,35 @@ export class LayoutVisibility extends MemoisedVisibility {
    * Whether any line box of the element's own text is drawn where it can be read. Stops at the first that is:
    * each text node's boxes cost the layout engine a query, and one readable line is enough.
    */
-  private readableTextBox(element: Element, clip: Box): boolean {
+  #readableTextBox(element: Element, clip: Box): boolean {
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
-      this.range.selectNodeContents(child);
-      const rects = this.range.getClientRects();
+      this.#range.selectNodeContents(child);
+      const rects = this.#range.getClientRects();
       for (let index = 0; index < rects.length; index++) {
-        if (this.readableWhere(element, rects[index] as DOMRect, clip)) return true;
+        if (this.#readableWhere(element, rects[index] as DOMRect, clip)) return true;
       }
     }
     return false;
   }
 
-  private readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
+  #readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
     if (rect.height < minimumRenderedPx || rect.width < 1) return false;
     // Inside a scrolling box, its scrollable area is the bound (in the clip); elsewhere the page or the viewport.
-    const area = this.scrolledClips.has(clip) ? everywhere : this.areaFor(element, rect);
+    const area = this.#scrolledClips.has(clip) ? everywhere : this.#areaFor(element, rect);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
     // A sliver of a line (a few pixels of a long word in a narrow clipped box) is not reading it.
     if (shown.right - shown.left < Math.min(rect.width / 2, minimumReadableWidthPx)) return false;
-    if (this.underAncestorBackground(element, shown)) return false;
-    return !this.occlusionOf().covers(element, shown);
+    if (this.#underAncestorBackground(element, shown)) return false;
+    return !this.#occlusionOf().covers(element, shown);
   }
 
   /** Where the person can scroll to: the document, open below and to the right inside a skipped subtree. */
-  private pageFor(element: Element): Box {
-    if (!this.layoutSkipped(element)) return this.page;
-    return { left: this.page.left, top: this.page.top, right: Infinity, bottom: Infinity };
+  #pageFor(element: Element): Box {
+    if (!this.layoutSkipped(element)) return this.#page;
+    return { left: this.#page.left, top: this.#page.top, right: Infinity, bottom: Infinity };
   }
 
   /**
@@ -525,18 +533,18 @@ export class LayoutVisibility extends MemoisedVisibility {
    * scrolling of the page moves a fixed box — except along an axis a box on the way scrolls itself (a fixed drawer
    * with its own scroll bar), and for a fixed box inside a transformed one, which scrolls with the page after all.
    */
-  private areaFor(element: Element, rect: Box): Box {
-    const { viewport } = this;
-    const layer = this.layerHolding(element, this.renderedTree().fixedLayers, this.fixedLayerOf);
-    if (!layer || !this.fixedToViewport(layer)) {
-      const page = this.pageFor(element);
+  #areaFor(element: Element, rect: Box): Box {
+    const viewport = this.#viewport;
+    const layer = this.#layerHolding(element, this.renderedTree().fixedLayers, this.#fixedLayerOf);
+    if (!layer || !this.#fixedToViewport(layer)) {
+      const page = this.#pageFor(element);
       // A page that cannot be scrolled sideways (overflow-x hidden on the root or body) never shows what lies beyond
       // the viewport's sides, unless a box on the way scrolls sideways itself (a wide table in its own scroller).
       const beyondSides = rect.left < viewport.left || rect.right > viewport.right;
-      if (!beyondSides || !this.pageClipsSideways || this.scrollAxes(element).x) return page;
+      if (!beyondSides || !this.#pageClipsSideways || this.#scrollAxes(element).x) return page;
       return { ...page, left: Math.max(page.left, viewport.left), right: Math.min(page.right, viewport.right) };
     }
-    const { x: scrollsX, y: scrollsY } = this.scrollAxes(element, layer);
+    const { x: scrollsX, y: scrollsY } = this.#scrollAxes(element, layer);
     return {
       left: scrollsX ? -Infinity : viewport.left,
       right: scrollsX ? Infinity : viewport.right,
@@ -546,7 +554,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** Whether a box from the element up to `until` (or the root) scrolls its overflow, per axis. */
-  private scrollAxes(element: Element, until?: Element): { x: boolean; y: boolean } {
+  #scrollAxes(element: Element, until?: Element): { x: boolean; y: boolean } {
     let x = false;
     let y = false;
     for (let current: Element | null = element; current; current = parentOf(current)) {
@@ -561,8 +569,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** A fixed box is placed in the viewport unless an ancestor takes it in (transform, filter, containment). */
-  private fixedToViewport(layer: Element): boolean {
-    let known = this.fixedPlacement.get(layer);
+  #fixedToViewport(layer: Element): boolean {
+    let known = this.#fixedPlacement.get(layer);
     if (known === undefined) {
       known = true;
       for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
@@ -571,7 +579,7 @@ export class LayoutVisibility extends MemoisedVisibility {
           break;
         }
       }
-      this.fixedPlacement.set(layer, known);
+      this.#fixedPlacement.set(layer, known);
     }
     return known;
   }
@@ -580,8 +588,8 @@ export class LayoutVisibility extends MemoisedVisibility {
    * Text in a layer with a negative z-index is painted before the backgrounds of the boxes around it (up to the box
    * that starts its stacking context): an opaque one over the text hides it, whatever the scroll position.
    */
-  private underAncestorBackground(element: Element, shown: Box): boolean {
-    const layer = this.layerHolding(element, this.renderedTree().negativeLayers, this.negativeLayerOf);
+  #underAncestorBackground(element: Element, shown: Box): boolean {
+    const layer = this.#layerHolding(element, this.renderedTree().negativeLayers, this.#negativeLayerOf);
     if (!layer) return false;
     const document = element.ownerDocument;
     for (let ancestor = parentOf(layer); ancestor; ancestor = parentOf(ancestor)) {
@@ -598,7 +606,7 @@ export class LayoutVisibility extends MemoisedVisibility {
    * The nearest of `layers` holding the element (itself included). A handful are each asked directly; a page with
    * many (thousands of fixed or negative-z boxes would make that quadratic) is answered by one memoised walk up.
    */
-  private layerHolding(element: Element, layers: readonly Element[], memo: LayerMemo): Element | undefined {
+  #layerHolding(element: Element, layers: readonly Element[], memo: LayerMemo): Element | undefined {
     if (layers.length === 0) return undefined;
     if (layers.length <= 8) {
       let nearest: Element | undefined;
@@ -606,22 +614,22 @@ export class LayoutVisibility extends MemoisedVisibility {
       return nearest;
     }
     memo.members ??= new Set(layers);
-    return this.nearestMember(element, memo) ?? undefined;
+    return this.#nearestMember(element, memo) ?? undefined;
   }
 
-  private nearestMember(element: Element, memo: LayerMemo): Element | null {
+  #nearestMember(element: Element, memo: LayerMemo): Element | null {
     const known = memo.of.get(element);
     if (known !== undefined) return known;
     const parent = parentOf(element);
-    const result = memo.members?.has(element) ? element : parent ? this.nearestMember(parent, memo) : null;
+    const result = memo.members?.has(element) ? element : parent ? this.#nearestMember(parent, memo) : null;
     memo.of.set(element, result);
     return result;
   }
 
-  private occlusionOf(): Occlusion {
+  #occlusionOf(): Occlusion {
     const tree = this.renderedTree();
-    this.occlusion ??= new Occlusion(this.view.document, this, tree.positioned, tree.fixedLayers);
-    return this.occlusion;
+    this.#occlusion ??= new Occlusion(this.#view.document, this, tree.positioned, tree.fixedLayers);
+    return this.#occlusion;
   }
 
   /**
@@ -629,25 +637,25 @@ export class LayoutVisibility extends MemoisedVisibility {
    * (see Occlusion.backdropUnder). Asked only of text the colours would hide; when any positioned ancestor paints a
    * background of its own, which of the two is on top is not guessed, and the text stays hidden.
    */
-  private readableOnBackdrop(element: Element, style: ComputedStyle): boolean {
+  #readableOnBackdrop(element: Element, style: ComputedStyle): boolean {
     for (let ancestor: Element | null = element; ancestor; ancestor = parentOf(ancestor)) {
       const ancestorStyle = this.style(ancestor);
       if (ancestorStyle.position !== 'static' && paintsOpaque(ancestorStyle)) return false;
     }
-    const glyphs = this.ink(style);
+    const glyphs = this.#ink(style);
     if (!glyphs) return true;
     let rect: DOMRect | undefined;
     for (let child = element.firstChild; child && !rect; child = child.nextSibling) {
       if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
-      this.range.selectNodeContents(child);
-      rect = this.range.getClientRects()[0];
+      this.#range.selectNodeContents(child);
+      rect = this.#range.getClientRects()[0];
     }
     if (!rect) return false;
-    const behind = this.backgrounds(element);
-    const onCanvas = behind?.length === 1 && behind[0] === this.canvas;
-    const backdrop = this.occlusionOf().backdropUnder(element, rect, onCanvas);
+    const behind = this.#backgrounds(element);
+    const onCanvas = behind?.length === 1 && behind[0] === this.#canvas;
+    const backdrop = this.#occlusionOf().backdropUnder(element, rect, onCanvas);
     if (!backdrop) return false;
-    const paint = this.colorFilters.get(element);
+    const paint = this.#colorFilters.get(element);
     const ink = paint ? paint(glyphs) : glyphs;
     return !unreadableAgainst(over(ink, backdrop, this.opacity(element)), [backdrop]);
   }
@@ -658,8 +666,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
     if (Number.parseFloat(style.textIndent) <= -offscreenPx) return true;
-    if (this.unreadableColors(element, style) && !this.readableOnBackdrop(element, style)) return true;
+    if (this.#unreadableColors(element, style) && !this.#readableOnBackdrop(element, style)) return true;
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
-    return !this.readableTextBox(element, this.contentClip(element));
+    return !this.#readableTextBox(element, this.#contentClip(element));
   }
 }

@@ -60,13 +60,13 @@ function positionedAncestor(element: Element, source: StyleSource): Element | un
  * order is worked out from z-index and document order.
  */
 export class Occlusion {
-  private readonly bands = new Map<number, Cover[]>();
+  readonly #bands = new Map<number, Cover[]>();
   /**
    * Opaque boxes inside skipped `content-visibility: auto` blocks that measured empty when the covers were listed:
    * Chromium may answer a box of a block it has not laid out yet with an empty one, until text in that block is
    * measured. They are measured again when text in a skipped block is judged.
    */
-  private pending: Element[] = [];
+  #pending: Element[] = [];
 
   /**
    * `positioned`: every box of the page positioned `absolute` or `relative` outside subtrees that render nothing,
@@ -75,46 +75,46 @@ export class Occlusion {
    * cover the page's text.
    */
   /** Fixed boxes that fill the viewport with a solid colour: behind every point of the page, however it scrolls. */
-  private readonly fixedBackdrops: Cover[] = [];
+  readonly #fixedBackdrops: Cover[] = [];
 
-  constructor(
-    private readonly document: Document,
-    private readonly source: StyleSource,
-    positioned: readonly Element[],
-    fixed: readonly Element[] = [],
-  ) {
+  readonly #document: Document;
+  readonly #source: StyleSource;
+
+  constructor(document: Document, source: StyleSource, positioned: readonly Element[], fixed: readonly Element[] = []) {
+    this.#document = document;
+    this.#source = source;
     const view = document.defaultView;
     for (const element of fixed) {
-      const style = this.source.style(element);
+      const style = this.#source.style(element);
       const color = parseColor(style.backgroundColor);
       if (!view || !color || color[3] < 0.9 || style.visibility !== 'visible') continue;
-      if (this.source.opacity(element) < 0.9) continue;
+      if (this.#source.opacity(element) < 0.9) continue;
       const rect = element.getBoundingClientRect();
       if (rect.left > 1 || rect.top > 1 || rect.right < view.innerWidth - 1 || rect.bottom < view.innerHeight - 1)
         continue;
-      this.fixedBackdrops.push({ element, box: everywhere, z: stackLevel(element, this.source), color });
+      this.#fixedBackdrops.push({ element, box: everywhere, z: stackLevel(element, this.#source), color });
     }
     for (const element of positioned) {
-      this.add(this.asCover(element, this.source.style(element)));
+      this.#add(this.#asCover(element, this.#source.style(element)));
       // A positioned box is the containing block its own pseudo-elements are laid out in: `::after { position:
       // absolute; inset: 0; background: #fff }` lays a sheet over everything the box holds.
-      for (const which of ['::before', '::after'] as const) this.add(this.pseudoCover(element, which));
+      for (const which of ['::before', '::after'] as const) this.#add(this.#pseudoCover(element, which));
     }
   }
 
-  private add(cover: Cover | undefined): void {
+  #add(cover: Cover | undefined): void {
     if (!cover) return;
     const first = Math.floor(cover.box.top / bandPx);
     const last = Math.floor(cover.box.bottom / bandPx);
     for (let band = first; band <= last; band++) {
-      const list = this.bands.get(band);
+      const list = this.#bands.get(band);
       if (list) list.push(cover);
-      else this.bands.set(band, [cover]);
+      else this.#bands.set(band, [cover]);
     }
   }
 
   /** An opaque, absolutely positioned pseudo-element of `owner`, as a cover in viewport coordinates. */
-  private pseudoCover(owner: Element, which: '::before' | '::after'): Cover | undefined {
+  #pseudoCover(owner: Element, which: '::before' | '::after'): Cover | undefined {
     const view = owner.ownerDocument.defaultView;
     if (!view) return undefined;
     const style = view.getComputedStyle(owner, which);
@@ -127,7 +127,7 @@ export class Occlusion {
     const stops = image === 'none' ? undefined : gradientColors(image);
     const solid = (background !== undefined && background[3] >= 0.9) || !!stops?.every((stop) => stop[3] >= 0.9);
     if (!solid) return undefined;
-    if (Number.parseFloat(style.opacity) * this.source.opacity(owner) < 0.9) return undefined;
+    if (Number.parseFloat(style.opacity) * this.#source.opacity(owner) < 0.9) return undefined;
     // Used values: offsets from the owner's padding box, and the pseudo-element's size.
     const [left, top, width, height] = [style.left, style.top, style.width, style.height].map(Number.parseFloat);
     if (![left, top, width, height].every((value) => Number.isFinite(value))) return undefined;
@@ -136,15 +136,15 @@ export class Occlusion {
     const originY = rect.top + owner.clientTop + (top ?? 0);
     const box = intersect(
       { left: originX, top: originY, right: originX + (width ?? 0), bottom: originY + (height ?? 0) },
-      this.source.clipFor(owner),
+      this.#source.clipFor(owner),
     );
     if (isEmpty(box, minimumCoverPx)) return undefined;
     const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
     const color = background && background[3] >= 0.9 && image === 'none' ? background : undefined;
-    return { element: owner, box, z, pseudo: true, skippedBlock: this.source.skippedBlockOf(owner), color };
+    return { element: owner, box, z, pseudo: true, skippedBlock: this.#source.skippedBlockOf(owner), color };
   }
 
-  private asCover(element: Element, style: ComputedStyle): Cover | undefined {
+  #asCover(element: Element, style: ComputedStyle): Cover | undefined {
     if (style.position !== 'absolute' && style.position !== 'relative') return undefined;
     // A solid sheet: an opaque colour, a gradient with no see-through stop, or an image (it cannot be read here).
     const background = parseColor(style.backgroundColor);
@@ -153,50 +153,50 @@ export class Occlusion {
       (background !== undefined && background[3] >= 0.9) ||
       (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= 0.9) ?? true));
     if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
-    if (this.source.opacity(element) < 0.9) return undefined;
+    if (this.#source.opacity(element) < 0.9) return undefined;
     const rect = element.getBoundingClientRect();
     if (isEmpty(rect, minimumCoverPx)) {
-      if (this.source.skippedBlockOf(element)) this.pending.push(element);
+      if (this.#source.skippedBlockOf(element)) this.#pending.push(element);
       return undefined;
     }
-    return this.cover(element, rect);
+    return this.#cover(element, rect);
   }
 
-  private cover(element: Element, rect: Box): Cover | undefined {
-    const box = intersect(rect, this.source.clipFor(element));
+  #cover(element: Element, rect: Box): Cover | undefined {
+    const box = intersect(rect, this.#source.clipFor(element));
     if (isEmpty(box, minimumCoverPx)) return undefined;
-    const style = this.source.style(element);
+    const style = this.#source.style(element);
     const background = parseColor(style.backgroundColor);
     const color = background && background[3] >= 0.9 && style.backgroundImage === 'none' ? background : undefined;
-    const skippedBlock = this.source.skippedBlockOf(element);
-    return { element, box, z: stackLevel(element, this.source), skippedBlock, color };
+    const skippedBlock = this.#source.skippedBlockOf(element);
+    return { element, box, z: stackLevel(element, this.#source), skippedBlock, color };
   }
 
-  private measurePending(): void {
+  #measurePending(): void {
     const still: Element[] = [];
-    for (const element of this.pending) {
+    for (const element of this.#pending) {
       const rect = element.getBoundingClientRect();
       if (isEmpty(rect, minimumCoverPx)) still.push(element);
-      else this.add(this.cover(element, rect));
+      else this.#add(this.#cover(element, rect));
     }
-    this.pending = still;
+    this.#pending = still;
   }
 
   /** Whether an opaque box is painted over the whole of `rect` (the shown part of `element`'s text). */
   covers(element: Element, rect: Box): boolean {
-    const skippedBlock = this.source.skippedBlockOf(element);
-    if (this.pending.length > 0 && skippedBlock) this.measurePending();
+    const skippedBlock = this.#source.skippedBlockOf(element);
+    if (this.#pending.length > 0 && skippedBlock) this.#measurePending();
     const first = Math.floor(rect.top / bandPx);
-    const candidates = this.bands.get(first) ?? [];
+    const candidates = this.#bands.get(first) ?? [];
     for (const cover of candidates) {
       if (cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
       if (holds(cover.element, element)) {
         // Text inside the owner of a pseudo-element cover: the positioned overlay is painted over the owner's own
         // in-flow content, unless it sits below it (negative z-index) or the text is in a positioned box of its own.
-        if (cover.pseudo && cover.z >= 0 && positionedAncestor(element, this.source) === cover.element) return true;
+        if (cover.pseudo && cover.z >= 0 && positionedAncestor(element, this.#source) === cover.element) return true;
         continue;
       }
-      if (this.paintsAbove(cover, element, rect)) return true;
+      if (this.#paintsAbove(cover, element, rect)) return true;
     }
     return false;
   }
@@ -210,26 +210,26 @@ export class Occlusion {
    * every in-flow background: `onCanvas` says the text's ancestors paint none.
    */
   backdropUnder(element: Element, rect: Box, onCanvas: boolean): Rgba | undefined {
-    const skippedBlock = this.source.skippedBlockOf(element);
-    if (this.pending.length > 0 && skippedBlock) this.measurePending();
+    const skippedBlock = this.#source.skippedBlockOf(element);
+    if (this.#pending.length > 0 && skippedBlock) this.#measurePending();
     let best: Cover | undefined;
-    for (const cover of this.bands.get(Math.floor(rect.top / bandPx)) ?? []) {
+    for (const cover of this.#bands.get(Math.floor(rect.top / bandPx)) ?? []) {
       if (!cover.color || cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
       const below = holds(cover.element, element)
-        ? cover.pseudo === true && cover.z < 0 && this.source.style(cover.element).zIndex !== 'auto'
-        : cover.z >= 0 && !this.paintsAbove(cover, element, rect);
+        ? cover.pseudo === true && cover.z < 0 && this.#source.style(cover.element).zIndex !== 'auto'
+        : cover.z >= 0 && !this.#paintsAbove(cover, element, rect);
       if (below && (!best || paintedOver(cover, best))) best = cover;
     }
-    return best?.color ?? (onCanvas ? this.fixedBackdrops.at(-1)?.color : undefined);
+    return best?.color ?? (onCanvas ? this.#fixedBackdrops.at(-1)?.color : undefined);
   }
 
-  private paintsAbove(cover: Cover, element: Element, rect: Box): boolean {
+  #paintsAbove(cover: Cover, element: Element, rect: Box): boolean {
     const x = (rect.left + rect.right) / 2;
     const y = (rect.top + rect.bottom) / 2;
-    const view = this.document.defaultView;
+    const view = this.#document.defaultView;
     if (view && x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight) {
       const root = element.getRootNode() as Document | ShadowRoot;
-      const stack = (typeof root.elementsFromPoint === 'function' ? root : this.document).elementsFromPoint(x, y);
+      const stack = (typeof root.elementsFromPoint === 'function' ? root : this.#document).elementsFromPoint(x, y);
       const coverAt = stack.indexOf(cover.element);
       if (coverAt >= 0) {
         const textAt = stack.findIndex((hit) => holds(hit, element) || hit === element);
@@ -237,9 +237,9 @@ export class Occlusion {
       }
       // The cover lets the pointer through (pointer-events: none): fall back to paint order.
     }
-    const level = stackLevel(element, this.source);
+    const level = stackLevel(element, this.#source);
     if (cover.z !== level) return cover.z > level;
-    const owner = positionedAncestor(element, this.source);
+    const owner = positionedAncestor(element, this.#source);
     // Positioned boxes paint over in-flow content of the same level; among positioned ones, later wins.
     if (!owner) return cover.z >= 0;
     return Boolean(owner.compareDocumentPosition(cover.element) & Node.DOCUMENT_POSITION_FOLLOWING);
