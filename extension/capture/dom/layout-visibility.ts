@@ -100,9 +100,11 @@ function startsStackingContext(style: ComputedStyle): boolean {
 /**
  * The real browser's judge: computed style and the boxes the layout engine produced, after transforms, clipping
  * and stacking. Text is hidden when the person could not read it where it is drawn: nothing painted (display,
- * visibility, content-visibility, accumulated opacity, blur), nowhere to be seen (zero-area, clipped away by an
- * ancestor's overflow, clip or clip-path, moved outside the document), drawn unreadably (tiny, transparent,
- * the colour of what is behind it, cancelled by a blend mode) or drawn under another opaque element.
+ * visibility, content-visibility, accumulated opacity and masks, blur, a back face turned away), nowhere to be
+ * seen (zero-area, clipped away by an ancestor's overflow, clip or clip-path shape, a sliver of a line, beyond
+ * what scrolling the page or its scrolling boxes can reach, a frame too small to show it), drawn unreadably (tiny,
+ * transparent, the colour of what is behind it after colour filters and blend modes) or drawn under another
+ * opaque element (a positioned box, a pseudo-element sheet, an ancestor's background over a negative-z layer).
  *
  * Every answer is memoised for one capture: per element for styles, opacity, clip rectangles and backgrounds,
  * so a 2 MB page costs one computed style and at most one text-rectangle read per element.
