@@ -229,15 +229,9 @@ export class LayoutVisibility extends MemoisedVisibility {
    * skipped block keeps its placeholder size, so the document's own extent says nothing of where that text ends up:
    * its bottom and right edges are not a bound there (see pageFor). Every other rule applies, so a subtree marked
    * `content-visibility: auto` is no place to hide text in.
-   */
-  layoutSkipped(element: Element): boolean {
-    return this.skippedBlockOf(element) !== undefined;
-  }
-
-  /**
-   * The `content-visibility: auto` block whose skipped rendering holds the element, if any. Geometry there is
-   * laid out apart from the page (the block keeps its placeholder size, so its content may overlap the next
-   * blocks on paper): occlusion only compares boxes of the same skipped block.
+   *
+   * Answers the block whose skipped rendering holds the element, if any: its content may overlap the next blocks
+   * on paper, so occlusion only compares boxes of the same skipped block.
    */
   skippedBlockOf(element: Element): Element | undefined {
     const block = this.#autoVisibilityBlock(element);
@@ -526,7 +520,7 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   /** Where the person can scroll to: the document, open below and to the right inside a skipped subtree. */
   #pageFor(element: Element): Box {
-    if (!this.layoutSkipped(element)) return this.#page;
+    if (!this.skippedBlockOf(element)) return this.#page;
     return { left: this.#page.left, top: this.#page.top, right: Infinity, bottom: Infinity };
   }
 

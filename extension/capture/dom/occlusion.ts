@@ -29,6 +29,14 @@ interface Cover {
 /** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
 const bandPx = 256;
 const minimumCoverPx = 8;
+/** Alpha from which a background or a box counts as hiding what is behind it. */
+const opaqueAlpha = 0.9;
+
+/** A box's background when it is one solid colour (no image or gradient over it): what text on it is read against. */
+function solidColorOf(style: { backgroundColor: string; backgroundImage: string }): Rgba | undefined {
+  const background = parseColor(style.backgroundColor);
+  return background && background[3] >= opaqueAlpha && style.backgroundImage === 'none' ? background : undefined;
+}
 
 /** Whether `a` is painted over `b`: a higher stack level, or the same one and later in the document. */
 function paintedOver(a: Cover, b: Cover): boolean {
@@ -87,8 +95,8 @@ export class Occlusion {
     for (const element of fixed) {
       const style = this.#source.style(element);
       const color = parseColor(style.backgroundColor);
-      if (!view || !color || color[3] < 0.9 || style.visibility !== 'visible') continue;
-      if (this.#source.opacity(element) < 0.9) continue;
+      if (!view || !color || color[3] < opaqueAlpha || style.visibility !== 'visible') continue;
+      if (this.#source.opacity(element) < opaqueAlpha) continue;
       const rect = element.getBoundingClientRect();
       if (rect.left > 1 || rect.top > 1 || rect.right < view.innerWidth - 1 || rect.bottom < view.innerHeight - 1)
         continue;
@@ -125,9 +133,10 @@ export class Occlusion {
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const stops = image === 'none' ? undefined : gradientColors(image);
-    const solid = (background !== undefined && background[3] >= 0.9) || !!stops?.every((stop) => stop[3] >= 0.9);
+    const solid =
+      (background !== undefined && background[3] >= opaqueAlpha) || !!stops?.every((stop) => stop[3] >= opaqueAlpha);
     if (!solid) return undefined;
-    if (Number.parseFloat(style.opacity) * this.#source.opacity(owner) < 0.9) return undefined;
+    if (Number.parseFloat(style.opacity) * this.#source.opacity(owner) < opaqueAlpha) return undefined;
     // Used values: offsets from the owner's padding box, and the pseudo-element's size.
     const [left, top, width, height] = [style.left, style.top, style.width, style.height].map(Number.parseFloat);
     if (![left, top, width, height].every((value) => Number.isFinite(value))) return undefined;
@@ -140,7 +149,7 @@ export class Occlusion {
     );
     if (isEmpty(box, minimumCoverPx)) return undefined;
     const z = style.zIndex === 'auto' ? 0 : Number.parseInt(style.zIndex, 10) || 0;
-    const color = background && background[3] >= 0.9 && image === 'none' ? background : undefined;
+    const color = solidColorOf(style);
     return { element: owner, box, z, pseudo: true, skippedBlock: this.#source.skippedBlockOf(owner), color };
   }
 
@@ -150,10 +159,10 @@ export class Occlusion {
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const opaque =
-      (background !== undefined && background[3] >= 0.9) ||
-      (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= 0.9) ?? true));
+      (background !== undefined && background[3] >= opaqueAlpha) ||
+      (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= opaqueAlpha) ?? true));
     if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
-    if (this.#source.opacity(element) < 0.9) return undefined;
+    if (this.#source.opacity(element) < opaqueAlpha) return undefined;
     const rect = element.getBoundingClientRect();
     if (isEmpty(rect, minimumCoverPx)) {
       if (this.#source.skippedBlockOf(element)) this.#pending.push(element);
@@ -165,9 +174,7 @@ export class Occlusion {
   #cover(element: Element, rect: Box): Cover | undefined {
     const box = intersect(rect, this.#source.clipFor(element));
     if (isEmpty(box, minimumCoverPx)) return undefined;
-    const style = this.#source.style(element);
-    const background = parseColor(style.backgroundColor);
-    const color = background && background[3] >= 0.9 && style.backgroundImage === 'none' ? background : undefined;
+    const color = solidColorOf(this.#source.style(element));
     const skippedBlock = this.#source.skippedBlockOf(element);
     return { element, box, z: stackLevel(element, this.#source), skippedBlock, color };
   }
