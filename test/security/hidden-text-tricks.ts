@@ -244,6 +244,11 @@ export const tricks: Trick[] = [
     id: 'white-outline-on-white',
     html: (h, s) => `<p>${s}</p><p style="color:transparent;-webkit-text-stroke:1px #fff">${h}</p>`,
   },
+  // An outline only rescues text its fill would hide when the outline itself stands out.
+  {
+    id: 'white-on-white-near-white-outline',
+    html: (h, s) => `<p>${s}</p><p style="color:#fff;-webkit-text-stroke:1px #fdfdfd">${h}</p>`,
+  },
   // A dark box below the text does not make white text readable when a white background lies between them.
   {
     id: 'white-card-over-dark-layer',
@@ -417,6 +422,11 @@ export const controls: Trick[] = [
     html: (_, s) => `<p style="clip-path:inset(50% 0 0 0)">First line<br>${s}</p>`,
   },
   { id: 'outlined-text', html: (_, s) => `<p style="color:#fff;-webkit-text-stroke:1px #000">${s}</p>` },
+  // Transparent glyphs drawn by a dark shadow read, whatever colour a thin outline has.
+  {
+    id: 'shadow-drawn-text-with-white-outline',
+    html: (_, s) => `<p style="color:transparent;-webkit-text-stroke:1px #fff;text-shadow:0 0 0 #000">${s}</p>`,
+  },
   {
     id: 'dark-surface-with-sheen',
     html: (_, s) =>

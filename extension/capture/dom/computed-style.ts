@@ -27,7 +27,6 @@ export const computedStyleProperties = [
   'overflowX',
   'overflowY',
   'position',
-  'textIndent',
   'textShadow',
   'transform',
   'visibility',
@@ -62,7 +61,6 @@ export class CachedStyle implements ComputedStyle {
   #overflowX?: string;
   #overflowY?: string;
   #position?: string;
-  #textIndent?: string;
   #textShadow?: string;
   #transform?: string;
   #visibility?: string;
@@ -163,10 +161,6 @@ export class CachedStyle implements ComputedStyle {
   get position() {
     this.#position ??= this.declaration.position;
     return this.#position;
-  }
-  get textIndent() {
-    this.#textIndent ??= this.declaration.textIndent;
-    return this.#textIndent;
   }
   get textShadow() {
     this.#textShadow ??= this.declaration.textShadow;

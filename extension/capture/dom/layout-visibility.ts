@@ -17,7 +17,6 @@ import {
   maskOpacity,
   minimumFontPx,
   minimumOpacity,
-  offscreenPx,
   parentOf,
   scaledToNothing,
   turnedAway,
@@ -415,21 +414,14 @@ export class LayoutVisibility extends MemoisedVisibility {
     return result;
   }
 
-  /** The colour the glyphs are painted with, or undefined when a stroke outlines them (readable whatever the fill). */
-  #ink(style: ComputedStyle): Rgba | undefined {
-    const fill = style.webkitTextFillColor;
-    const glyphs = parseColor(fill && fill !== style.color ? fill : style.color);
-    const strokeWidth = Number.parseFloat(style.webkitTextStrokeWidth || '0');
-    if (strokeWidth > 0) {
-      // Outlined glyphs: judged by the outline when the fill does not show, readable when the two differ.
-      const stroke = parseColor(style.webkitTextStrokeColor);
-      if (stroke && stroke[3] >= minimumOpacity) {
-        if (!glyphs || glyphs[3] < minimumOpacity) return stroke;
-        return glyphs.join() === stroke.join() ? glyphs : undefined;
-      }
-    }
+  /**
+   * The colour the glyphs are filled with. `-webkit-text-fill-color` resolves to the text colour when it is not set,
+   * so one read gives the fill either way (`color` answers only where the property is unknown). Transparent glyphs
+   * drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour.
+   */
+  #fill(style: ComputedStyle): Rgba | undefined {
+    const glyphs = parseColor(style.webkitTextFillColor || style.color);
     if (!glyphs || glyphs[3] >= minimumOpacity) return glyphs;
-    // Transparent glyphs drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour.
     const shadow = style.textShadow;
     if (shadow && shadow !== 'none') {
       for (const token of shadow.match(colorToken) ?? []) {
@@ -440,12 +432,31 @@ export class LayoutVisibility extends MemoisedVisibility {
     return glyphs;
   }
 
+  /**
+   * The outline `-webkit-text-stroke` draws around the glyphs, when it shows. Asked only of text its fill would
+   * hide: the text reads when either its fill or its outline stands out.
+   */
+  #stroke(style: ComputedStyle): Rgba | undefined {
+    if (!(Number.parseFloat(style.webkitTextStrokeWidth || '0') > 0)) return undefined;
+    const stroke = parseColor(style.webkitTextStrokeColor);
+    return stroke && stroke[3] >= minimumOpacity ? stroke : undefined;
+  }
+
   #unreadableColors(element: Element, style: ComputedStyle): boolean {
-    const glyphs = this.#ink(style);
-    if (!glyphs) return false;
+    const fill = this.#fill(style);
+    if (!fill) return false;
+    const unreadable =
+      fill[3] < minimumOpacity && style.backgroundClip === 'text'
+        ? this.#unreadableClippedPaint(element, style)
+        : this.#unreadableInk(element, style, fill);
+    if (!unreadable) return false;
+    const stroke = this.#stroke(style);
+    return !stroke || this.#unreadableInk(element, style, stroke);
+  }
+
+  /** Whether glyphs drawn in `glyphs` are lost in what is painted behind the element. */
+  #unreadableInk(element: Element, style: ComputedStyle, glyphs: Rgba): boolean {
     const opacity = this.opacity(element);
-    if (glyphs[3] < minimumOpacity && style.backgroundClip === 'text')
-      return this.#unreadableClippedPaint(element, style);
     const paint = this.#colorFilters.get(element);
     const ink = paint ? paint(glyphs) : glyphs;
     if (ink[3] * opacity < minimumOpacity) return true;
@@ -499,21 +510,25 @@ export class LayoutVisibility extends MemoisedVisibility {
       this.#range.selectNodeContents(child);
       const rects = this.#range.getClientRects();
       for (let index = 0; index < rects.length; index++) {
-        if (this.#readableWhere(element, rects[index] as DOMRect, clip)) return true;
+        // Each side of a DOMRect is a call into the browser: read once, as a plain box.
+        const { left, top, right, bottom } = rects[index] as DOMRect;
+        if (this.#readableWhere(element, { left, top, right, bottom }, clip)) return true;
       }
     }
     return false;
   }
 
-  #readableWhere(element: Element, rect: DOMRect, clip: Box): boolean {
-    if (rect.height < minimumRenderedPx || rect.width < 1) return false;
+  #readableWhere(element: Element, rect: Box, clip: Box): boolean {
+    const width = rect.right - rect.left;
+    const height = rect.bottom - rect.top;
+    if (height < minimumRenderedPx || width < 1) return false;
     // Inside a scrolling box, its scrollable area is the bound (in the clip); elsewhere the page or the viewport.
     const area = this.#scrolledClips.has(clip) ? everywhere : this.#areaFor(element, rect);
     const shown = intersect(intersect(clip, area), rect);
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
-    if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(rect.height / 2, minimumRenderedPx)) return false;
+    if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(height / 2, minimumRenderedPx)) return false;
     // A sliver of a line (a few pixels of a long word in a narrow clipped box) is not reading it.
-    if (shown.right - shown.left < Math.min(rect.width / 2, minimumReadableWidthPx)) return false;
+    if (shown.right - shown.left < Math.min(width / 2, minimumReadableWidthPx)) return false;
     if (this.#underAncestorBackground(element, shown)) return false;
     return !this.#occlusionOf().covers(element, shown);
   }
@@ -638,8 +653,8 @@ export class LayoutVisibility extends MemoisedVisibility {
       const ancestorStyle = this.style(ancestor);
       if (ancestorStyle.position !== 'static' && paintsOpaque(ancestorStyle)) return false;
     }
-    const glyphs = this.#ink(style);
-    if (!glyphs) return true;
+    const fill = this.#fill(style);
+    if (!fill) return true;
     let rect: DOMRect | undefined;
     for (let child = element.firstChild; child && !rect; child = child.nextSibling) {
       if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
@@ -652,8 +667,14 @@ export class LayoutVisibility extends MemoisedVisibility {
     const backdrop = this.#occlusionOf().backdropUnder(element, rect, onCanvas);
     if (!backdrop) return false;
     const paint = this.#colorFilters.get(element);
-    const ink = paint ? paint(glyphs) : glyphs;
-    return !unreadableAgainst(over(ink, backdrop, this.opacity(element)), [backdrop]);
+    const opacity = this.opacity(element);
+    const readable = (glyphs: Rgba) => {
+      const ink = paint ? paint(glyphs) : glyphs;
+      return !unreadableAgainst(over(ink, backdrop, opacity), [backdrop]);
+    };
+    if (readable(fill)) return true;
+    const stroke = this.#stroke(style);
+    return stroke !== undefined && readable(stroke);
   }
 
   protected unreadableText(element: Element): boolean {
@@ -661,7 +682,6 @@ export class LayoutVisibility extends MemoisedVisibility {
     const style = this.style(element);
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
-    if (Number.parseFloat(style.textIndent) <= -offscreenPx) return true;
     if (this.#unreadableColors(element, style) && !this.#readableOnBackdrop(element, style)) return true;
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
     return !this.#readableTextBox(element, this.#contentClip(element));
