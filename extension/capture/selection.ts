@@ -58,10 +58,16 @@ export function visibleRangeText(range: RangeLike): string {
     const parent = node.parentElement;
     if (!parent) continue;
     const visibility = visibilityOf(parent.ownerDocument);
-    if (visibility.isHidden(parent) || visibility.hidesText(parent)) continue;
+    if (visibility.isHidden(parent)) continue;
+    const readable = visibility.visibleTextOf(node as Text);
+    if (!readable) continue;
     let value = node.nodeValue ?? '';
-    if (node === range.endContainer) value = value.slice(0, range.endOffset);
-    if (node === range.startContainer) value = value.slice(range.startOffset);
+    // A node a box clips in part gives only the lines that show, whatever the selection's ends inside it.
+    if (readable !== value) value = readable;
+    else {
+      if (node === range.endContainer) value = value.slice(0, range.endOffset);
+      if (node === range.startContainer) value = value.slice(range.startOffset);
+    }
     const nodeBlock = closestBlockOrSelf(node);
     if (block && nodeBlock !== block) text += '\n';
     block = nodeBlock;

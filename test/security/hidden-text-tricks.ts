@@ -244,6 +244,21 @@ export const tricks: Trick[] = [
     id: 'white-outline-on-white',
     html: (h, s) => `<p>${s}</p><p style="color:transparent;-webkit-text-stroke:1px #fff">${h}</p>`,
   },
+  // Text a box's overflow clips away, below a first line that shows: one element, several lines.
+  {
+    id: 'clipped-after-a-visible-line',
+    html: (h, s) => `<div style="height:1.3em;line-height:1.3em;overflow:hidden">${s}<br>${h}</div>`,
+  },
+  {
+    id: 'clipped-wrapped-line',
+    html: (h, s) =>
+      `<div style="width:220px;height:1.3em;line-height:1.3em;overflow:hidden">${s} ${'and the rest of this sentence '.repeat(2)}${h}</div>`,
+  },
+  {
+    id: 'line-clamped',
+    html: (h, s) =>
+      `<p style="display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:1;overflow:hidden;width:220px">${s}<br>${h}</p>`,
+  },
   // An outline only rescues text its fill would hide when the outline itself stands out.
   {
     id: 'white-on-white-near-white-outline',
@@ -422,6 +437,21 @@ export const controls: Trick[] = [
     html: (_, s) => `<p style="clip-path:inset(50% 0 0 0)">First line<br>${s}</p>`,
   },
   { id: 'outlined-text', html: (_, s) => `<p style="color:#fff;-webkit-text-stroke:1px #000">${s}</p>` },
+  // A line clamp or a fixed height that shows several lines keeps every line it shows, wrapped or broken.
+  {
+    id: 'clamped-to-three-lines',
+    html: (_, s) =>
+      `<p style="display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden;width:220px">${'words '.repeat(6)}${s} more words to wrap</p>`,
+  },
+  {
+    id: 'last-lines-below-a-clipped-one',
+    html: (_, s) =>
+      `<p style="width:220px;line-height:20px;clip-path:inset(20px 0 0 0)">${'words '.repeat(12)}${s} and a last few words</p>`,
+  },
+  {
+    id: 'second-line-of-a-two-line-box',
+    html: (_, s) => `<div style="height:2.6em;line-height:1.3em;overflow:hidden">First line<br>${s}</div>`,
+  },
   // Transparent glyphs drawn by a dark shadow read, whatever colour a thin outline has.
   {
     id: 'shadow-drawn-text-with-white-outline',

@@ -1,10 +1,10 @@
 import { clipPathBox } from './clip-path';
 import { colorToken, parseColor, type Rgba } from './color';
-import { CachedStyle, type ComputedStyle } from './computed-style';
+import type { ComputedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
 import { isFrame } from './frame-document';
 import { Occlusion } from './occlusion';
-import { type Box, clipOf, contains, everywhere, intersect, isEmpty } from './rects';
+import { type Box, clipOf, contains, everywhere, intersect, isEmpty, union } from './rects';
 import { RenderedTree } from './rendered-tree';
 import {
   blockTags,
@@ -110,6 +110,10 @@ function startsStackingContext(style: ComputedStyle): boolean {
  */
 export class LayoutVisibility extends MemoisedVisibility {
   readonly #styles = new WeakMap<Element, ComputedStyle>();
+  /** Each text node's line boxes (see linesOf): the element's verdict and the node's own share one query. */
+  readonly #lines = new WeakMap<Text, Box[]>();
+  /** What can be read of each text node asked about (see readableText). */
+  readonly #readLines = new WeakMap<Text, string>();
   readonly #opacities = new WeakMap<Element, number>();
   readonly #clips = new WeakMap<Element, Box>();
   /** Content clips made by a scrolling box (see scrollRegion), and those derived from them. */
@@ -162,7 +166,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   style(element: Element): ComputedStyle {
     let style = this.#styles.get(element);
     if (!style) {
-      style = new CachedStyle(this.#view.getComputedStyle(element));
+      style = this.#view.getComputedStyle(element);
       this.#styles.set(element, style);
     }
     return style;
@@ -507,15 +511,112 @@ export class LayoutVisibility extends MemoisedVisibility {
   #readableTextBox(element: Element, clip: Box): boolean {
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
-      this.#range.selectNodeContents(child);
-      const rects = this.#range.getClientRects();
-      for (let index = 0; index < rects.length; index++) {
-        // Each side of a DOMRect is a call into the browser: read once, as a plain box.
-        const { left, top, right, bottom } = rects[index] as DOMRect;
-        if (this.#readableWhere(element, { left, top, right, bottom }, clip)) return true;
+      const lines = this.#linesOf(child as Text);
+      for (const line of lines) {
+        if (!this.#readableWhere(element, line, clip)) continue;
+        // A text of one line (a label, a cell, a value) that reads is read whole: readableText need not ask again.
+        if (lines.length === 1) this.#readLines.set(child as Text, child.nodeValue ?? '');
+        return true;
       }
     }
     return false;
+  }
+
+  /** A text node's line boxes, as plain boxes: each side of a DOMRect is a call into the browser. */
+  #linesOf(node: Text): Box[] {
+    let lines = this.#lines.get(node);
+    if (!lines) {
+      this.#range.selectNodeContents(node);
+      const rects = this.#range.getClientRects();
+      lines = [];
+      for (let index = 0; index < rects.length; index++) {
+        const { left, top, right, bottom } = rects[index] as DOMRect;
+        lines.push({ left, top, right, bottom });
+      }
+      this.#lines.set(node, lines);
+    }
+    return lines;
+  }
+
+  /**
+   * What can be read of one text node of an element whose text shows. Nearly always all of it: its lines lie inside
+   * what clips them, which costs one comparison. A box that clips its overflow may show a text's first lines and
+   * hide the rest (a fixed height, a line clamp, a line after a <br>): then only the lines that can be read are
+   * kept, cut where the first line of each hidden run starts.
+   */
+  protected override readableText(element: Element, node: Text): string {
+    const text = node.nodeValue ?? '';
+    if (!/\S/.test(text)) return text; // spacing between elements: nothing to read, nothing to measure
+    let read = this.#readLines.get(node);
+    if (read === undefined) {
+      read = this.#readableOf(element, node);
+      this.#readLines.set(node, read);
+    }
+    return read;
+  }
+
+  #readableOf(element: Element, node: Text): string {
+    const text = node.nodeValue ?? '';
+    const lines = this.#linesOf(node);
+    if (lines.length === 0) return text;
+    const clip = this.#contentClip(element);
+    let all = lines[0] as Box;
+    for (const line of lines) all = union(all, line);
+    const region = this.#scrolledClips.has(clip) ? clip : intersect(clip, this.#areaFor(element, all));
+    if (contains(region, all)) return text;
+    const readable = lines.map((line) => this.#readableWhere(element, line, clip));
+    if (readable.every(Boolean)) return text;
+    if (!readable.includes(true)) return '';
+    return this.#readableLines(node, lines, readable);
+  }
+
+  /**
+   * The text of a node's readable lines. Lines (a line broken by right-to-left text has several boxes at one height)
+   * are read top to bottom; where readability changes, the first character of that line is found by bisection
+   * on the characters' boxes, so a long text costs a few queries per change, not one per character.
+   */
+  #readableLines(node: Text, lines: Box[], readable: boolean[]): string {
+    const text = node.nodeValue ?? '';
+    const order = lines.map((_, index) => index).sort((a, b) => (lines[a] as Box).top - (lines[b] as Box).top);
+    // Runs of lines that are all readable or all not, each with the top of its first line.
+    const runs: { top: number; readable: boolean }[] = [];
+    let rowTop = Number.NaN;
+    for (const index of order) {
+      const { top } = lines[index] as Box;
+      const last = runs[runs.length - 1];
+      if (last && Math.abs(top - rowTop) < 1) last.readable ||= readable[index] === true;
+      else if (last && last.readable === readable[index]) rowTop = top;
+      else {
+        runs.push({ top, readable: readable[index] === true });
+        rowTop = top;
+      }
+    }
+    const range = this.#range;
+    const topAt = (offset: number): number | undefined => {
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      const { top, height } = range.getBoundingClientRect();
+      return height > 0 ? top : undefined; // a collapsed space has no box
+    };
+    let kept = '';
+    let start = 0;
+    runs.forEach((run, index) => {
+      const next = runs[index + 1];
+      let low = start;
+      let high = text.length;
+      while (next && low < high) {
+        const middle = (low + high) >> 1;
+        let at = middle;
+        let top = topAt(at);
+        while (top === undefined && at + 1 < high) top = topAt(++at);
+        if (top === undefined || top >= next.top - 1) high = middle;
+        else low = at + 1;
+      }
+      const end = next ? low : text.length;
+      if (run.readable) kept += `${text.slice(start, end)} `;
+      start = end;
+    });
+    return kept.trimEnd();
   }
 
   #readableWhere(element: Element, rect: Box, clip: Box): boolean {

@@ -64,6 +64,7 @@ describe('toMarkdown', () => {
         return false;
       },
       hidesText: () => false,
+      visibleTextOf: (node: Text) => node.nodeValue ?? '',
       isBlock: () => true,
     };
     const read: string[] = [];

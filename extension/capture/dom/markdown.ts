@@ -127,8 +127,8 @@ class MarkdownWalker {
 
   private node(node: Node, writer: Writer): void {
     if (node.nodeType === 3) {
-      const parent = node.parentElement;
-      if (!parent || !this.visibility.hidesText(parent)) writer.text(node.nodeValue ?? '');
+      const text = this.visibility.visibleTextOf(node as Text);
+      if (text) writer.text(text);
       return;
     }
     if (node.nodeType !== 1) return;
@@ -225,8 +225,7 @@ class MarkdownWalker {
     let text = '';
     for (const child of composedChildren(node)) {
       if (child.nodeType === 3) {
-        const parent = child.parentElement;
-        if (!parent || !this.visibility.hidesText(parent)) text += child.nodeValue ?? '';
+        text += this.visibility.visibleTextOf(child as Text);
       } else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
         text += (child as Element).localName === 'br' ? '\n' : this.preformatted(child);
       }

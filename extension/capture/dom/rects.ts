@@ -19,6 +19,16 @@ export function intersect(a: Box, b: Box): Box {
   };
 }
 
+/** The smallest box holding both. */
+export function union(a: Box, b: Box): Box {
+  return {
+    left: Math.min(a.left, b.left),
+    top: Math.min(a.top, b.top),
+    right: Math.max(a.right, b.right),
+    bottom: Math.max(a.bottom, b.bottom),
+  };
+}
+
 /** Narrower or shorter than `minimum` px (a negative size is an empty intersection). */
 export const isEmpty = (box: Box, minimum = 0) => box.right - box.left <= minimum || box.bottom - box.top <= minimum;
 

@@ -13,6 +13,11 @@ export interface Visibility {
    * clipped or moved off the page, covered by another element, `visibility: hidden`…
    */
   hidesText(element: Element): boolean;
+  /**
+   * What the person can read of one text node: nothing when its element hides its text, all of it mostly, and only
+   * the lines that show when a box clips the rest (a fixed height, a line clamp).
+   */
+  visibleTextOf(node: Text): string;
   /** The element lays out as a block, so its text starts on a new line. */
   isBlock(element: Element): boolean;
   /**
@@ -209,7 +214,17 @@ export abstract class MemoisedVisibility implements Visibility {
     return result;
   }
 
+  visibleTextOf(node: Text): string {
+    const parent = node.parentElement;
+    if (!parent) return node.nodeValue ?? '';
+    return this.hidesText(parent) ? '' : this.readableText(parent, node);
+  }
+
   abstract isBlock(element: Element): boolean;
   protected abstract hidesBox(element: Element): boolean;
   protected abstract unreadableText(element: Element): boolean;
+  /** The part of a text node of a shown element that can be read; without a layout, all of it. */
+  protected readableText(_element: Element, node: Text): string {
+    return node.nodeValue ?? '';
+  }
 }

@@ -15,6 +15,7 @@ export { blockTags, neverCaptured, type Visibility } from './visibility-rules';
 export const markupOnlyVisibility: Visibility = {
   isHidden: (element) => hiddenByMarkup(element),
   hidesText: () => false,
+  visibleTextOf: (node) => node.nodeValue ?? '',
   isBlock: (element) => blockTags.has(element.localName),
 };
 

@@ -17,8 +17,17 @@ export function visibleClone(document: Document): Document {
     const parent = original.parentElement;
     if (visibility.isHidden(original)) {
       if (!parent || !visibility.isHidden(parent)) hidden.push(copy); // remove the top of each hidden subtree once
-    } else if (visibility.hidesText(original)) {
-      for (const child of Array.from(copy.childNodes)) if (child.nodeType === 3) child.remove();
+    } else {
+      // Own text keeps only what can be read of it (none when the element hides its text, the lines that show).
+      const texts = Array.from(original.childNodes).filter((child) => child.nodeType === 3) as Text[];
+      const copied = Array.from(copy.childNodes).filter((child) => child.nodeType === 3);
+      texts.forEach((text, at) => {
+        const readable = visibility.visibleTextOf(text);
+        const target = copied[at];
+        if (!target || readable === text.nodeValue) return;
+        if (readable) target.nodeValue = readable;
+        else target.remove();
+      });
     }
   });
   for (const element of hidden) element.remove();
