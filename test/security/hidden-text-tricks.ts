@@ -254,6 +254,12 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<div style="width:220px;height:1.3em;line-height:1.3em;overflow:hidden">${s} ${'and the rest of this sentence '.repeat(2)}${h}</div>`,
   },
+  // The end of one line a box cuts off at its side, with no ellipsis to say more follows (see ellipsis-cell).
+  {
+    id: 'no-wrap-tail-cut-off',
+    html: (h, s) =>
+      `<div style="width:400px;white-space:nowrap;overflow:hidden">${s} then a run of words past the edge ${h}</div>`,
+  },
   {
     id: 'line-clamped',
     html: (h, s) =>
@@ -448,6 +454,17 @@ export const controls: Trick[] = [
     html: (_, s) =>
       `<p style="width:220px;line-height:20px;clip-path:inset(20px 0 0 0)">${'words '.repeat(12)}${s} and a last few words</p>`,
   },
+  // A line cut at its side keeps its start, on the right in right-to-left text; a box that scrolls keeps it all.
+  {
+    id: 'right-to-left-line-cut-at-its-end',
+    html: (_, s) =>
+      `<div dir="rtl" style="width:420px;white-space:nowrap;overflow:hidden">${s} ${'שלום עולם '.repeat(12)}</div>`,
+  },
+  {
+    id: 'long-line-in-a-sideways-scroller',
+    html: (_, s) =>
+      `<div style="width:160px;white-space:nowrap;overflow-x:auto">${'a long line of words '.repeat(4)}${s}</div>`,
+  },
   {
     id: 'second-line-of-a-two-line-box',
     html: (_, s) => `<div style="height:2.6em;line-height:1.3em;overflow:hidden">First line<br>${s}</div>`,
@@ -473,6 +490,7 @@ export const controls: Trick[] = [
       `<div style="position:relative"><p>${s}</p><div style="position:absolute;inset:0 0 auto 0;height:0;overflow:hidden"><div style="position:absolute;top:0;left:0;right:0;height:100px;background:#fff">Menu</div></div></div>`,
   },
   {
+    // An ellipsis says the text goes on (the full value is a hover or a click away): the whole value is kept.
     id: 'ellipsis-cell',
     html: (_, s) =>
       `<div style="width:90px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${s} and a long tail</div>`,

@@ -28,6 +28,7 @@ export const computedStyleProperties = [
   'overflowX',
   'overflowY',
   'position',
+  'textOverflow',
   'textShadow',
   'transform',
   'visibility',

@@ -114,6 +114,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   readonly #lines = new WeakMap<Text, Box[]>();
   /** What can be read of each text node asked about (see readableText). */
   readonly #readLines = new WeakMap<Text, string>();
+  /** The part of a line the last readableWhere found shown. */
+  #lastShown: Box = everywhere;
   readonly #opacities = new WeakMap<Element, number>();
   readonly #clips = new WeakMap<Element, Box>();
   /** Content clips made by a scrolling box (see scrollRegion), and those derived from them. */
@@ -514,8 +516,9 @@ export class LayoutVisibility extends MemoisedVisibility {
       const lines = this.#linesOf(child as Text);
       for (const line of lines) {
         if (!this.#readableWhere(element, line, clip)) continue;
-        // A text of one line (a label, a cell, a value) that reads is read whole: readableText need not ask again.
-        if (lines.length === 1) this.#readLines.set(child as Text, child.nodeValue ?? '');
+        // A text of one line (a label, a cell, a value) shown whole is read whole: readableText need not ask again.
+        if (lines.length === 1 && contains(this.#lastShown, line))
+          this.#readLines.set(child as Text, child.nodeValue ?? '');
         return true;
       }
     }
@@ -565,9 +568,69 @@ export class LayoutVisibility extends MemoisedVisibility {
     const region = this.#scrolledClips.has(clip) ? clip : intersect(clip, this.#areaFor(element, all));
     if (contains(region, all)) return text;
     const readable = lines.map((line) => this.#readableWhere(element, line, clip));
-    if (readable.every(Boolean)) return text;
     if (!readable.includes(true)) return '';
-    return this.#readableLines(node, lines, readable);
+    if (lines.every((line) => Math.abs(line.top - all.top) < 1)) {
+      // One line cut by its box's sides (no wrapping; `text-overflow: ellipsis` adds a box for the part before the
+      // ellipsis): the characters that show.
+      const shown = intersect(region, all);
+      const cut = shown.left > all.left + 1 || shown.right < all.right - 1;
+      return cut && !this.#endsInEllipsis(element) ? this.#charactersWithin(node, shown) : text;
+    }
+    return readable.every(Boolean) ? text : this.#readableLines(node, lines, readable);
+  }
+
+  /**
+   * An ellipsis (`text-overflow`, set on the block that clips) tells the person the text goes on, and the rest is a
+   * hover or a click away (a truncated cell of a list): such a line is kept whole.
+   */
+  #endsInEllipsis(element: Element): boolean {
+    let block: Element | null = element;
+    while (block && isPlainInline(this.style(block))) block = parentOf(block);
+    return !!block && this.style(block).textOverflow === 'ellipsis';
+  }
+
+  /** A character's box, or undefined for one that has none (a collapsed space). */
+  #boxAt(node: Text, offset: number): DOMRect | undefined {
+    this.#range.setStart(node, offset);
+    this.#range.setEnd(node, offset + 1);
+    const box = this.#range.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 ? box : undefined;
+  }
+
+  /**
+   * The first character from `low` whose box satisfies `past` (which holds from some character on: characters are
+   * laid out in order), by bisection; characters without a box are skipped.
+   */
+  #firstWhere(node: Text, low: number, past: (box: DOMRect) => boolean): number {
+    let high = node.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      let at = middle;
+      let box = this.#boxAt(node, at);
+      while (!box && at + 1 < high) box = this.#boxAt(node, ++at);
+      if (!box || past(box)) high = middle;
+      else low = at + 1;
+    }
+    return low;
+  }
+
+  /** The characters of a one-line text whose boxes lie within `shown`, left to right or right to left. */
+  #charactersWithin(node: Text, shown: Box): string {
+    // Which way the characters run: from the first character with a box to the last (spaces at the ends have none).
+    let from = 0;
+    let to = node.length - 1;
+    let first = this.#boxAt(node, from);
+    let last = this.#boxAt(node, to);
+    while (!first && from < to) first = this.#boxAt(node, ++from);
+    while (!last && to > from) last = this.#boxAt(node, --to);
+    const leftToRight = !first || !last || first.left <= last.left;
+    const start = this.#firstWhere(node, 0, (box) =>
+      leftToRight ? box.right > shown.left + 1 : box.left < shown.right - 1,
+    );
+    const end = this.#firstWhere(node, start, (box) =>
+      leftToRight ? box.left >= shown.right - 1 : box.right <= shown.left + 1,
+    );
+    return (node.nodeValue ?? '').slice(start, end);
   }
 
   /**
@@ -591,28 +654,11 @@ export class LayoutVisibility extends MemoisedVisibility {
         rowTop = top;
       }
     }
-    const range = this.#range;
-    const topAt = (offset: number): number | undefined => {
-      range.setStart(node, offset);
-      range.setEnd(node, offset + 1);
-      const { top, height } = range.getBoundingClientRect();
-      return height > 0 ? top : undefined; // a collapsed space has no box
-    };
     let kept = '';
     let start = 0;
     runs.forEach((run, index) => {
       const next = runs[index + 1];
-      let low = start;
-      let high = text.length;
-      while (next && low < high) {
-        const middle = (low + high) >> 1;
-        let at = middle;
-        let top = topAt(at);
-        while (top === undefined && at + 1 < high) top = topAt(++at);
-        if (top === undefined || top >= next.top - 1) high = middle;
-        else low = at + 1;
-      }
-      const end = next ? low : text.length;
+      const end = next ? this.#firstWhere(node, start, (box) => box.top >= next.top - 1) : text.length;
       if (run.readable) kept += `${text.slice(start, end)} `;
       start = end;
     });
@@ -626,6 +672,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     // Inside a scrolling box, its scrollable area is the bound (in the clip); elsewhere the page or the viewport.
     const area = this.#scrolledClips.has(clip) ? everywhere : this.#areaFor(element, rect);
     const shown = intersect(intersect(clip, area), rect);
+    this.#lastShown = shown;
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(height / 2, minimumRenderedPx)) return false;
     // A sliver of a line (a few pixels of a long word in a narrow clipped box) is not reading it.
