@@ -565,7 +565,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     const clip = this.#contentClip(element);
     let all = lines[0] as Box;
     for (const line of lines) all = union(all, line);
-    const region = this.#scrolledClips.has(clip) ? clip : intersect(clip, this.#areaFor(element, all));
+    const region = this.#regionFor(element, all, clip);
     if (contains(region, all)) return text;
     const readable = lines.map((line) => this.#readableWhere(element, line, clip));
     if (!readable.includes(true)) return '';
@@ -665,13 +665,19 @@ export class LayoutVisibility extends MemoisedVisibility {
     return kept.trimEnd();
   }
 
+  /**
+   * Where text at `rect` can show: its clip and, inside a scrolling box, nothing more (the box's scrollable area is
+   * the clip); elsewhere also the page or, for a fixed box, the viewport (see areaFor).
+   */
+  #regionFor(element: Element, rect: Box, clip: Box): Box {
+    return this.#scrolledClips.has(clip) ? clip : intersect(clip, this.#areaFor(element, rect));
+  }
+
   #readableWhere(element: Element, rect: Box, clip: Box): boolean {
     const width = rect.right - rect.left;
     const height = rect.bottom - rect.top;
     if (height < minimumRenderedPx || width < 1) return false;
-    // Inside a scrolling box, its scrollable area is the bound (in the clip); elsewhere the page or the viewport.
-    const area = this.#scrolledClips.has(clip) ? everywhere : this.#areaFor(element, rect);
-    const shown = intersect(intersect(clip, area), rect);
+    const shown = intersect(this.#regionFor(element, rect, clip), rect);
     this.#lastShown = shown;
     // Clipped to a sliver (an sr-only 1px box, a `max-height: 0` drawer) or entirely outside the document.
     if (isEmpty(shown, 1) || shown.bottom - shown.top < Math.min(height / 2, minimumRenderedPx)) return false;
