@@ -1,6 +1,7 @@
 import type { Selection as CapturedSelection } from '../../shared/page-context';
 import { textOf } from './dom/markdown';
 import { visibilityOf } from './dom/visibility';
+import { textOwner } from './dom/visibility-rules';
 
 /**
  * The person's selection, read through the same visibility rules as the rest of capture (a selection dragged
@@ -55,7 +56,7 @@ export function visibleRangeText(range: RangeLike): string {
   let block: Element | null = null;
   for (const node of nodes.slice(Math.max(0, from), to + 1)) {
     if (node.nodeType !== 3) continue;
-    const parent = node.parentElement;
+    const parent = textOwner(node as Text);
     if (!parent) continue;
     const visibility = visibilityOf(parent.ownerDocument);
     if (visibility.isHidden(parent)) continue;

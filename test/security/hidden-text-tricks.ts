@@ -129,6 +129,24 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<div><template shadowrootmode="open"><style>.ink{color:#fff}</style><p>${s}</p><p class="ink">${h}</p></template></div>`,
   },
+  // Text that is a shadow root's own child, as lightning-formatted-text renders a value: it is drawn with its host's
+  // style, and judged by it (it has no parent element of its own). Both leaked: found on an unseen Lightning record.
+  {
+    id: 'shadow-root-text-visibility-hidden',
+    html: (h, s) =>
+      `<p>${s}</p><div style="visibility:hidden"><x-value><template shadowrootmode="open">${h}</template></x-value></div>`,
+  },
+  {
+    id: 'shadow-root-text-white',
+    html: (h, s) =>
+      `<p>${s}</p><div style="color:#fff"><x-value><template shadowrootmode="open">${h}</template></x-value></div>`,
+  },
+  // Light text slotted under a white wrapper inside the host's shadow tree: it inherits from the slot, not its parent.
+  {
+    id: 'slotted-text-under-white-wrapper',
+    html: (h, s) =>
+      `<p>${s}</p><x-card><template shadowrootmode="open"><div style="color:#fff"><slot></slot></div></template>${h}</x-card>`,
+  },
   // Found by a second round of tricks written without looking at the judge: clip-path shapes other than the three
   // above, masks, frames too small or too far to show their page, a face turned away, a layer under its parent's
   // background, and colours written in the newer CSS colour spaces (which computed style keeps as written).
@@ -494,6 +512,18 @@ export const controls: Trick[] = [
     id: 'ellipsis-cell',
     html: (_, s) =>
       `<div style="width:90px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${s} and a long tail</div>`,
+  },
+  // A value rendered as a shadow root's own text, white on its host's dark badge: judged by the host's style.
+  {
+    id: 'shadow-root-text-on-dark-badge',
+    html: (_, s) =>
+      `<span style="background:#0b5cab;color:#fff;padding:2px 6px"><x-value><template shadowrootmode="open">${s}</template></x-value></span>`,
+  },
+  // Light text slotted under a dark wrapper in the host's shadow tree, white by the wrapper's colour.
+  {
+    id: 'slotted-text-on-dark-wrapper',
+    html: (_, s) =>
+      `<x-card><template shadowrootmode="open"><div style="background:#1b1b1b;color:#fff;padding:4px"><slot></slot></div></template>${s}</x-card>`,
   },
   // White text drawn on a dark box that is not its ancestor.
   {

@@ -19,6 +19,7 @@ import {
   minimumOpacity,
   parentOf,
   scaledToNothing,
+  someOwnText,
   turnedAway,
   unreadableBlurPx,
 } from './visibility-rules';
@@ -511,18 +512,17 @@ export class LayoutVisibility extends MemoisedVisibility {
    * each text node's boxes cost the layout engine a query, and one readable line is enough.
    */
   #readableTextBox(element: Element, clip: Box): boolean {
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
-      const lines = this.#linesOf(child as Text);
+    return someOwnText(element, (text) => {
+      if (!/\S/.test(text.nodeValue ?? '')) return false;
+      const lines = this.#linesOf(text);
       for (const line of lines) {
         if (!this.#readableWhere(element, line, clip)) continue;
         // A text of one line (a label, a cell, a value) shown whole is read whole: readableText need not ask again.
-        if (lines.length === 1 && contains(this.#lastShown, line))
-          this.#readLines.set(child as Text, child.nodeValue ?? '');
+        if (lines.length === 1 && contains(this.#lastShown, line)) this.#readLines.set(text, text.nodeValue ?? '');
         return true;
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   /** A text node's line boxes, as plain boxes: each side of a DOMRect is a call into the browser. */
@@ -810,11 +810,12 @@ export class LayoutVisibility extends MemoisedVisibility {
     const fill = this.#fill(style);
     if (!fill) return true;
     let rect: DOMRect | undefined;
-    for (let child = element.firstChild; child && !rect; child = child.nextSibling) {
-      if (child.nodeType !== 3 || !/\S/.test(child.nodeValue ?? '')) continue;
-      this.#range.selectNodeContents(child);
+    someOwnText(element, (text) => {
+      if (!/\S/.test(text.nodeValue ?? '')) return false;
+      this.#range.selectNodeContents(text);
       rect = this.#range.getClientRects()[0];
-    }
+      return rect !== undefined;
+    });
     if (!rect) return false;
     const behind = this.#backgrounds(element);
     const onCanvas = behind?.length === 1 && behind[0] === this.#canvas;

@@ -105,6 +105,17 @@ export function parentOf(element: Element): Element | null {
   return root?.host ?? null; // across an open shadow root to its host
 }
 
+/**
+ * The element whose style a text node is drawn with: the slot it is assigned to, its parent, or the host of the
+ * shadow root it sits in directly (components such as lightning-formatted-text render their value as the root's
+ * own text).
+ */
+export function textOwner(node: Text): Element | null {
+  return (
+    node.assignedSlot ?? node.parentElement ?? (node.parentNode as (Node & { host?: Element }) | null)?.host ?? null
+  );
+}
+
 /** A closed `<details>` shows only its summary: everything else in it, bare text included, is hidden. */
 export const isClosedDetails = (element: Element) => element.localName === 'details' && !element.hasAttribute('open');
 
@@ -121,12 +132,31 @@ export function hiddenByMarkup(element: Element): boolean {
 }
 
 /** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
-export function hasOwnText(element: Element): boolean {
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) return true;
+/**
+ * The text an element draws with its own style: its children's text; for a shadow host, its shadow root's own text
+ * (a value rendered as the root's text, as lightning-formatted-text does), its light children being drawn only
+ * through a slot; for a slot, the nodes assigned to it (their style is inherited from the slot, not their parent).
+ */
+export function ownTextParent(element: Element): { readonly firstChild: Node | null } | readonly Node[] {
+  if (element.localName === 'slot') {
+    const assigned = (element as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return element.shadowRoot ?? element;
+}
+
+/** Each text node an element draws with its own style (see ownTextParent), until `visit` answers true. */
+export function someOwnText(element: Element, visit: (text: Text) => boolean): boolean {
+  const parent = ownTextParent(element);
+  if (Array.isArray(parent)) return parent.some((node) => node.nodeType === 3 && visit(node as Text));
+  for (let child = (parent as Node).firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && visit(child as Text)) return true;
   }
   return false;
 }
+
+export const hasOwnText = (element: Element): boolean =>
+  someOwnText(element, (text) => /\S/.test(text.nodeValue ?? ''));
 
 export function clipsToNothing(clip: string | undefined, clipPath: string | undefined): boolean {
   if (clip?.startsWith('rect(')) {
@@ -215,7 +245,7 @@ export abstract class MemoisedVisibility implements Visibility {
   }
 
   visibleTextOf(node: Text): string {
-    const parent = node.parentElement;
+    const parent = textOwner(node);
     if (!parent) return node.nodeValue ?? '';
     return this.hidesText(parent) ? '' : this.readableText(parent, node);
   }
