@@ -1,8 +1,8 @@
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { ArticleReaderMissing, articleReader } from './article-reader';
 import { toMarkdown } from './dom/markdown';
-import { markupOnlyVisibility } from './dom/visibility';
+import { markupOnlyVisibility, visibilityOf } from './dom/visibility';
 import { visibleClone } from './dom/visible-clone';
+import { isProbablyReaderable } from './readerable';
 import type { SiteExtractor } from './types';
 
 /**
@@ -12,7 +12,15 @@ import type { SiteExtractor } from './types';
  */
 export const readabilityExtractor: SiteExtractor = {
   id: 'article',
-  matches: (_url, document) => isProbablyReaderable(document, { minContentLength: 140, minScore: 20 }),
+  matches: (_url, document) => {
+    const visibility = visibilityOf(document);
+    // Only what shows counts towards an article: hidden paragraphs (a collapsed panel, a stale tab) do not.
+    return isProbablyReaderable(document, {
+      minContentLength: 140,
+      minScore: 20,
+      isVisible: (element) => !visibility.isHidden(element),
+    });
+  },
   extract(document, url) {
     const Reader = articleReader();
     if (!Reader) throw new ArticleReaderMissing();
