@@ -44,7 +44,10 @@ function pages(): [string, Document][] {
 
 describe('isProbablyReaderable (port of Readability’s)', () => {
   const all = pages();
-  const shown = (element: Element) => !element.hasAttribute('hidden') && element.getAttribute('aria-hidden') !== 'true';
+  const shown = (node: Node) => {
+    const element = node as Element;
+    return !element.hasAttribute('hidden') && element.getAttribute('aria-hidden') !== 'true';
+  };
 
   it('answers as the package does on every page, both ways', () => {
     const answers = all.map(([name, document]) => {
