@@ -16,6 +16,11 @@ export function controlValue(element: Element | undefined): string {
   if (element.localName === 'input') {
     const type = (element.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'password' || type === 'hidden') return '';
+    // A tick box shows whether it is ticked, not its form value (which is "on" whatever the state).
+    if (type === 'checkbox' || type === 'radio') {
+      const { checked } = element as HTMLInputElement; // live state; markup-only documents have the attribute
+      return (checked ?? element.hasAttribute('checked')) ? 'Yes' : 'No';
+    }
     return ((element as HTMLInputElement).value ?? element.getAttribute('value') ?? '').trim();
   }
   if (element.localName === 'textarea')

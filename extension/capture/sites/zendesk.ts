@@ -21,12 +21,13 @@ const selectors = {
   fieldPanel:
     '[data-test-id="ticket-form-panel"], [data-test-id="ticket-fields"], [data-test-id="ticket-sidebar"], .ticket_fields, .property_box',
   fieldLabel: 'label, .property-label',
-  comment: '[data-test-id="omni-log-comment-item"], .event > .comment',
+  // Comment items only: system events ("Status changed…") sit beside them in the log and are left to the page text.
+  comment: '[data-test-id="omni-log-comment-item"], [data-test-id="omni-log-item"], .event > .comment',
   sender: '[data-test-id="omni-log-item-sender"], [data-test-id="omni-log-comment-user-link"], .actor .name',
   privateEvent: '.is-private',
   time: '[data-test-id^="timestamp-"], time',
   body: '[data-test-id="omni-log-message-content"], [data-test-id="omni-log-item-message"], .zd-comment',
-  internalTag: '[data-test-id="omni-log-internal-note-tag"], .badge.internal',
+  internalTag: '[data-test-id="omni-log-internal-note-tag"], [data-test-id="omni-log-internal-note"], .badge.internal',
 };
 
 const ticketPath = /^\/agent\/tickets\/(\d+)/;
@@ -93,7 +94,9 @@ export const zendesk: SiteExtractor = {
     const fieldValue = (label: string) => fields.find((field) => field.label === label)?.value;
     const maxChars = options.tokenBudget * 4;
     const conversation = messages(workspace, maxChars, fieldValue('Requester'), fieldValue('Assignee'));
-    if (conversation.messages.length === 0) return undefined;
+    // A ticket whose log markup is not known still reads as a ticket: its fields here, and the log with the rest of
+    // the workspace's visible text after them. Only a page with neither is left to the generic strategies.
+    if (conversation.messages.length === 0 && fields.length === 0) return undefined;
     return {
       title: `Ticket #${id}: ${subject}`,
       site: 'zendesk',
