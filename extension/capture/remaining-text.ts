@@ -38,6 +38,14 @@ export interface RemainingOptions {
   maxChars?: number;
 }
 
+/**
+ * A line that names what follows it ("Assignees", "Organization"): short, and not a sentence. Its value is kept
+ * beside it even when said elsewhere, or the label would be left meaningless (the value already said under another
+ * name, or repeated in a header further up).
+ */
+const isLabel = (line: string) => line.length <= 32 && line.split(' ').length <= 4 && !/:.|[.!?]$/.test(line);
+const maxValueChars = 80;
+
 export function remainingVisibleText(scope: Node, typedMarkdown: string, options: RemainingOptions = {}): string {
   const { notContent, maxChars = Number.POSITIVE_INFINITY } = options;
   let found = 0;
@@ -45,24 +53,34 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, options
   const seen = new Set<string>();
   const kept: string[] = [];
   let pendingHeading: string | undefined;
+  let label: string | undefined;
   let enough = false;
   const read = (line: string) => {
     if (!line.trim() || isTableRule(line)) return;
     const key = normaliseForDedupe(line);
-    if (!key || seen.has(key)) return;
+    if (!key) return;
+    const labelled = label !== undefined && label !== key;
+    label = undefined;
+    const repeated = seen.has(key);
     seen.add(key);
     if (isHeading(line)) {
+      if (repeated) return;
       // A heading is worth repeating only when something new follows it.
       pendingHeading = said.includes(key) ? line : undefined;
-      if (!pendingHeading) kept.push(line);
+      if (!pendingHeading) {
+        kept.push(line);
+        label = key;
+      }
       return;
     }
-    if (segmentsOf(line).every((segment) => said.includes(segment))) return;
+    const alreadySaid = repeated || segmentsOf(line).every((segment) => said.includes(segment));
+    if (alreadySaid && !(labelled && line.length <= maxValueChars)) return;
     if (pendingHeading) kept.push(pendingHeading);
     pendingHeading = undefined;
     kept.push(line);
     found += line.length + 1;
     if (found > maxChars) enough = true;
+    if (!alreadySaid && isLabel(line.trim())) label = key;
   };
   // Read block by block as the page is rendered, and stop rendering once there is enough: on a large record the
   // rest of the page would only be cut, and each of its elements costs style and layout reads.

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { remainingVisibleText } from './remaining-text';
+import { parsePage } from './testing/pages';
+
+const remaining = (body: string, typed: string) =>
+  remainingVisibleText(parsePage(`<html><body>${body}</body></html>`, 'https://example.com/').body, typed);
+
+describe('remainingVisibleText', () => {
+  it('leaves out what the typed part already says, and text repeated on the page', () => {
+    const rest = remaining(
+      '<p>Stage</p><p>Negotiation</p><p>Renewal risk is high</p><p>Renewal risk is high</p>',
+      '- Stage: Negotiation',
+    );
+    expect(rest).toBe('Renewal risk is high');
+  });
+
+  it('keeps a new label’s value beside it, even when the value is said elsewhere', () => {
+    const sidebar =
+      '<h3>Reviewers</h3><p>carol</p><h3>Assignees</h3><p>alice</p><div>Organization</div><div>BrightPath Logistics</div>';
+    const rest = remaining(`<header>BrightPath Logistics</header><aside>${sidebar}</aside>`, '- Author: alice');
+    expect(rest).toContain('Assignees\nalice');
+    expect(rest).toContain('Organization\nBrightPath Logistics');
+  });
+
+  it('does not repeat a long passage after a label, nor a value after a label the typed part says', () => {
+    const passage =
+      'A paragraph the typed part already carries, long enough to be a passage and not a value of a field.';
+    const rest = remaining(
+      `<p>Summary</p><p>${passage}</p><p>Stage</p><p>Negotiation</p>`,
+      `${passage}\n- Stage: Negotiation`,
+    );
+    expect(rest).toBe('Summary');
+  });
+});
