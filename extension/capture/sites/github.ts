@@ -35,9 +35,23 @@ const pullSelectors = {
   commentAuthor: '.author',
   commentBody: '.comment-body',
   reviewState: '.timeline-comment-header .Label',
+  /** A review's summary comment names its author once, above it in the timeline item. */
+  timelineItem: '.js-comment-container, .TimelineItem',
   file: '.file',
   filePath: '.file-info a',
+  /** The tabs' counters: commits, checks and files changed, at a glance. */
+  tab: '.tabnav-pr .tabnav-tab, nav[aria-label="Pull request tabs"] a',
+  counter: '.Counter',
 };
+
+/** "Commits 3" → { Commits: 3 }: each tab's name with the count it shows. */
+function tabCounts(document: Document): RecordField[] {
+  return visibleAll(document, pullSelectors.tab).flatMap((tab) => {
+    const value = textOf(queryFirstDeep(tab, pullSelectors.counter));
+    const label = textOf(tab).slice(0, -value.length).trim();
+    return value && label ? [{ label, value }] : [];
+  });
+}
 
 const issuePath = /^\/[^/]+\/[^/]+\/(issues|pull)\/(\d+)/;
 
@@ -58,20 +72,28 @@ function pullRequest(document: Document, subject: string, id: string | undefined
     { label: 'Branches', value: `${join(pullSelectors.head)} → ${join(pullSelectors.base)}` },
     { label: 'Reviewers', value: join(pullSelectors.reviewer) },
     { label: 'Labels', value: join(pullSelectors.labels) },
+    ...tabCounts(document),
   ].filter((field) => field.value && field.value !== ' → ');
-  const messages = visibleAll(document, pullSelectors.comment).map((comment): ConversationMessage => {
+  const messages = visibleAll(document, pullSelectors.comment).flatMap((comment): ConversationMessage[] => {
     const file = closestDeep(comment, pullSelectors.file);
     const path = file ? textOf(queryFirstDeep(file, pullSelectors.filePath)) : '';
     const review = textOf(queryFirstDeep(comment, pullSelectors.reviewState));
     const body = toMarkdown(queryFirstDeep(comment, pullSelectors.commentBody));
+    // A minimized comment shows only its one-line summary (left to the page text): it says nothing here.
+    if (!body) return [];
     const context = [path ? `On ${path}` : '', review].filter(Boolean).join(' · ');
-    return {
-      author: textOf(queryFirstDeep(comment, pullSelectors.commentAuthor)) || 'Unknown',
-      role: 'other',
-      ...timesOf(queryFirstDeep(comment, 'relative-time')),
-      visibility: 'public',
-      text: context ? `_${context}_\n\n${body}` : body,
-    };
+    const item = closestDeep(comment, pullSelectors.timelineItem);
+    const inCommentOrItem = (selector: string) =>
+      queryFirstDeep(comment, selector) ?? (item ? queryFirstDeep(item, selector) : undefined);
+    return [
+      {
+        author: textOf(inCommentOrItem(pullSelectors.commentAuthor)) || 'Unknown',
+        role: 'other',
+        ...timesOf(inCommentOrItem('relative-time')),
+        visibility: 'public',
+        text: context ? `_${context}_\n\n${body}` : body,
+      },
+    ];
   });
   return {
     title: `${subject}${id ? ` · Pull request #${id}` : ''}`,

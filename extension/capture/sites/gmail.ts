@@ -2,7 +2,7 @@ import type { ConversationMessage } from '../../../shared/page-context';
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
-import { queryAllDeep, queryFirstDeep } from '../dom/walk';
+import { closestDeep, queryAllDeep, queryFirstDeep } from '../dom/walk';
 import type { Extraction, SiteExtractor } from '../types';
 
 /**
@@ -12,7 +12,8 @@ import type { Extraction, SiteExtractor } from '../types';
  */
 const selectors = {
   subject: 'h2.hP',
-  message: '.adn[data-message-id], .adn.ads',
+  // A message's container in each form Gmail uses: expanded (`.adn`, inside an `.h7` item) or collapsed (`.kv`).
+  message: '.adn[data-message-id], .adn.ads, .h7, .kv',
   sender: '.gD',
   date: '.g3',
   body: '.a3s',
@@ -28,7 +29,13 @@ export function withoutQuotedLines(text: string): string {
 }
 
 function messages(thread: ParentNode): ConversationMessage[] {
-  return visibleAll(thread, selectors.message).flatMap((container) => {
+  const containers = visibleAll(thread, selectors.message);
+  // The outermost container of each message: one message can match twice (an `.adn` inside its `.h7`).
+  const outermost = containers.filter((container) => {
+    const parent = container.parentElement;
+    return !parent || !closestDeep(parent, selectors.message);
+  });
+  return outermost.flatMap((container) => {
     const body = queryFirstDeep(container, selectors.body);
     if (!body) return [];
     const sender = queryFirstDeep(container, selectors.sender);
