@@ -10,6 +10,8 @@ export type Declarations = Map<string, string>;
 interface StyleRule {
   selector: string;
   declarations: Declarations;
+  /** Declarations marked `!important`: they win over the others and the inline style (`.slds-hide`). */
+  important: Declarations;
   specificity: number;
   order: number;
 }
@@ -51,7 +53,8 @@ export const visibilityProperties = new Set([
 /** Custom properties are kept too: `color: var(--ink)` is resolved against them. */
 const isCustomProperty = (property: string) => property.startsWith('--');
 
-export function parseDeclarations(text: string): Declarations {
+/** The declarations of a block; those marked `!important` go to `important` when it is given. */
+export function parseDeclarations(text: string, important?: Declarations): Declarations {
   const declarations: Declarations = new Map();
   for (const part of text.split(';')) {
     const colon = part.indexOf(':');
@@ -59,12 +62,12 @@ export function parseDeclarations(text: string): Declarations {
     // Values are lowercased below, `var(--Ink)` included, so custom property names are lowercased alike.
     const property = part.slice(0, colon).trim().toLowerCase();
     if (!visibilityProperties.has(property) && !isCustomProperty(property)) continue;
-    const value = part
-      .slice(colon + 1)
+    const raw = part.slice(colon + 1);
+    const value = raw
       .replace(/!\s*important/i, '')
       .trim()
       .toLowerCase();
-    declarations.set(property, value);
+    (important && /!\s*important/i.test(raw) ? important : declarations).set(property, value);
   }
   return declarations;
 }
@@ -125,42 +128,58 @@ export function parseStyleRules(css: string, startOrder = 0): StyleRule[] {
   const rulePattern = /(?<![^{}])([^{}]+)\{([^{}]*)\}/g;
   let order = startOrder;
   for (const match of source.matchAll(rulePattern)) {
-    const declarations = parseDeclarations(match[2] ?? '');
-    if (declarations.size === 0) continue;
+    const important: Declarations = new Map();
+    const declarations = parseDeclarations(match[2] ?? '', important);
+    if (declarations.size === 0 && important.size === 0) continue;
     for (const raw of (match[1] ?? '').split(',')) {
       const selector = raw.trim();
       if (!selector || interactiveState.test(selector)) continue;
-      rules.push({ selector, declarations, specificity: specificityOf(selector), order: order++ });
+      rules.push({ selector, declarations, important, specificity: specificityOf(selector), order: order++ });
     }
   }
   return rules;
 }
 
-/** Declared (not computed) style of elements: matching `<style>` rules in cascade order, then the inline style. */
+/**
+ * Declared (not computed) style of elements: matching `<style>` rules in cascade order, then the inline style. A
+ * shadow root's own `<style>` rules apply inside it only, as its scoped styles do in a browser.
+ */
 export class DeclaredStyles {
-  private readonly rules: StyleRule[];
+  private readonly rulesByRoot = new WeakMap<Node, StyleRule[]>();
 
-  constructor(document: Document) {
-    const rules: StyleRule[] = [];
-    for (const style of Array.from(document.querySelectorAll('style'))) {
-      rules.push(...parseStyleRules(style.textContent ?? '', rules.length));
+  constructor(private readonly document: Document) {}
+
+  private rulesOf(root: Node): StyleRule[] {
+    let rules = this.rulesByRoot.get(root);
+    if (!rules) {
+      const parsed: StyleRule[] = [];
+      const scope = (root.nodeType === 11 ? root : this.document) as ParentNode;
+      for (const style of Array.from(scope.querySelectorAll('style'))) {
+        parsed.push(...parseStyleRules(style.textContent ?? '', parsed.length));
+      }
+      rules = parsed.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+      this.rulesByRoot.set(root, rules);
     }
-    this.rules = rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+    return rules;
   }
 
   of(element: Element): Declarations {
     const declared: Declarations = new Map();
-    for (const rule of this.rules) {
+    const important: Declarations[] = [];
+    for (const rule of this.rulesOf(element.getRootNode())) {
       let matches = false;
       try {
         matches = element.matches(rule.selector);
       } catch {
         // A selector this DOM cannot evaluate says nothing we can rely on.
       }
-      if (matches) for (const [property, value] of rule.declarations) declared.set(property, value);
+      if (!matches) continue;
+      for (const [property, value] of rule.declarations) declared.set(property, value);
+      if (rule.important.size > 0) important.push(rule.important);
     }
     const inline = element.getAttribute('style');
     if (inline) for (const [property, value] of parseDeclarations(inline)) declared.set(property, value);
+    for (const declarations of important) for (const [property, value] of declarations) declared.set(property, value);
     return declared;
   }
 }

@@ -67,3 +67,6 @@ export function fixtureNames(): string[] {
 
 /** SLDS-derived fixtures are reported apart from the pages we wrote ourselves. */
 export const isBlueprintFixture = (name: string) => name.startsWith('slds--');
+
+/** A page written from the site as it renders, without looking at the extractor (it says so at its top). */
+export const isIndependentFixture = (html: string) => html.slice(0, 2_000).includes('without looking at the extractor');
