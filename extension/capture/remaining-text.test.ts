@@ -22,6 +22,12 @@ describe('remainingVisibleText', () => {
     expect(rest).toContain('Organization\nBrightPath Logistics');
   });
 
+  it('keeps a value under a label that is itself said elsewhere, once, without a chain of repeats', () => {
+    const panel = '<p>Head of Finance</p><p>Email</p><p>hannah@example.de</p><p>Email</p><p>Email</p><p>Email</p>';
+    const rest = remaining(`<p>via Email</p><p>Email</p>${panel}`, 'To: hannah@example.de');
+    expect(rest).toBe('via Email\nEmail\nHead of Finance\nEmail\nhannah@example.de');
+  });
+
   it('does not repeat a long passage after a label, nor a value after a label the typed part says', () => {
     const passage =
       'A paragraph the typed part already carries, long enough to be a passage and not a value of a field.';

@@ -54,13 +54,18 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, options
   const kept: string[] = [];
   let pendingHeading: string | undefined;
   let label: string | undefined;
+  /** Whether that label was itself said before (kept only as the value of a new line): it labels one line, no chain. */
+  let labelSaidBefore = false;
   let enough = false;
   const read = (line: string) => {
     if (!line.trim() || isTableRule(line)) return;
     const key = normaliseForDedupe(line);
     if (!key) return;
-    const labelled = label !== undefined && label !== key;
+    // Unless the typed part already says this label with this value.
+    const labelled = label !== undefined && label !== key && !said.includes(`${label} ${key}`);
+    const labelledBySaid = labelSaidBefore;
     label = undefined;
+    labelSaidBefore = false;
     const repeated = seen.has(key);
     seen.add(key);
     if (isHeading(line)) {
@@ -80,7 +85,11 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, options
     kept.push(line);
     found += line.length + 1;
     if (found > maxChars) enough = true;
-    if (!alreadySaid && isLabel(line.trim())) label = key;
+    // A label said elsewhere too ("Email" after a contact's title) still labels its value, once.
+    if (isLabel(line.trim()) && !(alreadySaid && labelledBySaid)) {
+      label = key;
+      labelSaidBefore = alreadySaid;
+    }
   };
   // Read block by block as the page is rendered, and stop rendering once there is enough: on a large record the
   // rest of the page would only be cut, and each of its elements costs style and layout reads.
