@@ -20,7 +20,7 @@ const selectors = {
   privateNote: '.private-note, [data-test-id="private-note"], .is-private',
   requester: '[data-test-id="requester-name"]',
   properties: '[data-test-id="ticket-properties"], .ticket-properties',
-  propertyRow: '[data-test-id^="tkt-prop-"], .form-group',
+  propertyRow: '[data-test-id^="tkt-prop-"], .form-group, .ticket-field',
 };
 
 const ticketPath = /^\/a\/tickets\/(\d+)/;

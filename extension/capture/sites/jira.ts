@@ -20,9 +20,9 @@ const selectors = {
   fieldHeading: '[data-testid$="field-heading-title"], [data-testid^="issue-field-heading"]',
   fieldRow: '[data-testid$=".field-container"], [data-component-selector="jira-issue-field-heading-field-wrapper"]',
   description: '[data-testid="issue.views.field.rich-text.description"]',
-  comment: '[data-testid^="issue-comment-base.ui.comment.ak-comment."][data-testid$="-container"]',
-  commentAuthor: '[data-testid$=".author"], [data-testid*="comment-author"]',
-  commentBody: '[data-testid$=".body"], .ak-renderer-document',
+  comment: '[data-testid^="issue-comment-base.ui.comment.ak-comment."]',
+  commentAuthor: '[data-testid$=".author"], [data-testid$="-author"], [data-testid*="comment-author"]',
+  commentBody: '[data-testid$=".body"], [data-testid$="-body"], .ak-renderer-document',
   reporter: 'Reporter',
 };
 
@@ -34,7 +34,10 @@ function fields(document: ParentNode): RecordField[] {
   if (status) fields.push({ label: 'Status', value: status });
   const panel = visibleFirst(document, selectors.details);
   if (!panel) return fields;
-  for (const row of visibleAll(panel, selectors.fieldRow)) {
+  const rows = visibleAll(panel, selectors.fieldRow);
+  // Field wrappers change names between Jira releases; a field's heading does not: its parent is then the row.
+  const headingRows = () => visibleAll(panel, selectors.fieldHeading).flatMap((heading) => heading.parentElement ?? []);
+  for (const row of rows.length > 0 ? rows : headingRows()) {
     const heading = queryFirstDeep(row, selectors.fieldHeading);
     const label = textOf(heading);
     const value = textOf(row).slice(label.length).trim();
@@ -44,16 +47,21 @@ function fields(document: ParentNode): RecordField[] {
 }
 
 function comments(document: ParentNode): ConversationMessage[] {
-  return visibleAll(document, selectors.comment).map((comment) => {
-    const time = timesOf(queryFirstDeep(comment, 'time, [datetime]'));
-    return {
-      author: textOf(queryFirstDeep(comment, selectors.commentAuthor)) || 'Unknown',
-      role: 'other' as const,
-      ...time,
-      visibility: 'public' as const,
-      text: toMarkdown(queryFirstDeep(comment, selectors.commentBody)),
-    };
-  });
+  // The comment itself ("ak-comment.10231", or "…-container"), not its author or body parts.
+  const isComment = (element: Element) =>
+    /ak-comment\.\d+(-container)?$/.test(element.getAttribute('data-testid') ?? '');
+  return visibleAll(document, selectors.comment)
+    .filter(isComment)
+    .map((comment) => {
+      const time = timesOf(queryFirstDeep(comment, 'time, [datetime]'));
+      return {
+        author: textOf(queryFirstDeep(comment, selectors.commentAuthor)) || 'Unknown',
+        role: 'other' as const,
+        ...time,
+        visibility: 'public' as const,
+        text: toMarkdown(queryFirstDeep(comment, selectors.commentBody)),
+      };
+    });
 }
 
 export const jira: SiteExtractor = {
