@@ -375,6 +375,11 @@ export const controls: Trick[] = [
     id: 'contents-overflow-ignored',
     html: (_, s) => `<div style="display:contents;overflow:hidden"><p>${s}</p></div>`,
   },
+  // No box, so no opacity, filter or mask either (found by tricks written without looking at the judge).
+  {
+    id: 'contents-opacity-ignored',
+    html: (_, s) => `<div style="display:contents;opacity:0;filter:opacity(0);height:0"><p>${s}</p></div>`,
+  },
   // Shapes, masks, frames and colours that leave the text on screen.
   { id: 'clip-path-partial', html: (_, s) => `<p style="clip-path:inset(0 0 0 0 round 4px)">${s}</p>` },
   { id: 'clip-path-circle-large', html: (_, s) => `<p style="clip-path:circle(200% at 50% 50%)">${s}</p>` },

@@ -207,8 +207,10 @@ export class LayoutVisibility extends MemoisedVisibility {
     const parent = parentOf(element);
     const inherited = this.opacity(parent);
     const style = this.style(element);
-    const own = Number.parseFloat(style.opacity);
-    const filter = style.filter;
+    // `display: contents` leaves no box for opacity, a filter or a mask to apply to.
+    const box = style.display !== 'contents';
+    const own = box ? Number.parseFloat(style.opacity) : 1;
+    const filter = box ? style.filter : 'none';
     const outer = parent ? this.#colorFilters.get(parent) : undefined;
     let filterOpacity = 1;
     let paint = outer;
@@ -219,7 +221,7 @@ export class LayoutVisibility extends MemoisedVisibility {
       if (effect) paint = outer ? (color: Rgba) => outer(effect(color)) : effect;
     }
     if (paint) this.#colorFilters.set(element, paint);
-    const mask = style.maskImage;
+    const mask = box ? style.maskImage : 'none';
     const result =
       (Number.isFinite(own) ? own : 1) *
       filterOpacity *
