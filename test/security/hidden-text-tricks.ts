@@ -375,6 +375,11 @@ export const controls: Trick[] = [
     id: 'contents-overflow-ignored',
     html: (_, s) => `<div style="display:contents;overflow:hidden"><p>${s}</p></div>`,
   },
+  // White glyphs under a dark outline a fifth of their size wide: the outline is what shows, and it reads.
+  {
+    id: 'thick-dark-outline-on-white-fill',
+    html: (_, s) => `<p style="color:#fff;-webkit-text-stroke:4px #111;font-size:20px">${s}</p>`,
+  },
   // No box, so no opacity, filter or mask either (found by tricks written without looking at the judge).
   {
     id: 'contents-opacity-ignored',

@@ -6,9 +6,9 @@ import { queryFirstDeep } from './walk';
 const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /** The × (or ✕) of each tag pill in a multi-value field: a separator between values, and nothing at the end. */
-const removeGlyph = /\s*[×✕✖✗⨯](?:\s+|$)/g;
+const removeGlyph = /\s*[×✕✖⨯](?:\s+|$)/g;
 /** The arrow a dropdown shows after its value. */
-const openGlyph = /\s*[▾▼⌄⏷]\s*$/;
+const openGlyph = /\s*[▾▼⌄]\s*$/;
 
 function tidy(value: string): string {
   const shown = value.replace(openGlyph, '');

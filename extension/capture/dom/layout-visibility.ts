@@ -442,8 +442,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /**
-   * The outline `-webkit-text-stroke` draws around the glyphs, when it shows. Asked only of text its fill would
-   * hide: the text reads when either its fill or its outline stands out.
+   * The outline `-webkit-text-stroke` draws around the glyphs, when it shows: the text reads when either its fill
+   * or its outline stands out, or by its outline alone when that covers the fill.
    */
   #stroke(style: ComputedStyle): Rgba | undefined {
     if (!(Number.parseFloat(style.webkitTextStrokeWidth || '0') > 0)) return undefined;
@@ -454,13 +454,15 @@ export class LayoutVisibility extends MemoisedVisibility {
   #unreadableColors(element: Element, style: ComputedStyle): boolean {
     const fill = this.#fill(style);
     if (!fill) return false;
+    const stroke = this.#stroke(style);
+    // An outline a fifth of the text's size wide paints over the glyphs' fill: only the outline shows.
+    if (stroke && Number.parseFloat(style.webkitTextStrokeWidth) * 5 >= Number.parseFloat(style.fontSize))
+      return this.#unreadableInk(element, style, stroke);
     const unreadable =
       fill[3] < minimumOpacity && style.backgroundClip === 'text'
         ? this.#unreadableClippedPaint(element, style)
         : this.#unreadableInk(element, style, fill);
-    if (!unreadable) return false;
-    const stroke = this.#stroke(style);
-    return !stroke || this.#unreadableInk(element, style, stroke);
+    return unreadable && (!stroke || this.#unreadableInk(element, style, stroke));
   }
 
   /** Whether glyphs drawn in `glyphs` are lost in what is painted behind the element. */
