@@ -131,7 +131,6 @@ export function hiddenByMarkup(element: Element): boolean {
   return tag !== 'summary' || parent.querySelector(':scope > summary') !== element;
 }
 
-/** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
 /**
  * The text an element draws with its own style: its children's text; for a shadow host, its shadow root's own text
  * (a value rendered as the root's text, as lightning-formatted-text does), its light children being drawn only
@@ -155,6 +154,7 @@ export function someOwnText(element: Element, visit: (text: Text) => boolean): b
   return false;
 }
 
+/** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
 export const hasOwnText = (element: Element): boolean =>
   someOwnText(element, (text) => /\S/.test(text.nodeValue ?? ''));
 
