@@ -299,6 +299,40 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><div style="position:relative"><div style="position:absolute;inset:0;background:#fff"></div><p style="position:relative;color:#fff">${h}</p></div>`,
   },
+  // Covers painted by something other than a background: a box-shadow cast around a small box (the shadow is not
+  // drawn under the box itself, so the text lies beside it), the bands of a thick border, an inset shadow filling a
+  // dark box with white.
+  {
+    id: 'box-shadow-cast-beside',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative;overflow:clip"><p style="margin:0;padding-left:40px">${h}</p><i style="position:absolute;left:0;top:0;width:20px;height:20px;box-shadow:0 0 2px 2000px #fff"></i></div>`,
+  },
+  {
+    id: 'border-band-cover',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><span style="position:absolute;left:0;top:0;right:0;height:20px;border-top:3em solid #fff"></span></div>`,
+  },
+  {
+    id: 'inset-shadow-fills-box',
+    html: (h, s) =>
+      `<p>${s}</p><div style="background:#111;box-shadow:inset 0 0 0 60px #fff;color:#fff;padding:4px">${h}</div>`,
+  },
+  {
+    // An outline is painted after the in-flow content around it: a thick one from the block above covers the next.
+    id: 'outline-from-block-above',
+    html: (h, s) =>
+      `<p>${s}</p><div style="overflow:clip"><div style="height:1px;outline:40px solid #fff;outline-offset:-2px"></div><p style="margin:0">${h}</p></div>`,
+  },
+  {
+    id: 'mask-luminance-dark',
+    html: (h, s) =>
+      `<p>${s}</p><div style="mask-image:linear-gradient(#111,#050505);mask-mode:luminance"><p>${h}</p></div>`,
+  },
+  {
+    id: 'mask-placed-below',
+    html: (h, s) =>
+      `<p>${s}</p><div style="mask:linear-gradient(#000,#000) no-repeat 0 -500px/100% 100%"><p>${h}</p></div>`,
+  },
   // The same tricks inside a block whose rendering is skipped (content-visibility: auto, far below the fold).
   {
     id: 'skipped-height-zero',
@@ -568,6 +602,43 @@ export const controls: Trick[] = [
   {
     id: 'shadow-drawn-text',
     html: (_, s) => `<p style="color:transparent;text-shadow:0 0 0 #000">${s}</p>`,
+  },
+  // The box a shadow is cast around shows its own text: an outer shadow is never painted under its box.
+  {
+    id: 'text-inside-shadow-caster',
+    html: (_, s) =>
+      `<div style="position:relative;overflow:clip"><p style="margin:0;position:relative">${s}</p><span style="position:absolute;inset:0;box-shadow:0 0 0 3000px #fff"></span></div>`,
+  },
+  { id: 'card-shadow', html: (_, s) => `<p style="position:relative;box-shadow:0 2px 12px #999">${s}</p>` },
+  {
+    id: 'text-inside-thick-frame',
+    html: (_, s) => `<div style="position:relative;border:24px solid #fff;width:fit-content">${s}</div>`,
+  },
+  // A positioned box paints over the outline of a block before it; an outline never covers its own box.
+  {
+    id: 'positioned-text-over-outline',
+    html: (_, s) =>
+      `<div style="overflow:clip"><div style="height:1px;outline:40px solid #fff"></div><p style="margin:0;position:relative">${s}</p></div>`,
+  },
+  {
+    id: 'text-inside-thick-outline',
+    html: (_, s) => `<p style="outline:12px solid #123;outline-offset:6px;margin:24px;color:#111">${s}</p>`,
+  },
+  {
+    id: 'white-on-dark-inset-fill',
+    html: (_, s) => `<div style="background:#fff;box-shadow:inset 0 0 0 100vmax #123;color:#fff">${s}</div>`,
+  },
+  {
+    id: 'inset-shadow-ring',
+    html: (_, s) => `<div style="background:#fff;box-shadow:inset 0 0 0 3px #000;padding:8px;color:#111">${s}</div>`,
+  },
+  {
+    id: 'mask-luminance-white',
+    html: (_, s) => `<p style="mask-image:linear-gradient(#fff,#eee);mask-mode:luminance">${s}</p>`,
+  },
+  {
+    id: 'mask-on-left-half',
+    html: (_, s) => `<p style="mask:linear-gradient(#000,#000) no-repeat 0 0/50% 100%">${s}</p>`,
   },
 ];
 

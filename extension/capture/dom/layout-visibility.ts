@@ -1,3 +1,4 @@
+import { boxShadows, insetFills } from './box-shadow';
 import { clipPathBox } from './clip-path';
 import { colorToken, parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
@@ -15,6 +16,7 @@ import {
   holds,
   MemoisedVisibility,
   maskOpacity,
+  maskOutsideBox,
   minimumFontPx,
   minimumOpacity,
   parentOf,
@@ -225,10 +227,18 @@ export class LayoutVisibility extends MemoisedVisibility {
     const result =
       (Number.isFinite(own) ? own : 1) *
       filterOpacity *
-      (mask === 'none' ? 1 : maskOpacity(mask, style.maskSize)) *
+      (mask === 'none' ? 1 : this.#maskOpacity(element, style)) *
       inherited;
     this.#opacities.set(element, result);
     return result;
+  }
+
+  /** What a mask lets through: its colours, or nothing when it is placed outside the box (its layout size). */
+  #maskOpacity(element: Element, style: ComputedStyle): number {
+    const html = element as HTMLElement;
+    return maskOutsideBox(style, html.offsetWidth, html.offsetHeight)
+      ? 0
+      : maskOpacity(style.maskImage, style.maskSize, style.maskMode);
   }
 
   /**
@@ -419,6 +429,11 @@ export class LayoutVisibility extends MemoisedVisibility {
       if (color && color[3] > 0 && below && style.backgroundClip !== 'text')
         result = below.map((under) => over(painted(color), under));
     }
+    // An inset shadow is painted over the background and under the content: one that leaves no hole fills the box.
+    const html = element as HTMLElement;
+    for (const shadow of style.display === 'inline' ? [] : boxShadows(style.boxShadow))
+      if (result && insetFills(shadow, html.clientWidth, html.clientHeight))
+        result = result.map((under) => over(painted(shadow.color), under));
     this.#backgroundsOf.set(element, result);
     return result;
   }
@@ -797,7 +812,7 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   #occlusionOf(): Occlusion {
     const tree = this.renderedTree();
-    this.#occlusion ??= new Occlusion(this.#view.document, this, tree.positioned, tree.fixedLayers);
+    this.#occlusion ??= new Occlusion(this.#view.document, this, tree.positioned, tree.fixedLayers, tree.outlined);
     return this.#occlusion;
   }
 

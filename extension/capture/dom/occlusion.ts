@@ -1,3 +1,4 @@
+import { boxShadows, shadowSheet } from './box-shadow';
 import { parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
 import { gradientColors } from './contrast';
@@ -24,6 +25,20 @@ interface Cover {
   skippedBlock?: Element | undefined;
   /** Its solid background colour, when it has one (what text drawn over it is read against). */
   color?: Rgba | undefined;
+  /** Where it does not paint within its box: an outer shadow is never drawn under the box that casts it. */
+  hole?: Box;
+}
+
+/** Whether a cover paints over the whole of `rect`. */
+const coversRect = (cover: Cover, rect: Box) =>
+  contains(cover.box, rect) && !(cover.hole && !isEmpty(intersect(cover.hole, rect)));
+
+/** Border sides, and what is drawn on one. */
+const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
+interface Side {
+  width: number;
+  line: string;
+  color: Rgba | undefined;
 }
 
 /** Covers are bucketed by bands of page height, so each text rectangle is compared with a handful of them. */
@@ -88,7 +103,13 @@ export class Occlusion {
   readonly #document: Document;
   readonly #source: StyleSource;
 
-  constructor(document: Document, source: StyleSource, positioned: readonly Element[], fixed: readonly Element[] = []) {
+  constructor(
+    document: Document,
+    source: StyleSource,
+    positioned: readonly Element[],
+    fixed: readonly Element[] = [],
+    outlined: readonly Element[] = [],
+  ) {
     this.#document = document;
     this.#source = source;
     const view = document.defaultView;
@@ -103,11 +124,38 @@ export class Occlusion {
       this.#fixedBackdrops.push({ element, box: everywhere, z: stackLevel(element, this.#source), color });
     }
     for (const element of positioned) {
-      this.#add(this.#asCover(element, this.#source.style(element)));
+      this.#addCovers(element, this.#source.style(element));
       // A positioned box is the containing block its own pseudo-elements are laid out in: `::after { position:
       // absolute; inset: 0; background: #fff }` lays a sheet over everything the box holds.
       for (const which of ['::before', '::after'] as const) this.#add(this.#pseudoCover(element, which));
     }
+    for (const element of outlined) this.#addOutline(element, this.#source.style(element));
+  }
+
+  /**
+   * A thick solid outline, painted after the content around it: the ring between the box grown by its offset and
+   * that grown by its width too. (`auto` is the browser's focus ring.)
+   */
+  #addOutline(element: Element, style: ComputedStyle): void {
+    const width = Number.parseFloat(style.outlineWidth);
+    const color = parseColor(style.outlineColor);
+    if (
+      !(width >= minimumCoverPx) ||
+      !color ||
+      color[3] < opaqueAlpha ||
+      !/solid|groove|ridge|inset|outset/.test(style.outlineStyle)
+    )
+      return;
+    if (style.visibility !== 'visible' || this.#source.opacity(element) < opaqueAlpha) return;
+    const offset = Number.parseFloat(style.outlineOffset) || 0;
+    const rect = element.getBoundingClientRect();
+    const grown = (by: number): Box => ({
+      left: rect.left - by,
+      top: rect.top - by,
+      right: rect.right + by,
+      bottom: rect.bottom + by,
+    });
+    this.#add(this.#cover(element, grown(offset + width), color, grown(offset)));
   }
 
   #add(cover: Cover | undefined): void {
@@ -153,30 +201,73 @@ export class Occlusion {
     return { element: owner, box, z, pseudo: true, skippedBlock: this.#source.skippedBlockOf(owner), color };
   }
 
-  #asCover(element: Element, style: ComputedStyle): Cover | undefined {
-    if (style.position !== 'absolute' && style.position !== 'relative') return undefined;
-    // A solid sheet: an opaque colour, a gradient with no see-through stop, or an image (it cannot be read here).
+  /**
+   * The solid sheets a positioned box paints over what lies under it: its background (an opaque colour, a gradient
+   * with no see-through stop, or an image, which cannot be read here), or else its opaque outer shadows and the
+   * bands of a thick opaque border.
+   */
+  #addCovers(element: Element, style: ComputedStyle): void {
+    if (style.position !== 'absolute' && style.position !== 'relative') return;
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const opaque =
       (background !== undefined && background[3] >= opaqueAlpha) ||
       (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= opaqueAlpha) ?? true));
-    if (!opaque || style.visibility !== 'visible' || style.display === 'none') return undefined;
-    if (this.#source.opacity(element) < opaqueAlpha) return undefined;
+    if (style.visibility !== 'visible' || style.display === 'none') return;
+    if (!opaque && style.boxShadow === 'none' && !this.#thickBorder(element)) return;
+    if (this.#source.opacity(element) < opaqueAlpha) return;
     const rect = element.getBoundingClientRect();
-    if (isEmpty(rect, minimumCoverPx)) {
-      if (this.#source.skippedBlockOf(element)) this.#pending.push(element);
-      return undefined;
+    const box: Box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+    if (opaque) {
+      if (!isEmpty(rect, minimumCoverPx)) this.#add(this.#cover(element, rect));
+      else if (this.#source.skippedBlockOf(element)) this.#pending.push(element);
+      return;
     }
-    return this.#cover(element, rect);
+    for (const shadow of boxShadows(style.boxShadow))
+      if (!shadow.inset && shadow.color[3] >= opaqueAlpha)
+        this.#add(this.#cover(element, shadowSheet(rect, shadow), shadow.color, rect));
+    if (style.display === 'inline' || !this.#thickBorder(element)) return;
+    // Each drawn side must be solid and opaque: a see-through or broken one (dotted, dashed, double) shares its
+    // corners with the sides next to it.
+    const drawn = sides.map((side) => {
+      const width = Number.parseFloat(style[`border${side}Width`]);
+      const line = style[`border${side}Style`];
+      return { width: /none|hidden/.test(line) ? 0 : width, line, color: parseColor(style[`border${side}Color`]) };
+    });
+    if (
+      drawn.some(
+        ({ width, line, color }) => width > 0 && (/dot|dash|double/.test(line) || !color || color[3] < opaqueAlpha),
+      )
+    )
+      return;
+    const [top, right, bottom, left] = drawn as [Side, Side, Side, Side];
+    const bands: [Box, Side][] = [
+      [{ ...box, bottom: box.top + top.width }, top],
+      [{ ...box, left: box.right - right.width }, right],
+      [{ ...box, top: box.bottom - bottom.width }, bottom],
+      [{ ...box, right: box.left + left.width }, left],
+    ];
+    for (const [band, side] of bands) this.#add(this.#cover(element, band, side.color));
   }
 
-  #cover(element: Element, rect: Box): Cover | undefined {
+  /** Whether the box's borders are thick enough to hide a line of text (read from its layout, not its style). */
+  #thickBorder(element: Element): boolean {
+    const html = element as HTMLElement;
+    return (
+      html.offsetWidth - html.clientWidth >= minimumCoverPx || html.offsetHeight - html.clientHeight >= minimumCoverPx
+    );
+  }
+
+  #cover(
+    element: Element,
+    rect: Box,
+    color = solidColorOf(this.#source.style(element)),
+    hole?: Box,
+  ): Cover | undefined {
     const box = intersect(rect, this.#source.clipFor(element));
     if (isEmpty(box, minimumCoverPx)) return undefined;
-    const color = solidColorOf(this.#source.style(element));
     const skippedBlock = this.#source.skippedBlockOf(element);
-    return { element, box, z: stackLevel(element, this.#source), skippedBlock, color };
+    return { element, box, z: stackLevel(element, this.#source), skippedBlock, color, ...(hole && { hole }) };
   }
 
   #measurePending(): void {
@@ -196,7 +287,7 @@ export class Occlusion {
     const first = Math.floor(rect.top / bandPx);
     const candidates = this.#bands.get(first) ?? [];
     for (const cover of candidates) {
-      if (cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
+      if (cover.skippedBlock !== skippedBlock || !coversRect(cover, rect)) continue;
       if (holds(cover.element, element)) {
         // Text inside the owner of a pseudo-element cover: the positioned overlay is painted over the owner's own
         // in-flow content, unless it sits below it (negative z-index) or the text is in a positioned box of its own.
@@ -221,7 +312,7 @@ export class Occlusion {
     if (this.#pending.length > 0 && skippedBlock) this.#measurePending();
     let best: Cover | undefined;
     for (const cover of this.#bands.get(Math.floor(rect.top / bandPx)) ?? []) {
-      if (!cover.color || cover.skippedBlock !== skippedBlock || !contains(cover.box, rect)) continue;
+      if (!cover.color || cover.skippedBlock !== skippedBlock || !coversRect(cover, rect)) continue;
       const below = holds(cover.element, element)
         ? cover.pseudo === true && cover.z < 0 && this.#source.style(cover.element).zIndex !== 'auto'
         : cover.z >= 0 && !this.#paintsAbove(cover, element, rect);

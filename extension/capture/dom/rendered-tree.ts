@@ -6,7 +6,7 @@ type Tree = Document | ShadowRoot;
 /**
  * One walk over what a document renders, made once per capture and shared by the two things that need to see
  * the whole page: the shadow-aware queries (walk.ts), which must know every shadow host and same-origin frame
- * of a tree, and occlusion (occlusion.ts), which must know every positioned box that could be laid over text.
+ * of a tree, and occlusion (occlusion.ts), which must know every positioned or outlined box that could be laid over text.
  *
  * A `display: none` subtree is not entered: nothing in it is drawn, so no shadow root inside it holds text the
  * person sees and no box in it covers anything. On a Lightning page, where most of the DOM is earlier records
@@ -25,6 +25,8 @@ export class RenderedTree {
   readonly negativeLayers: Element[] = [];
   /** Boxes positioned `fixed`: they and everything in them are placed in the viewport, not in the page. */
   readonly fixedLayers: Element[] = [];
+  /** Boxes with an outline: painted over the content around them, a thick one may cover text (occlusion.ts). */
+  readonly outlined: Element[] = [];
 
   constructor(
     private readonly document: Document,
@@ -54,6 +56,7 @@ export class RenderedTree {
         else if (position === 'fixed') this.fixedLayers.push(element);
         if (Number.parseInt(style.zIndex, 10) < 0) this.negativeLayers.push(element);
       }
+      if (style.outlineStyle !== 'none') this.outlined.push(element);
       this.walk(element, gateways);
       if (shadow) {
         const inShadow: Element[] = [];

@@ -1,3 +1,4 @@
+import type { Rgba } from './color';
 import { gradientColors } from './contrast';
 
 /**
@@ -202,15 +203,44 @@ export function turnedAway(transform: string | undefined): boolean {
 
 /**
  * How much of an element a `mask-image` lets through, at most: 0 for a mask that is empty (every gradient stop
- * transparent, or a zero `mask-size`), the strongest stop's alpha for gradients, 1 for images (a url() cannot be
- * read here, so it is taken as showing everything). Composes like opacity.
+ * transparent, or a zero `mask-size`), the strongest stop's alpha for gradients — times its lightness for a
+ * `luminance` mask, where black shows nothing — and 1 for images (a url() cannot be read here, so it is taken as
+ * showing everything). Composes like opacity.
  */
-export function maskOpacity(maskImage: string | undefined, maskSize: string | undefined): number {
+export function maskOpacity(maskImage: string | undefined, maskSize: string | undefined, maskMode?: string): number {
   if (!maskImage || maskImage === 'none') return 1;
   if (maskSize && /(^|[\s,])0(px|%)?(?=[\s,]|$)/.test(maskSize)) return 0;
   const stops = gradientColors(maskImage);
   if (!stops) return 1;
-  return Math.max(...stops.map((stop) => stop[3]));
+  // Luma of the sRGB values, as masks are composited in sRGB.
+  const light = ([red, green, blue]: Rgba) =>
+    maskMode === 'luminance' ? (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255 : 1;
+  return Math.max(...stops.map((stop) => stop[3] * light(stop)));
+}
+
+/**
+ * Whether a mask of one layer that does not repeat is placed wholly outside the box it masks (`mask-position`
+ * pushed past an edge), so nothing of the box shows. Sizes in px or % of the box; `auto` fills the box for a
+ * gradient, and leaves an image's unknown size undecided (not outside).
+ */
+export function maskOutsideBox(
+  style: Pick<CSSStyleDeclaration, 'maskImage' | 'maskPosition' | 'maskRepeat' | 'maskSize'>,
+  width: number,
+  height: number,
+): boolean {
+  if (style.maskRepeat !== 'no-repeat') return false;
+  const sizes = style.maskSize.split(' ');
+  const positions = style.maskPosition.split(' ');
+  const gradient = style.maskImage.includes('gradient(');
+  const length = (value: string | undefined, extent: number) =>
+    value?.endsWith('%') ? (extent * Number.parseFloat(value)) / 100 : Number.parseFloat(value ?? '');
+  return [width, height].some((extent, axis) => {
+    const text = sizes[axis] ?? 'auto';
+    const size = text === 'auto' ? (gradient ? extent : Number.NaN) : length(text, extent);
+    const offset = positions[axis];
+    const start = offset?.endsWith('%') ? ((extent - size) * Number.parseFloat(offset)) / 100 : length(offset, extent);
+    return start + size <= 0 || start >= extent;
+  });
 }
 
 /** `ancestor` holds `element`, across shadow roots: the browser's `contains` per tree, then on to the host. */
