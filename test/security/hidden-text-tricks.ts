@@ -324,6 +324,16 @@ export const tricks: Trick[] = [
       `<p>${s}</p><div style="overflow:clip"><div style="height:1px;outline:40px solid #fff;outline-offset:-2px"></div><p style="margin:0">${h}</p></div>`,
   },
   {
+    // A backdrop filter that makes every colour under it white: a sheet, although nothing is painted on it.
+    id: 'backdrop-filter-to-white',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><div style="position:absolute;inset:0;backdrop-filter:grayscale(1) contrast(0) brightness(3);pointer-events:none"></div></div>`,
+  },
+  {
+    id: 'perspective-function-behind-viewer',
+    html: (h, s) => `<p>${s}</p><p style="transform:perspective(100px) translateZ(150px)">${h}</p>`,
+  },
+  {
     id: 'mask-luminance-dark',
     html: (h, s) =>
       `<p>${s}</p><div style="mask-image:linear-gradient(#111,#050505);mask-mode:luminance"><p>${h}</p></div>`,
@@ -623,6 +633,20 @@ export const controls: Trick[] = [
   {
     id: 'text-inside-thick-outline',
     html: (_, s) => `<p style="outline:12px solid #123;outline-offset:6px;margin:24px;color:#111">${s}</p>`,
+  },
+  {
+    id: 'backdrop-filter-dims',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s}</p><div style="position:absolute;inset:0;backdrop-filter:brightness(0.9)"></div></div>`,
+  },
+  {
+    id: 'translate-toward-viewer',
+    html: (_, s) =>
+      `<div style="perspective:400px;width:300px;margin-left:100px"><p style="transform:translateZ(40px)">${s}</p></div>`,
+  },
+  {
+    id: 'hidden-attribute-shown-by-the-page',
+    html: (_, s) => `<style>.shown[hidden]{display:flex}</style><div hidden class="shown"><span>${s}</span></div>`,
   },
   {
     id: 'white-on-dark-inset-fill',

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boxShadows, insetFills, shadowSheet } from './box-shadow';
-import { maskOpacity, maskOutsideBox } from './visibility-rules';
 
 describe('boxShadows', () => {
   it('reads every shadow of a computed box-shadow, colour first, inset last', () => {
@@ -38,30 +37,5 @@ describe('insetFills', () => {
     expect(pushed && insetFills(pushed, 300, 40)).toBe(true);
     expect(pushed && insetFills(pushed, 300, 80)).toBe(false);
     expect(outer && insetFills(outer, 300, 40)).toBe(false);
-  });
-});
-
-describe('masks', () => {
-  it('a luminance mask shows as much as its lightest stop is light', () => {
-    expect(maskOpacity('linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))', 'auto', 'luminance')).toBe(0);
-    expect(maskOpacity('linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))', 'auto', 'match-source')).toBe(1);
-    expect(maskOpacity('linear-gradient(rgb(255, 255, 255), rgb(0, 0, 0))', 'auto', 'luminance')).toBeCloseTo(1, 6);
-  });
-
-  it('a mask that does not repeat shows nothing when placed past an edge of its box', () => {
-    const mask = (maskPosition: string, maskSize = '100% 100%', maskRepeat = 'no-repeat') => ({
-      maskImage: 'linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))',
-      maskPosition,
-      maskRepeat,
-      maskSize,
-    });
-    expect(maskOutsideBox(mask('-3840px 0px'), 800, 20)).toBe(true);
-    expect(maskOutsideBox(mask('0px -500px'), 800, 20)).toBe(true);
-    expect(maskOutsideBox(mask('800px 0px', '50% 100%'), 800, 20)).toBe(true);
-    expect(maskOutsideBox(mask('0% 0%', '50% 100%'), 800, 20)).toBe(false);
-    expect(maskOutsideBox(mask('100% 0%', '50% 100%'), 800, 20)).toBe(false);
-    expect(maskOutsideBox(mask('-3840px 0px', '100% 100%', 'repeat'), 800, 20)).toBe(false);
-    expect(maskOutsideBox(mask('calc(50% + 4px) 0px'), 800, 20)).toBe(false);
-    expect(maskOutsideBox({ ...mask('-300px 0px', 'auto'), maskImage: 'url("mask.png")' }, 800, 20)).toBe(false);
   });
 });

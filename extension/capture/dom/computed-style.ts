@@ -6,6 +6,7 @@
  * replay.
  */
 export const computedStyleProperties = [
+  'backdropFilter',
   'backfaceVisibility',
   'backgroundClip',
   'backgroundColor',
@@ -47,6 +48,7 @@ export const computedStyleProperties = [
   'outlineWidth',
   'overflowX',
   'overflowY',
+  'perspective',
   'position',
   'textOverflow',
   'textShadow',

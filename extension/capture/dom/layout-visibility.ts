@@ -8,6 +8,7 @@ import { Occlusion } from './occlusion';
 import { type Box, clipOf, contains, everywhere, intersect, isEmpty, union } from './rects';
 import { RenderedTree } from './rendered-tree';
 import {
+  behindViewer,
   blockTags,
   clipsOverflow,
   clipsToNothing,
@@ -112,6 +113,7 @@ function startsStackingContext(style: ComputedStyle): boolean {
  * so a 2 MB page costs one computed style and at most one text-rectangle read per element.
  */
 export class LayoutVisibility extends MemoisedVisibility {
+  protected override readonly laidOut = true;
   readonly #styles = new WeakMap<Element, ComputedStyle>();
   /** Each text node's line boxes (see linesOf): the element's verdict and the node's own share one query. */
   readonly #lines = new WeakMap<Text, Box[]>();
@@ -293,6 +295,8 @@ export class LayoutVisibility extends MemoisedVisibility {
       if (transform !== 'none') {
         if (scaledToNothing(transform)) return true;
         if (turnedAway(transform) && style.backfaceVisibility === 'hidden') return true;
+        const parent = parentOf(element);
+        if (parent && behindViewer(transform, this.style(parent).perspective)) return true;
       }
     }
     const clipPath = style.clipPath;

@@ -1,7 +1,7 @@
 import { boxShadows, shadowSheet } from './box-shadow';
-import { parseColor, type Rgba } from './color';
+import { indistinguishable, parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
-import { gradientColors } from './contrast';
+import { colorFilterOf, gradientColors } from './contrast';
 import { type Box, contains, everywhere, intersect, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
@@ -214,7 +214,7 @@ export class Occlusion {
       (background !== undefined && background[3] >= opaqueAlpha) ||
       (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= opaqueAlpha) ?? true));
     if (style.visibility !== 'visible' || style.display === 'none') return;
-    if (!opaque && style.boxShadow === 'none' && !this.#thickBorder(element)) return;
+    if (!opaque && style.boxShadow === 'none' && style.backdropFilter === 'none' && !this.#thickBorder(element)) return;
     if (this.#source.opacity(element) < opaqueAlpha) return;
     const rect = element.getBoundingClientRect();
     const box: Box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
@@ -223,6 +223,11 @@ export class Occlusion {
       else if (this.#source.skippedBlockOf(element)) this.#pending.push(element);
       return;
     }
+    // A backdrop filter that turns every colour into one (`contrast(0) brightness(9)`) lays a sheet of that colour.
+    const backdrop = colorFilterOf(style.backdropFilter);
+    const sheet = backdrop?.([255, 255, 255, 1]);
+    if (backdrop && sheet && indistinguishable(sheet, backdrop([0, 0, 0, 1])))
+      this.#add(this.#cover(element, box, sheet));
     for (const shadow of boxShadows(style.boxShadow))
       if (!shadow.inset && shadow.color[3] >= opaqueAlpha)
         this.#add(this.#cover(element, shadowSheet(rect, shadow), shadow.color, rect));

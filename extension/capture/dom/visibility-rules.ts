@@ -120,10 +120,14 @@ export function textOwner(node: Text): Element | null {
 /** A closed `<details>` shows only its summary: everything else in it, bare text included, is hidden. */
 export const isClosedDetails = (element: Element) => element.localName === 'details' && !element.hasAttribute('open');
 
-export function hiddenByMarkup(element: Element): boolean {
+/**
+ * What markup alone hides. With `laidOut`, the computed style has the last word on the `hidden` attribute: the
+ * browser's own `[hidden] { display: none }` is a rule a page may override to show the element.
+ */
+export function hiddenByMarkup(element: Element, laidOut = false): boolean {
   const tag = element.localName;
   if (neverCaptured.has(tag)) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if ((!laidOut && element.hasAttribute('hidden')) || element.getAttribute('aria-hidden') === 'true') return true;
   if (tag === 'input' && (element.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
   if (tag === 'dialog' && !element.hasAttribute('open')) return true;
   const parent = element.parentElement;
@@ -195,6 +199,16 @@ export function filterEffects(filter: string | undefined): { opacity: number; bl
  * A back face turned to the viewer (`rotateY(180deg)` and the like), from the computed 3D matrix: the transformed
  * normal points away when its depth component (m33) is negative. Paints nothing under `backface-visibility: hidden`.
  */
+/**
+ * A box moved behind the viewer: under the parent's `perspective` (or a `perspective()` in its own transform), a
+ * point at or past the eye's depth gets a w of 0 or less in the computed 3D matrix and is not drawn.
+ */
+export function behindViewer(transform: string, perspective: string): boolean {
+  if (!transform.startsWith('matrix3d(')) return false;
+  const matrix = transform.slice(9).split(',').map(Number.parseFloat);
+  return (matrix[15] ?? 1) - (matrix[14] ?? 0) / (Number.parseFloat(perspective) || Number.POSITIVE_INFINITY) <= 0;
+}
+
 export function turnedAway(transform: string | undefined): boolean {
   if (!transform?.startsWith('matrix3d(')) return false;
   const m33 = Number.parseFloat(transform.slice(9).split(',')[10] ?? '');
@@ -256,12 +270,15 @@ export function holds(ancestor: Element, element: Element): boolean {
 export abstract class MemoisedVisibility implements Visibility {
   private readonly hidden = new WeakMap<Element, boolean>();
   private readonly textHidden = new WeakMap<Element, boolean>();
+  /** Whether the browser's computed style is read (see hiddenByMarkup). */
+  protected readonly laidOut: boolean = false;
 
   isHidden(element: Element): boolean {
     const known = this.hidden.get(element);
     if (known !== undefined) return known;
     const parent = parentOf(element);
-    const result = hiddenByMarkup(element) || (parent !== null && this.isHidden(parent)) || this.hidesBox(element);
+    const result =
+      hiddenByMarkup(element, this.laidOut) || (parent !== null && this.isHidden(parent)) || this.hidesBox(element);
     this.hidden.set(element, result);
     return result;
   }
