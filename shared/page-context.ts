@@ -55,6 +55,8 @@ export const Conversation = z.object({
   /** The ticket or thread number the app shows ("4821" for Zendesk ticket #4821). */
   id: z.string().max(200).optional(),
   subject: z.string().max(1_000).optional(),
+  /** What the app calls the item when it is not a ticket (said in the page's header and the capture chip). */
+  noun: z.enum(['issue', 'pullRequest']).optional(),
   /** Ticket or thread metadata shown beside the conversation: status, priority, requester… */
   fields: z.array(RecordField).max(200).default([]),
   messages: z.array(ConversationMessage).max(2_000).default([]),

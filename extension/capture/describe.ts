@@ -46,9 +46,10 @@ export function describeCapture(page: PageContext): string {
   if (conversation) {
     const total = conversation.messages.length + conversation.omittedMessages;
     const internal = conversation.messages.filter((message) => message.visibility === 'internal').length;
+    const noun = conversation.noun ?? (issueSites.has(page.site) ? 'issue' : 'ticket');
     const name =
       page.kind === 'ticket'
-        ? `${issueSites.has(page.site) ? t('capture.describe.issue') : t('capture.describe.ticket')}${conversation.id ? ` #${conversation.id}` : ''}`
+        ? `${t(`capture.describe.${noun}`)}${conversation.id ? ` #${conversation.id}` : ''}`
         : (conversation.subject ?? page.title);
     const parts = [
       name,

@@ -6,6 +6,8 @@ import type { Extraction, MarkdownSection } from './types';
  * choose parts before joining them; the Markdown is a rendering of the typed data, never a second source.
  */
 
+const nouns = { issue: 'Issue', pullRequest: 'Pull request' } as const;
+
 const oneLine = (value: string) => value.replace(/(?<!\s)\s*\n\s*/g, ' ');
 
 export function renderHeader(extraction: Extraction): string {
@@ -16,7 +18,8 @@ export function renderHeader(extraction: Extraction): string {
   }
   if (conversation) {
     const number = conversation.id ? ` #${conversation.id}` : '';
-    const kind = extraction.kind === 'ticket' ? `Ticket${number}: ` : '';
+    const noun = conversation.noun ? nouns[conversation.noun] : 'Ticket';
+    const kind = extraction.kind === 'ticket' ? `${noun}${number}: ` : '';
     return `# ${kind}${conversation.subject ?? extraction.title}`;
   }
   if (extraction.sections?.[0]?.markdown.startsWith('# ')) return '';

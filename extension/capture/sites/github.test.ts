@@ -19,6 +19,9 @@ describe('github', () => {
     expect(messages.map((message) => message.author)).toEqual(['mlopez', 'kchen', 'kchen', 'mlopez', 'dpatel']);
     expect(messages[2]?.text).toMatch(/^_On src\/sync\/retry\.ts_\n\nJitter should be added here/);
     expect(JSON.stringify(page)).not.toContain('SR-DUPLICATE-MARKER');
+    // Called what GitHub calls it, in the chip and in what the model reads.
+    expect(describeCapture(page)).toBe('Pull request #482 · 5 messages');
+    expect(page.markdown).toMatch(/^# Pull request #482: Add retry with backoff to nightly sync$/m);
   });
 
   it('captures the real saved issue page: opening post and every comment with author and time', () => {
@@ -26,6 +29,7 @@ describe('github', () => {
     const page = capturePage(loadPage(sharedPage('defuddle/general--github.com-issue-56.html'), url));
     expect(page.site).toBe('github');
     expect(describeCapture(page)).toBe('Issue #56 · 7 messages');
+    expect(page.markdown).toMatch(/^# Issue #56: /m);
     const messages = page.conversation?.messages ?? [];
     expect(messages.map((message) => message.author)).toEqual([
       'jmorrell',

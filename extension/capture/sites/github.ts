@@ -99,7 +99,7 @@ function pullRequest(document: Document, subject: string, id: string | undefined
     title: `${subject}${id ? ` · Pull request #${id}` : ''}`,
     site: 'github',
     kind: 'ticket',
-    conversation: { ...(id ? { id } : {}), subject, fields, messages, omittedMessages: 0 },
+    conversation: { ...(id ? { id } : {}), subject, noun: 'pullRequest', fields, messages, omittedMessages: 0 },
   };
 }
 
@@ -141,7 +141,14 @@ export const github: SiteExtractor = {
       title: `${subject}${id ? ` · Issue #${id}` : ''}`,
       site: 'github',
       kind: 'ticket',
-      conversation: { ...(id ? { id } : {}), subject, fields, messages: [opening, ...comments], omittedMessages: 0 },
+      conversation: {
+        ...(id ? { id } : {}),
+        subject,
+        noun: 'issue',
+        fields,
+        messages: [opening, ...comments],
+        omittedMessages: 0,
+      },
     };
   },
 };
