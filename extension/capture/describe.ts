@@ -47,9 +47,15 @@ export function describeCapture(page: PageContext): string {
     const total = conversation.messages.length + conversation.omittedMessages;
     const internal = conversation.messages.filter((message) => message.visibility === 'internal').length;
     const noun = conversation.noun ?? (issueSites.has(page.site) ? 'issue' : 'ticket');
+    const word =
+      noun === 'pullRequest'
+        ? t('capture.describe.pullRequest')
+        : noun === 'issue'
+          ? t('capture.describe.issue')
+          : t('capture.describe.ticket');
     const name =
       page.kind === 'ticket'
-        ? `${t(`capture.describe.${noun}`)}${conversation.id ? ` #${conversation.id}` : ''}`
+        ? `${word}${conversation.id ? ` #${conversation.id}` : ''}`
         : (conversation.subject ?? page.title);
     const parts = [
       name,

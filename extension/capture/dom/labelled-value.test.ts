@@ -27,6 +27,12 @@ describe('labelledValue', () => {
     expect(field(followers)).toBe('Priya Natarajan');
   });
 
+  it('leaves out a help icon drawn as a glyph after the label, not a question the value asks', () => {
+    expect(field('<label>Source</label><span class="help-icon">?</span><div>Email</div>')).toBe('Email');
+    expect(field('<label>Plan</label><span>ⓘ</span> Enterprise')).toBe('Enterprise');
+    expect(field('<label>Question</label><div>Refund?</div>')).toBe('Refund?');
+  });
+
   it('keeps the row’s text when its only button is a glyph that opens it', () => {
     expect(field('<label>Group</label><span>Tier 2 / Billing</span><button>▾</button>')).toBe('Tier 2 / Billing');
   });

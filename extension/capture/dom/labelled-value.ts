@@ -9,9 +9,11 @@ const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 const removeGlyph = /\s*[×✕✖⨯](?:\s+|$)/g;
 /** The arrow a dropdown shows after its value. */
 const openGlyph = /\s*[▾▼⌄]\s*$/;
+/** A help icon drawn as a glyph between a label and its value ("Source ? Email"). */
+const helpGlyph = /^\s*[?ⓘℹ]\s+/u;
 
 function tidy(value: string): string {
-  const shown = value.replace(openGlyph, '');
+  const shown = value.replace(openGlyph, '').replace(helpGlyph, '');
   return shown
     .replace(removeGlyph, (separator, offset: number) => (offset + separator.length < shown.length ? ', ' : ''))
     .trim();
@@ -19,7 +21,8 @@ function tidy(value: string): string {
 
 /**
  * The value shown in a labelled form row: a control's value (never a password), a dropdown button's text,
- * or the row's text without its label; the remove buttons of its tag pills become commas, a dropdown's arrow goes.
+ * or the row's text without its label; the remove buttons of its tag pills become commas, a dropdown's arrow and a
+ * help icon's glyph go.
  */
 export function labelledValue(row: Element, label?: Element | null): string {
   const control = queryFirstDeep(row, 'input:not([type="password"]):not([type="hidden"]), select, textarea');

@@ -34,6 +34,12 @@ export function factsOf(expected: ExpectedCapture): FixtureFacts {
   return { fields, messages, hidden };
 }
 
+/** Missing facts an expected file does not list as known gaps (see ExpectedCapture.knownMissing). */
+export function unexpectedlyMissing(missing: readonly string[], expected: ExpectedCapture): string[] {
+  const known = new Set((expected.knownMissing ?? []).map((gap) => gap.fact));
+  return missing.filter((fact) => !known.has(fact));
+}
+
 export interface FactScore {
   fieldRecall: number;
   messageRecall: number;
