@@ -48,16 +48,16 @@ describe('toMarkdown', () => {
     expect(toMarkdown(document.body, { dropNavigation: true })).toBe('> Quoted');
   });
 
-  it('keeps a button that shows a field’s value after its label, when it drops the other buttons', () => {
+  it('keeps a button that shows the option chosen in a list, when it drops the other buttons', () => {
     const document = parsePage(
       '<html><body><div><span>Call outcome</span> <button aria-haspopup="listbox">Connected</button></div>' +
-        '<div><a href="#">Open</a><button>Reply</button></div><div><button>Edit</button><button>Delete</button></div>' +
-        `<p>${'A paragraph long enough not to be a label. '.repeat(2)}</p><button>Show more</button></body></html>`,
+        '<div><span>Contacts</span> <button>+ Add</button></div><div><span>More</span> <button aria-haspopup="menu">Actions</button></div>' +
+        '<div><button>Edit</button><button>Delete</button></div></body></html>',
       'https://example.com/',
     );
     const markdown = toMarkdown(document.body, { dropNavigation: true });
     expect(markdown).toContain('Call outcome Connected');
-    for (const action of ['Reply', 'Edit', 'Delete', 'Show more']) expect(markdown).not.toContain(action);
+    for (const action of ['+ Add', 'Actions', 'Edit', 'Delete']) expect(markdown).not.toContain(action);
   });
 
   it('textOf gives one line of visible text', () => {

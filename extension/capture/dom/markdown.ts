@@ -35,22 +35,6 @@ function headingLevel(tag: string): number {
   return level >= 1 && level <= 6 ? level : 0;
 }
 
-/**
- * Buttons are actions, left out with the navigation, but for one right after a short label that is no control
- * itself: a field's value shown as a dropdown ("Call outcome [Connected ▾]").
- */
-function showsValue(button: Element): boolean {
-  const label = button.previousElementSibling;
-  const text = label?.textContent?.trim() ?? '';
-  return (
-    !!label &&
-    !formControls.has(label.localName) &&
-    !/^(a|button)$/.test(label.localName) &&
-    text.length > 0 &&
-    text.length <= 40
-  );
-}
-
 const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
 
 class Writer {
@@ -158,7 +142,9 @@ class MarkdownWalker {
     const tag = element.localName;
     const plain = this.options.plain === true;
     if (formControls.has(tag) || tag === 'img') return;
-    if (tag === 'button' && this.options.dropNavigation && !showsValue(element)) return;
+    // Buttons are actions, left out with the navigation; one that opens a list of options shows the option chosen
+    // ("Call outcome [Connected ▾]"), a field's value.
+    if (tag === 'button' && this.options.dropNavigation && element.getAttribute('aria-haspopup') !== 'listbox') return;
     if (tag === 'br') {
       writer.lineBreak();
       return;
