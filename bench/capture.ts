@@ -19,15 +19,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { factsOf, isBlueprintFixture, isIndependentFixture, scoreFacts } from '../extension/capture/testing/facts';
 import { generatedLightningPage, generatedTicket } from '../extension/capture/testing/generated-pages';
 import type { ExpectedCapture } from '../extension/capture/testing/pages';
-import { sharedPage } from '../extension/capture/testing/pages';
+import { savedUrl, sharedPage } from '../extension/capture/testing/pages';
 import type { OpenStep } from '../extension/lib/timing';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, withExtension } from '../scripts/lib/chromium';
 import type { PageContext } from '../shared/page-context';
+import { bundleForPage, pageScripts } from '../test/support/page-scripts';
 import { renderPageBlock } from '../worker/prompt/page-block';
 import { recordLayoutQuestions, replayScript, timeFreshFloor } from './lib/capture-floor';
 import { BENCH_TOKEN, startStack } from './lib/stack';
@@ -42,26 +42,10 @@ const extensionPath = process.env.BENCH_EXTENSION ?? join(root, '.output/chrome-
 /** The saved article nearest 130 KB in the shared pages (read in place). */
 const articlePath = 'readability/spiceworks/source.html';
 
-/** The two scripts the panel injects: capture itself, and the article reader it asks for on article pages. */
-const entries = {
-  capture: `import { capturePage } from './extension/capture/capture-page';\nglobalThis.__besideCapture = capturePage;`,
-  reader: `import { Readability } from '@mozilla/readability';\nimport { installArticleReader } from './extension/capture/article-reader';\ninstallArticleReader(Readability);`,
-};
+const bundle = (minify: boolean, entry: keyof typeof pageScripts = 'capture') =>
+  bundleForPage(pageScripts[entry], { minify });
 
-async function bundle(minify: boolean, entry: keyof typeof entries = 'capture'): Promise<string> {
-  const result = await build({
-    stdin: { contents: entries[entry], resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    minify,
-    write: false,
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-const savedUrl = (html: string) => html.match(/^\s*<!--\s*\{"url":"([^"]+)"/)?.[1] ?? 'https://example.com/';
+const pageUrl = (html: string) => savedUrl(html) ?? 'https://example.com/';
 
 /** Serves `html` at its own URL, so extractors see the app's real location. */
 async function open(page: Page, html: string, script: string): Promise<void> {
@@ -69,7 +53,7 @@ async function open(page: Page, html: string, script: string): Promise<void> {
   await page.goto('about:blank');
   await page.unroute('**/*');
   await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-  await page.goto(savedUrl(html), { waitUntil: 'load' });
+  await page.goto(pageUrl(html), { waitUntil: 'load' });
   await page.addScriptTag({ content: script });
 }
 
@@ -412,7 +396,7 @@ async function openToChipRows(
   const rows: (string | number)[][] = [];
   for (const { name, html, url } of pages) {
     const tab = await context.newPage();
-    const at = url ?? savedUrl(html);
+    const at = url ?? pageUrl(html);
     await tab.route('**/*', (route) =>
       route.request().url() === at ? route.fulfill({ contentType: 'text/html', body: html }) : route.abort(),
     );

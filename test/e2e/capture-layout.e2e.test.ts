@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
+import { bundleForPage } from '../support/page-scripts';
 
 /**
  * The shortcuts capture takes with real layout, in Chromium: the one walk of what the page renders (subtrees
@@ -12,28 +11,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
  * ancestor, hiding by markup and by opacity, and a page that changes between two captures.
  */
 
-const root = resolve(import.meta.dirname, '../..');
 const recordUrl = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view';
 
 /** The capture code as the panel injects it, with the walker's queries beside it for the checks below. */
 async function captureScript(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `import { capturePage } from './extension/capture/capture-page';
+  return bundleForPage(
+    `import { capturePage } from './extension/capture/capture-page';
 import { resetVisibility } from './extension/capture/dom/visibility';
 import { queryAllDeep, resetWalk, visibleAllDeep, visibleFirstDeep } from './extension/capture/dom/walk';
 const fresh = () => { resetVisibility(); resetWalk(); };
 globalThis.__capture = { capturePage, fresh, queryAllDeep, visibleAllDeep, visibleFirstDeep };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  );
 }
 
 /** Shadow roots are written declaratively, so the page must come from the parser: served at `url`. */

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factsOf, fixtureNames, scoreFacts, unexpectedlyMissing } from '../../extension/capture/testing/facts';
@@ -8,26 +7,13 @@ import { fixturesDirectory, loadExpected, savedUrl } from '../../extension/captu
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 import type { PageContext } from '../../shared/page-context';
 import { renderPageBlock } from '../../worker/prompt/page-block';
+import { bundleForPage, pageScripts } from '../support/page-scripts';
 
 /**
  * Every fixture page read as the panel reads it: in Chromium, at its own address, with real layout deciding what
  * shows (shadow roots, slots, the pages' own CSS). The facts its expected file lists must all reach the prompt,
  * and none of its hidden markers may. The pages written without looking at the extractors are the point.
  */
-const root = resolve(import.meta.dirname, '../..');
-
-async function bundle(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
 type Capture = (document: Document, options: { tokenBudget: number }) => PageContext;
 declare const __besideCapture: Capture;
 
@@ -37,15 +23,8 @@ describe('every fixture page, in Chromium', () => {
   let scripts: string[];
 
   beforeAll(async () => {
-    scripts = [
-      await bundle(
-        `import { capturePage } from './extension/capture/capture-page';\nglobalThis.__besideCapture = capturePage;`,
-      ),
-      // Article pages ask for the reader first, as in the panel: it is loaded up front here.
-      await bundle(
-        `import { Readability } from '@mozilla/readability';\nimport { installArticleReader } from './extension/capture/article-reader';\ninstallArticleReader(Readability);`,
-      ),
-    ];
+    // Article pages ask for the reader first, as in the panel: it is loaded up front here.
+    scripts = [await bundleForPage(pageScripts.capture), await bundleForPage(pageScripts.reader)];
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
+import { bundleForPage, pageScripts } from '../support/page-scripts';
 
 /**
  * Ways of hiding text, and unusual layouts that show it, written by a tester who did not look at the judge or at
@@ -19,7 +19,6 @@ interface Entry {
   gap?: string;
 }
 
-const root = resolve(import.meta.dirname, '../..');
 const entries: Entry[] = JSON.parse(readFileSync(resolve(import.meta.dirname, 'independent-tricks.json'), 'utf8'));
 const hidden = 'HIDDENQZMARK';
 const seen = 'SEENQZMARK';
@@ -33,19 +32,7 @@ describe('tricks written without looking at the judge, in Chromium', () => {
   let script: string;
 
   beforeAll(async () => {
-    const result = await build({
-      stdin: {
-        contents: `import { capturePage } from './extension/capture/capture-page';\nglobalThis.__besideCapture = capturePage;`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      target: 'chrome120',
-      logLevel: 'silent',
-    });
-    script = result.outputFiles[0]?.text ?? '';
+    script = await bundleForPage(pageScripts.capture);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
