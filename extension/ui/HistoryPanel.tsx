@@ -33,6 +33,8 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [editing, setEditing] = useState<{ id: string; title: string } | undefined>();
   const [confirming, setConfirming] = useState<string | undefined>();
+  // A rename or delete the server did not take: said here, the list and what the person typed stay as they were.
+  const [changeFailed, setChangeFailed] = useState(false);
   // Bumped by "Try again" after the list could not be loaded.
   const [attempt, setAttempt] = useState(0);
 
@@ -64,23 +66,25 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
     if (!editing) return;
     const title = editing.title.trim();
     if (!title) return;
+    setChangeFailed(false);
     try {
       await renameConversation(editing.id, title);
       setItems((list) => list.map((item) => (item.id === editing.id ? { ...item, title } : item)));
       setEditing(undefined);
     } catch {
-      setStatus('error');
+      setChangeFailed(true);
     }
   };
 
   const remove = async (id: string) => {
+    setChangeFailed(false);
     try {
       await deleteConversation(id);
       setItems((list) => list.filter((item) => item.id !== id));
       setConfirming(undefined);
       onDeleted(id);
     } catch {
-      setStatus('error');
+      setChangeFailed(true);
     }
   };
 
@@ -114,6 +118,11 @@ export function HistoryPanel({ currentId, onOpen, onDeleted, onClose }: Props) {
             {t('errors.tryAgain')}
           </button>
         </div>
+      )}
+      {changeFailed && (
+        <p className="history__notice" role="alert">
+          {t('history.changeFailed')}
+        </p>
       )}
       {status === 'ready' && items.length === 0 && (
         <p className="history__notice muted">{query.trim() ? t('history.noMatch') : t('history.empty')}</p>

@@ -124,8 +124,21 @@ describe('conversations follow the record', () => {
     // While renaming, the item shows the title in a text box (no longer as text).
     const title = history.getByRole('textbox', { name: 'Conversation title' });
     await title.fill(`Acme renewal ${run}`);
+    // A rename the server does not take says so, and keeps what was typed for another try.
+    const renames = `${browser.workerUrl}/v1/conversations/*`;
+    await panel.route(renames, (route) =>
+      route.request().method() === 'PATCH' ? route.fulfill({ status: 503, body: '' }) : route.fallback(),
+    );
     await title.press('Enter');
-    await expect.poll(() => items.filter({ hasText: `Acme renewal ${run}` }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => history.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('That change could not be saved');
+    expect(await title.inputValue()).toBe(`Acme renewal ${run}`);
+    await panel.unroute(renames);
+    await title.press('Enter');
+    // The history's words first: when the title does not change, the failure shows what the panel said instead.
+    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain(`Acme renewal ${run}`);
+    expect(await items.filter({ hasText: `Acme renewal ${run}` }).count()).toBe(1);
     await expect
       .poll(async () => (await storedConversations(browser, `q=${encodeURIComponent(`Acme renewal ${run}`)}`)).length)
       .toBe(1);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../../shared/page-context';
 import { recordKey } from '../../shared/record-key';
 import { chatTurn, getConversation, listConversations, person, userMessage } from '../testing/conversations';
-import { call, jsonInit, textOf, upstreamRequests } from '../testing/support';
+import { call, jsonInit, readUIStream, testEnv, textOf, upstreamRequests } from '../testing/support';
 
 const opportunity: PageContext = {
   url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view',
@@ -94,6 +94,40 @@ describe('a chat turn is stored in the caller’s conversation', () => {
       second.parts[0]?.text,
       '120,000 EUR.',
     ]);
+  });
+
+  it('has the answer in its place before the panel sees its end, so the next turn is stored after it', async () => {
+    const sam = await person('sam');
+    // As deployed: work after the response is left to the runtime (waitUntil), and the database is slow to write.
+    const background: Promise<unknown>[] = [];
+    const executionCtx = {
+      waitUntil: (work: Promise<unknown>) => void background.push(work),
+      passThroughOnException: () => {},
+      props: {},
+    } as unknown as ExecutionContext;
+    const slowWrites = new Proxy(env.DB, {
+      get(database, property) {
+        if (property === 'batch') {
+          return async (statements: D1PreparedStatement[]) => {
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            return database.batch(statements);
+          };
+        }
+        const value = Reflect.get(database, property);
+        return typeof value === 'function' ? value.bind(database) : value;
+      },
+    });
+    const response = await call(
+      '/v1/chat',
+      jsonInit({ messages: [userMessage('[[reply: Negotiation.]] Stage?')], page: opportunity }, sam.token),
+      await testEnv({ DB: slowWrites }),
+      executionCtx,
+    );
+    const conversationId = response.headers.get('X-Conversation-Id')!;
+    expect(textOf(await readUIStream(response))).toBe('Negotiation.');
+    // The panel may send the next turn now: the answer has taken its place (its later saves only update it).
+    expect(await storedAnswer(conversationId)).toMatchObject({ text: 'Negotiation.' });
+    await Promise.all(background);
   });
 
   it('replaces the last answer when it is regenerated', async () => {

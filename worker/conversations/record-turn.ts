@@ -201,10 +201,13 @@ function answerRecorder(
     writes = storeQuestion();
   };
 
+  // Whether a save of the answer has been started: the first one gives it its place in the conversation.
+  let placed = false;
   const save = (status = answer.status): Promise<void> => {
     const text = answer.text;
     // An answer that said nothing (an error before any text) leaves the question unanswered, as the panel shows it.
     if (!text && answer.sources.size === 0 && answer.handoffs.length === 0) return writes;
+    placed = true;
     const message: MessageWrite = {
       conversationId,
       id: answer.messageId && answer.messageId !== continued ? answer.messageId : fallbackId,
@@ -241,10 +244,13 @@ function answerRecorder(
       startQuestion();
       // The conversation exists before the panel sees the end (its next question names it).
       await storeQuestion();
-      // A stream that ended without `finish` (cut off upstream) was not completed. The panel sees the end at once;
-      // the final save completes after the response where the runtime allows it.
+      // A stream that ended without `finish` (cut off upstream) was not completed. An answer saved while it
+      // streamed has its place already: the panel sees the end at once, and the final save completes after the
+      // response where the runtime allows it. A short one is written first: the panel's next turn (a follow-up, a
+      // quick action) must be stored after it, and a message's place is where it was first written.
+      const firstWrite = !placed;
       const saving = save(answer.status === 'streaming' ? 'stopped' : answer.status);
-      if (background) background(saving);
+      if (background && !firstWrite) background(saving);
       else await saving;
     },
     onCancel() {

@@ -86,8 +86,13 @@ export async function testEnv(overrides: Partial<Env> = {}): Promise<Env> {
 const app = createApp();
 
 /** Calls the worker's app in-process; `env` decides the configuration. */
-export async function call(path: string, init: RequestInit = {}, environment?: Env): Promise<Response> {
-  return app.request(path, init, environment ?? (await testEnv()));
+export async function call(
+  path: string,
+  init: RequestInit = {},
+  environment?: Env,
+  executionCtx?: ExecutionContext,
+): Promise<Response> {
+  return app.request(path, init, environment ?? (await testEnv()), executionCtx);
 }
 
 /** A JSON POST; pass `null` as token to send none. */
