@@ -31,9 +31,10 @@ export default defineConfig({
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   hooks: {
-    // The capture script, injected into every page Beside reads, is minified once more (budget: 25 KB gzipped).
+    // The capture scripts (capture.js, capture-<site>.js), one injected into every page Beside reads, are minified
+    // once more (budget: 25 KB gzipped each).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entrypoint) => entrypoint.name === 'capture'))
+      if (entrypoints.some((entrypoint) => /^capture(-|$)/.test(entrypoint.name)))
         config.plugins = [...(config.plugins ?? []), minifyInjectedScript()];
     },
   },

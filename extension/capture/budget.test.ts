@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
 import { cutText } from './budget';
-import { capturePage } from './capture-page';
 import { describeCapture } from './describe';
+import { capturePage } from './registry';
 import { loadFixture } from './testing/pages';
 
 describe('budget by priority', () => {

@@ -4,8 +4,8 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
 import { ArticleReaderMissing, installArticleReader } from './article-reader';
-import { capturePage } from './capture-page';
 import { describeCapture } from './describe';
+import { capturePage } from './registry';
 import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/pages';
 
 const loadFixtureHtml = (name: string) => readFileSync(join(fixturesDirectory, `${name}.html`), 'utf8');
@@ -31,8 +31,8 @@ describe('capturePage', () => {
 
   it('reads a same-origin iframe where the app renders in one, with the frame’s own URL', () => {
     const shell = parsePage(
-      '<html><head><title>Lightning</title></head><body><nav>App nav</nav><iframe id="app"></iframe></body></html>',
-      'https://acme.lightning.force.com/lightning/page/home',
+      '<html><head><title>Zendesk</title></head><body><nav>App nav</nav><iframe id="app"></iframe></body></html>',
+      'https://acme-support.zendesk.com/agent/',
     );
     const frame = loadFixture('zendesk--ticket');
     Object.defineProperty(shell.getElementById('app'), 'contentDocument', { value: frame });

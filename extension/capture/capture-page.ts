@@ -4,12 +4,14 @@ import { cutText, fitToBudget } from './budget';
 import { demoSiteUrl } from './demo-pages';
 import { candidateDocuments, urlOf } from './dom/frames';
 import { resetVisibility } from './dom/visibility';
-import { resetWalk } from './dom/walk';
-import { extractors, genericExtractorIds } from './registry';
+import { queryFirstDeep, resetWalk } from './dom/walk';
+import { readabilityExtractor } from './readability';
 import { alsoOnPageHeading, remainingVisibleText } from './remaining-text';
 import { joinParts, renderParts } from './render';
 import { captureSelection } from './selection';
-import { type CaptureOptions, defaultCaptureOptions, type Extraction } from './types';
+import { githubIssueTitle, type NeedsSiteScript, type SiteBundle, siteBundleAt } from './site-bundles';
+import { type CaptureOptions, defaultCaptureOptions, type Extraction, type SiteExtractor } from './types';
+import { visibleTextExtractor } from './visible-text';
 
 const charsPerToken = 4;
 
@@ -19,8 +21,21 @@ interface Matched {
   url: URL;
 }
 
-/** First extractor (in registry order) that matches a document and returns something; frames are tried too. */
-function extract(documents: readonly Document[], topUrl: URL, options: CaptureOptions, siteOnly: boolean) {
+/**
+ * The strategies that fit any page, after the site extractors: Readability for articles, docs and help centers,
+ * then the visible text of any other page. Selection capture skips them when it looks for a record to name.
+ */
+export const genericExtractors: readonly SiteExtractor[] = [readabilityExtractor, visibleTextExtractor];
+export const genericExtractorIds: ReadonlySet<string> = new Set(genericExtractors.map((extractor) => extractor.id));
+
+/** First extractor (in the given order) that matches a document and returns something; frames are tried too. */
+function extract(
+  extractors: readonly SiteExtractor[],
+  documents: readonly Document[],
+  topUrl: URL,
+  options: CaptureOptions,
+  siteOnly: boolean,
+) {
   for (const extractor of extractors) {
     if (siteOnly && genericExtractorIds.has(extractor.id)) continue;
     for (const document of documents) {
@@ -71,19 +86,48 @@ function selectionContext(selection: Selection, extraction: Extraction | undefin
 }
 
 /**
- * Runs in the page (isolated world), read-only: picks the extractor, fits its output into the token budget by
- * priority, and returns the typed PageContext the panel shows and the worker reads.
+ * The capture of a script that carries `siteExtractors` (tried in order, before the generic strategies). It runs in
+ * the page (isolated world), read-only: picks the extractor, fits its output into the token budget by priority,
+ * and returns the typed PageContext the panel shows and the worker reads.
  */
-export function capturePage(document: Document, options: CaptureOptions = defaultCaptureOptions): PageContext {
-  resetVisibility();
-  resetWalk();
+export function capturePageWith(bundle: SiteBundle | undefined, siteExtractors: readonly SiteExtractor[]) {
+  const extractors = [...siteExtractors, ...genericExtractors];
+  return (document: Document, options: CaptureOptions = defaultCaptureOptions): PageContext | NeedsSiteScript => {
+    resetVisibility();
+    resetWalk();
+    const documents = candidateDocuments(document);
+    const needed = neededSiteScript(documents, bundle);
+    return needed ? { needs: 'site-script', bundle: needed } : capturePage(extractors, document, documents, options);
+  };
+}
+
+/**
+ * The site script a page needs when it is not `bundle`: the first document (the top one, then same-origin frames)
+ * that a site's address or markup claims decides. The panel chose by the tab's address already, so this is another
+ * script only where the markup says so (GitHub's issue viewer on any host: GitHub Enterprise) or the frame asked
+ * for is another page than the tab's (a selection made in a frame).
+ */
+function neededSiteScript(documents: readonly Document[], bundle: SiteBundle | undefined): SiteBundle | undefined {
+  for (const document of documents) {
+    const url = urlOf(document);
+    const wanted = (url && siteBundleAt(url)) ?? (queryFirstDeep(document, githubIssueTitle) ? 'github' : undefined);
+    if (wanted) return wanted === bundle ? undefined : wanted;
+  }
+  return undefined;
+}
+
+function capturePage(
+  extractors: readonly SiteExtractor[],
+  document: Document,
+  documents: readonly Document[],
+  options: CaptureOptions,
+): PageContext {
   const topUrl = urlOf(document) ?? new URL('about:blank');
-  const documents = candidateDocuments(document);
   const maxChars = Math.max(200, options.tokenBudget * charsPerToken);
   const rawSelection = captureSelection(documents);
 
   if (options.selectionOnly) {
-    const matched = rawSelection ? extract(documents, topUrl, options, true) : undefined;
+    const matched = rawSelection ? extract(extractors, documents, topUrl, options, true) : undefined;
     const selection = rawSelection && { ...rawSelection, context: selectionContext(rawSelection, matched?.extraction) };
     const text = selection ? cutText(selection.text, maxChars - 200) : '';
     const context = selection?.context ? `Context: ${selection.context}\n\n` : '';
@@ -99,7 +143,7 @@ export function capturePage(document: Document, options: CaptureOptions = defaul
     };
   }
 
-  const matched = extract(documents, topUrl, options, false);
+  const matched = extract(extractors, documents, topUrl, options, false);
   const typed = matched && !genericExtractorIds.has(matched.extractorId);
   const extraction: Extraction = withRemainingText(
     matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' },

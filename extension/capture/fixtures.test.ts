@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPageBlock } from '../../worker/prompt/page-block';
-import { capturePage } from './capture-page';
+import { capturePage } from './registry';
 import { factsOf, fixtureNames, scoreFacts, unexpectedlyMissing } from './testing/facts';
 import { loadExpected, loadFixture } from './testing/pages';
 

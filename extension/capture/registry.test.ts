@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractors, genericExtractorIds } from './registry';
+import { genericExtractorIds } from './capture-page';
+import { extractors, extractorsByBundle } from './registry';
+import { siteBundleIds } from './site-bundles';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -22,6 +24,28 @@ describe('registry', () => {
       const id = file.replace(/\.ts$/, '');
       expect(tested.includes(id) || tests.includes('small-sites.test.ts'), id).toBe(true);
     }
+  });
+
+  it('gives every site script the extractors the registry lists for it, in the same order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const entrypoints = join(here, '../entrypoints');
+    const scripts = readdirSync(entrypoints).filter((file) => /^capture-.*\.ts$/.test(file));
+    expect(scripts.sort()).toEqual(siteBundleIds.map((bundle) => `capture-${bundle}.ts`).sort());
+    for (const bundle of siteBundleIds) {
+      const source = readFileSync(join(entrypoints, `capture-${bundle}.ts`), 'utf8');
+      const fileOf = new Map(
+        [...source.matchAll(/import \{ (\w+) \} from '\.\.\/capture\/sites\/([\w-]+)'/g)].map(([, name, file]) => [
+          name,
+          file,
+        ]),
+      );
+      const [, named, list] = source.match(/defineCaptureScript\('([\w-]+)', \[([^\]]*)\]\)/) ?? [];
+      expect(named, bundle).toBe(bundle);
+      const carried = (list ?? '').split(',').map((name) => fileOf.get(name.trim()));
+      expect(carried, bundle).toEqual(extractorsByBundle[bundle].map((extractor) => extractor.id));
+    }
+    // The generic script carries no site.
+    expect(readFileSync(join(entrypoints, 'capture.ts'), 'utf8')).toContain('defineCaptureScript(undefined, [])');
   });
 
   it('makes every extractor query through the shadow-aware walker, never the light DOM directly', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from './capture-page';
 import { describeCapture } from './describe';
+import { capturePage } from './registry';
 import { loadFixture, parsePage } from './testing/pages';
 
 /** linkedom has no Selection: give the document one over [start, end] text offsets. */

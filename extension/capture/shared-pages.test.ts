@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { capturePage } from './capture-page';
 import { toMarkdown } from './dom/markdown';
 import { markupOnlyVisibility } from './dom/visibility';
+import { capturePage } from './registry';
 import { closeness } from './testing/closeness';
 import { loadPage, parsePage, sharedPage } from './testing/pages';
 

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { PageContext } from '../../shared/page-context';
 import { isNeedsArticleReader } from '../capture/article-reader';
+import { captureFile, isNeedsSiteScript, type SiteBundle, scriptName, siteBundleAt } from '../capture/site-bundles';
 import { type CaptureOptions, defaultCaptureOptions } from '../capture/types';
 import { type CaptureRefusal, captureBlockedMessage, capturePolicy } from '../policy/capture-allowed';
 import { pageCaptureOffMessage } from '../policy/feature-switches';
@@ -57,42 +58,50 @@ type Target = { tabId: number; frameIds?: number[] };
 
 /**
  * Runs the capture in the page's isolated world: through the function an earlier injection left there (one
- * round trip, no re-parse of the script), else by setting the options and injecting the script file.
+ * round trip, no re-parse of the script) when it is the script the page wants, else by setting the options and
+ * injecting the script file for the page's address (site-bundles.ts). A page can still ask for another site's
+ * script (a frame of that site, GitHub's markup on another host) or for the article reader: each is injected once
+ * and asked again.
  */
-async function runCapture(target: Target, options: CaptureOptions): Promise<unknown> {
-  const result = await injectAndRun(target, options);
+async function runCapture(target: Target, options: CaptureOptions, bundle: SiteBundle | undefined): Promise<unknown> {
+  let result = await injectAndRun(target, options, bundle);
+  if (isNeedsSiteScript(result)) {
+    bundle = result.bundle;
+    result = await injectAndRun(target, options, bundle);
+  }
   if (!isNeedsArticleReader(result)) return result;
   // The page reads as an article: load the reader (only such pages pay for it), then ask again.
   await browser.scripting.executeScript({ target, files: ['/article-reader.js'] });
-  return runResident(target, options);
+  return runResident(target, options, bundle);
 }
 
 /**
- * One call runs the capture an earlier injection left in the page's isolated world or, on a page read for the first
- * time, leaves the options there for the script (and answers null): each round trip to the page is time before the
- * chip shows.
+ * One call runs the capture an earlier injection left in the page's isolated world, when it is `bundle`'s, or, on a
+ * page read for the first time (or by another script), leaves the options there for the script and answers null:
+ * each round trip to the page is time before the chip shows.
  */
-async function runResident(target: Target, options: CaptureOptions): Promise<unknown> {
+async function runResident(target: Target, options: CaptureOptions, bundle: SiteBundle | undefined): Promise<unknown> {
   const [reused] = await browser.scripting.executeScript({
     target,
-    func: (value: CaptureOptions) => {
+    func: (value: CaptureOptions, wanted: string) => {
       const world = globalThis as {
         __besideCapturePage?: (options: CaptureOptions) => unknown;
         __besideCaptureOptions?: CaptureOptions;
+        __besideCaptureBundle?: string;
       };
-      if (world.__besideCapturePage) return world.__besideCapturePage(value);
+      if (world.__besideCapturePage && world.__besideCaptureBundle === wanted) return world.__besideCapturePage(value);
       world.__besideCaptureOptions = value;
       return null;
     },
-    args: [options],
+    args: [options, scriptName(bundle)],
   });
   return reused?.result;
 }
 
-async function injectAndRun(target: Target, options: CaptureOptions): Promise<unknown> {
-  const reused = await runResident(target, options);
+async function injectAndRun(target: Target, options: CaptureOptions, bundle: SiteBundle | undefined): Promise<unknown> {
+  const reused = await runResident(target, options, bundle);
   if (reused) return reused;
-  const [result] = await browser.scripting.executeScript({ target, files: ['/capture.js'] });
+  const [result] = await browser.scripting.executeScript({ target, files: [captureFile(bundle)] });
   return result?.result;
 }
 
@@ -125,7 +134,7 @@ export async function captureTab(tab: Browser.tabs.Tab, how: CaptureHow = {}): P
   const target = frameId ? { tabId: tab.id, frameIds: [frameId] } : { tabId: tab.id };
   markStep('policy-checked');
   try {
-    const reading = runCapture(target, options);
+    const reading = runCapture(target, options, siteBundleAt(new URL(tab.url)));
     onAsked?.();
     const read = await reading;
     markStep('page-read');

@@ -16,7 +16,7 @@ const recordUrl = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065
 /** The capture code as the panel injects it, with the walker's queries beside it for the checks below. */
 async function captureScript(): Promise<string> {
   return bundleForPage(
-    `import { capturePage } from './extension/capture/capture-page';
+    `import { capturePage } from './extension/capture/registry';
 import { resetVisibility } from './extension/capture/dom/visibility';
 import { queryAllDeep, resetWalk, visibleAllDeep, visibleFirstDeep } from './extension/capture/dom/walk';
 const fresh = () => { resetVisibility(); resetWalk(); };

@@ -3,9 +3,12 @@ import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** The two scripts the panel injects: capture itself, and the article reader it asks for on article pages. */
+/**
+ * The scripts the panel injects: capture (every site script at once, routed as the panel routes a page; see
+ * capture/registry.ts), and the article reader it asks for on article pages.
+ */
 export const pageScripts = {
-  capture: `import { capturePage } from './extension/capture/capture-page';\nglobalThis.__besideCapture = capturePage;`,
+  capture: `import { capturePage } from './extension/capture/registry';\nglobalThis.__besideCapture = capturePage;`,
   reader: `import { Readability } from '@mozilla/readability';\nimport { installArticleReader } from './extension/capture/article-reader';\ninstallArticleReader(Readability);`,
 } as const;
 

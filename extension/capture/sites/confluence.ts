@@ -1,5 +1,6 @@
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleFirst } from '../dom/query';
+import { isConfluencePage } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /** Confluence Cloud and Server pages: the page title and the rendered body, without the space sidebar. */
@@ -11,7 +12,7 @@ const selectors = {
 
 export const confluence: SiteExtractor = {
   id: 'confluence',
-  matches: (url) => /\/wiki\/spaces\/|\/display\/|\/pages\/viewpage\.action/.test(url.pathname),
+  matches: isConfluencePage,
   extract(document, url) {
     const body = visibleFirst(document, selectors.body);
     if (!body) return undefined;

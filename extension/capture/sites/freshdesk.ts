@@ -5,6 +5,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { queryFirstDeep } from '../dom/walk';
+import { isFreshdeskHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -36,7 +37,7 @@ function properties(document: ParentNode): RecordField[] {
 
 export const freshdesk: SiteExtractor = {
   id: 'freshdesk',
-  matches: (url) => url.hostname.endsWith('.freshdesk.com') && ticketPath.test(url.pathname),
+  matches: (url) => isFreshdeskHost(url) && ticketPath.test(url.pathname),
   extract(document, url) {
     const id = url.pathname.match(ticketPath)?.[1];
     const requester = textOf(visibleFirst(document, selectors.requester));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../capture-page';
 import { describeCapture } from '../describe';
+import { capturePage } from '../registry';
 import { loadFixture, loadPage, sharedPage } from '../testing/pages';
 
 describe('github', () => {

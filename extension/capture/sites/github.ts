@@ -3,6 +3,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { closestDeep, queryFirstDeep } from '../dom/walk';
+import { githubIssueTitle, isGithubHost } from '../site-bundles';
 import type { Extraction, SiteExtractor } from '../types';
 
 /**
@@ -10,7 +11,7 @@ import type { Extraction, SiteExtractor } from '../types';
  * author and time. Proven by the real saved issue page in shared/data (general--github.com-issue-56.html).
  */
 const selectors = {
-  title: '[data-testid="issue-title"]',
+  title: githubIssueTitle,
   state: '[data-testid="header-state"]',
   labels: '[data-testid="issue-labels"]',
   bodyAuthor: '[data-testid="issue-body-header-author"]',
@@ -106,8 +107,7 @@ function pullRequest(document: Document, subject: string, id: string | undefined
 export const github: SiteExtractor = {
   id: 'github',
   matches: (url, document) =>
-    (url.hostname === 'github.com' && issuePath.test(url.pathname)) ||
-    queryFirstDeep(document, selectors.title) !== undefined,
+    (isGithubHost(url) && issuePath.test(url.pathname)) || queryFirstDeep(document, selectors.title) !== undefined,
   extract(document, url) {
     const pullTitle = textOf(visibleFirst(document, pullSelectors.title));
     if (pullTitle) return pullRequest(document, pullTitle, url.pathname.match(issuePath)?.[2]);

@@ -3,6 +3,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { closestDeep, queryAllDeep, queryFirstDeep } from '../dom/walk';
+import { isGmailHost } from '../site-bundles';
 import type { Extraction, SiteExtractor } from '../types';
 
 /**
@@ -138,7 +139,7 @@ function inboxOf(document: Document, main: ParentNode): Extraction | undefined {
 
 export const gmail: SiteExtractor = {
   id: 'gmail',
-  matches: (url) => url.hostname === 'mail.google.com',
+  matches: isGmailHost,
   extract(document): Extraction | undefined {
     const main = visibleFirst(document, '[role="main"]') ?? document;
     const subject = textOf(visibleFirst(main, selectors.subject));

@@ -4,6 +4,7 @@ import { labelledValue } from '../dom/labelled-value';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { queryFirstDeep } from '../dom/walk';
+import { isHubspotHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -56,7 +57,7 @@ function associations(sidebar: Element | undefined): RelatedList[] {
 
 export const hubspot: SiteExtractor = {
   id: 'hubspot',
-  matches: (url) => /(^|\.)app(-eu1)?\.hubspot\.com$/.test(url.hostname) && recordPath.test(url.pathname),
+  matches: (url) => isHubspotHost(url) && recordPath.test(url.pathname),
   extract(document, url) {
     const sidebar = visibleFirst(document, selectors.leftSidebar);
     if (!sidebar) return undefined;

@@ -4,6 +4,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { queryFirstDeep } from '../dom/walk';
+import { isJiraHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -66,7 +67,7 @@ function comments(document: ParentNode): ConversationMessage[] {
 
 export const jira: SiteExtractor = {
   id: 'jira',
-  matches: (url) => url.hostname.endsWith('.atlassian.net') && /\/browse\/|selectedIssue=/.test(url.href),
+  matches: (url) => isJiraHost(url) && /\/browse\/|selectedIssue=/.test(url.href),
   extract(document, url) {
     const summary = textOf(visibleFirst(document, selectors.summary));
     if (!summary) return undefined;

@@ -1,5 +1,6 @@
 import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleFirst } from '../dom/query';
+import { isNotionHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -37,7 +38,7 @@ function blocks(content: Element): string {
 
 export const notion: SiteExtractor = {
   id: 'notion',
-  matches: (url) => /(^|\.)notion\.(so|site)$/.test(url.hostname),
+  matches: isNotionHost,
   extract(document) {
     const content = visibleFirst(document, selectors.content);
     if (!content) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../capture-page';
+import { capturePage } from '../registry';
 import { loadFixture } from '../testing/pages';
 
 describe('reddit', () => {

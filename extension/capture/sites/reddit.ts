@@ -3,6 +3,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { closestDeep, queryFirstDeep } from '../dom/walk';
+import { isRedditHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -39,7 +40,7 @@ function readComment(comment: Element): ConversationMessage {
 
 export const reddit: SiteExtractor = {
   id: 'reddit',
-  matches: (url) => /(^|\.)reddit\.com$/.test(url.hostname),
+  matches: isRedditHost,
   extract(document) {
     const post = visibleFirst(document, selectors.post);
     const subject = textOf(visibleFirst(document, selectors.title)) || document.title;

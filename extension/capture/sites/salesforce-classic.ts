@@ -3,6 +3,7 @@ import { countIn, uniqueFields } from '../dom/fields';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { queryFirstDeep } from '../dom/walk';
+import { isSalesforceHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -49,7 +50,7 @@ function relatedLists(document: Document): RelatedList[] {
 export const salesforceClassic: SiteExtractor = {
   id: 'salesforce-classic',
   matches: (url, document) =>
-    /\.(my\.salesforce|salesforce|visual\.force|vf\.force)\.com$/.test(url.hostname) &&
+    isSalesforceHost(url) &&
     (recordId.test(url.pathname) || queryFirstDeep(document, selectors.detailList) !== undefined),
   extract(document, url) {
     const name = textOf(visibleFirst(document, selectors.name));

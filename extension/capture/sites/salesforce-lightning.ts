@@ -3,6 +3,7 @@ import { cleanLabel, countIn, uniqueFields } from '../dom/fields';
 import { textOf } from '../dom/markdown';
 import { visibleAll, visibleFirst } from '../dom/query';
 import { closestDeep, queryFirstDeep } from '../dom/walk';
+import { isSalesforceHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -155,8 +156,7 @@ function withoutPrefix(text: string, prefix: string): string {
 
 export const salesforceLightning: SiteExtractor = {
   id: 'salesforce-lightning',
-  matches: (url) =>
-    /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) && url.pathname.startsWith('/lightning/r/'),
+  matches: (url) => isSalesforceHost(url) && url.pathname.startsWith('/lightning/r/'),
   extract(document, url) {
     const panel = visibleFirst(document, selectors.highlights);
     if (!panel) return undefined;

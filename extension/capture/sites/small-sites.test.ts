@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../capture-page';
 import { describeCapture } from '../describe';
+import { capturePage } from '../registry';
 import { parsePage } from '../testing/pages';
 
 /** Sites without a saved fixture page yet: their markup is inlined here, next to the selectors it proves. */

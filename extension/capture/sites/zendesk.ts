@@ -6,6 +6,7 @@ import { textOf, toMarkdown } from '../dom/markdown';
 import { controlValue, visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { closestDeep, queryFirstDeep } from '../dom/walk';
+import { isZendeskHost } from '../site-bundles';
 import type { SiteExtractor } from '../types';
 
 /**
@@ -81,7 +82,7 @@ function messages(workspace: ParentNode, maxChars: number, requester?: string, a
 
 export const zendesk: SiteExtractor = {
   id: 'zendesk',
-  matches: (url) => url.hostname.endsWith('.zendesk.com') && ticketPath.test(url.pathname),
+  matches: (url) => isZendeskHost(url) && ticketPath.test(url.pathname),
   extract(document, url, options) {
     const id = url.pathname.match(ticketPath)?.[1];
     const workspace =

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { PageContext } from '../../../shared/page-context';
-import { capturePage } from '../capture-page';
 import { describeCapture } from '../describe';
+import { capturePage } from '../registry';
 import type { CaptureOptions } from '../types';
 import { loadExpected, loadFixture } from './pages';
 
