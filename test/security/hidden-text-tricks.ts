@@ -370,6 +370,33 @@ export const tricks: Trick[] = [
     skippedLayout: true,
     html: (h, s) => `<p>${s}</p><div style="position:absolute;left:-9999px"><p>${h}</p></div>`,
   },
+  // A field's value is text the page draws too (read-only fields are read): judged by the control's own style and place.
+  {
+    id: 'input-transparent-value',
+    html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="color:transparent">`,
+  },
+  {
+    id: 'input-fill-transparent-value',
+    html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="-webkit-text-fill-color:transparent">`,
+  },
+  { id: 'input-tiny-value', html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="font-size:1px">` },
+  {
+    id: 'textarea-background-colour',
+    html: (h, s) => `<p>${s}</p><textarea readonly style="color:#fff;background:#fff;border:0">${h}</textarea>`,
+  },
+  {
+    id: 'input-covered',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><input readonly value="${h}"><div style="position:absolute;inset:0;background:#fff"></div></div>`,
+  },
+  { id: 'input-type-hidden', html: (h, s) => `<p>${s}</p><input type="hidden" value="${h}">` },
+  { id: 'input-password', html: (h, s) => `<p>${s}</p><input type="password" value="${h}">` },
+  // Only the option chosen shows in a closed list.
+  { id: 'select-other-option', html: (h, s) => `<select><option>${s}</option><option>${h}</option></select>` },
+  {
+    id: 'input-zero-width',
+    html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="width:0;padding:0;border:0">`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -664,6 +691,21 @@ export const controls: Trick[] = [
     id: 'mask-on-left-half',
     html: (_, s) => `<p style="mask:linear-gradient(#000,#000) no-repeat 0 0/50% 100%">${s}</p>`,
   },
+  // What a form shows in its fields: a value read only, one being edited, a list's chosen option, a text area.
+  {
+    id: 'input-readonly-value',
+    html: (_, s) => `<label for="caller">Caller</label> <input id="caller" readonly value="${s}">`,
+  },
+  {
+    id: 'input-search-value',
+    html: (_, s) =>
+      `<span id="caller-label">Caller</span> <input type="search" role="combobox" aria-labelledby="caller-label" value="${s}">`,
+  },
+  {
+    id: 'select-chosen-option',
+    html: (h, s) => `<select><option>${h}</option><option selected>${s}</option></select>`,
+  },
+  { id: 'textarea-value', html: (_, s) => `<label>Description <textarea rows="2">${s}</textarea></label>` },
 ];
 
 export const hiddenMarker = (trick: Trick) => `leak-${trick.id}-x`;

@@ -13,6 +13,7 @@ import {
   clipsOverflow,
   clipsToNothing,
   filterEffects,
+  formControls,
   hasOwnText,
   holds,
   MemoisedVisibility,
@@ -855,13 +856,27 @@ export class LayoutVisibility extends MemoisedVisibility {
     return stroke !== undefined && readable(stroke);
   }
 
+  /**
+   * A text area that cannot scroll (overflow hidden) and holds more than its box shows hides the rest: which lines
+   * show is not worked out, so none of its value is read. One that scrolls shows all of it to a person who scrolls.
+   */
+  #valueCutOff(control: Element, style: ComputedStyle): boolean {
+    if (control.localName !== 'textarea' || style.overflowY === 'auto' || style.overflowY === 'scroll') return false;
+    return control.scrollHeight > control.clientHeight + 1 || control.scrollWidth > control.clientWidth + 1;
+  }
+
   protected unreadableText(element: Element): boolean {
-    if (!hasOwnText(element)) return false;
+    // A form control draws its value in its own box, with no text node to measure: the box stands for its lines.
+    const control = formControls.has(element.localName);
+    if (!control && !hasOwnText(element)) return false;
     const style = this.style(element);
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
     if (this.#unreadableColors(element, style) && !this.#readableOnBackdrop(element, style)) return true;
+    const clip = this.#contentClip(element);
+    if (control)
+      return this.#valueCutOff(element, style) || !this.#readableWhere(element, element.getBoundingClientRect(), clip);
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
-    return !this.#readableTextBox(element, this.#contentClip(element));
+    return !this.#readableTextBox(element, clip);
   }
 }

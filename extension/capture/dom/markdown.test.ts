@@ -39,6 +39,28 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('reads the value a field shows after its label, never a draft in an unlabelled box or a secret', () => {
+    const document = parsePage(
+      `<html><body>
+        <div><label for="caller">Caller</label><input id="caller" value="Abel Tuter"></div>
+        <div><span id="cat">Category</span><select aria-labelledby="cat"><option>Software</option><option selected>Network</option></select></div>
+        <div>Number <input readonly value="INC0010423"></div>
+        <label>Description <textarea>VPN drops</textarea></label>
+        <textarea placeholder="Add a reply">Draft: thanks Maria</textarea>
+        <label>PIN <input type="password" value="1234"></label><label>Agree <input type="checkbox" checked></label>
+      </body></html>`,
+      'https://acme.service-now.com/incident.do',
+    );
+    const markdown = toMarkdown(document.body);
+    for (const shown of ['Caller Abel Tuter', 'Category Network', 'Number INC0010423', 'Description VPN drops']) {
+      expect(markdown).toContain(shown);
+    }
+    expect(markdown).not.toContain('Software');
+    expect(markdown).not.toContain('Draft');
+    expect(markdown).not.toContain('1234');
+    expect(markdown).toMatch(/Agree$/);
+  });
+
   it('quotes blockquotes, skips images and form controls, and drops menus on request', () => {
     const document = parsePage(
       '<html><body><nav><a>Menu</a></nav><blockquote><p>Quoted</p></blockquote><img alt="x"><input value="v"><button>Save</button></body></html>',

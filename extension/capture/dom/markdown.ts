@@ -1,4 +1,5 @@
-import { type Visibility, visibilityOf } from './visibility';
+import { controlValue } from './query';
+import { formControls, type Visibility, visibilityOf } from './visibility';
 import { composedChildren, frameDocument } from './walk';
 
 /**
@@ -23,10 +24,28 @@ export interface MarkdownOptions {
   onBlock?: (block: string) => boolean;
 }
 
-/** Controls' values are read only by extractors that know what they mean (see labelled-value.ts). */
-const formControls = new Set(['input', 'textarea', 'select']);
+/** Inputs whose value is not text the person reads: a tick, a caption of a button, a secret, a file, a colour. */
+const unreadValue = /^(hidden|password|checkbox|radio|submit|reset|button|image|file|range|color)$/i;
 const neverListItems = new Set(['script', 'style', 'template']);
 const navigation = 'nav, [role="navigation"], [role="menubar"], [role="toolbar"]';
+
+/**
+ * A field whose value the page shows: a list's chosen option, a value the person cannot edit, a box the page labels.
+ * A text box with no label (a reply composer with only a placeholder) is where the person writes: their draft is
+ * not the page's content.
+ */
+function isField(control: Element): boolean {
+  if (control.localName === 'select' || control.hasAttribute('readonly') || control.hasAttribute('disabled'))
+    return true;
+  if (control.hasAttribute('aria-labelledby') || control.closest('label')) return true;
+  const { labels } = control as HTMLInputElement;
+  if (labels) return labels.length > 0;
+  // Without a layout engine's `labels` (unit tests): the label that names it by id.
+  const { id } = control;
+  return (
+    !!id && [...control.ownerDocument.querySelectorAll('label[for]')].some((label) => label.getAttribute('for') === id)
+  );
+}
 
 /** 1–6 for h1–h6, else 0: asked of every element rendered, so no regular expression. */
 function headingLevel(tag: string): number {
@@ -141,7 +160,15 @@ class MarkdownWalker {
   private element(element: Element, writer: Writer): void {
     const tag = element.localName;
     const plain = this.options.plain === true;
-    if (formControls.has(tag) || tag === 'img') return;
+    if (tag === 'img') return;
+    // A field's value is text the page shows (a form read only, a list's chosen option): kept where it stands, after
+    // its label, when the control draws it where it can be read (its colour, size and place, as for any text).
+    if (formControls.has(tag)) {
+      const value =
+        unreadValue.test(element.getAttribute('type') ?? '') || !isField(element) ? '' : controlValue(element);
+      if (value && !this.visibility.hidesText(element)) writer.text(` ${value} `);
+      return;
+    }
     // Buttons are actions, left out with the navigation; one that opens a list of options shows the option chosen
     // ("Call outcome [Connected ▾]"), a field's value.
     if (tag === 'button' && this.options.dropNavigation && element.getAttribute('aria-haspopup') !== 'listbox') return;

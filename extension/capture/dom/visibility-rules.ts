@@ -159,6 +159,9 @@ export function someOwnText(element: Element, visit: (text: Text) => boolean): b
   return false;
 }
 
+/** Elements that draw a value as their text (markdown.ts reads it): judged as text of their own. */
+export const formControls: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
+
 /** Whether an element has text of its own (not only whitespace) — the only elements whose text needs judging. */
 export const hasOwnText = (element: Element): boolean =>
   someOwnText(element, (text) => /\S/.test(text.nodeValue ?? ''));

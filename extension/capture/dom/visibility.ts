@@ -9,7 +9,7 @@ import { blockTags, hiddenByMarkup, type Visibility } from './visibility-rules';
  * rules (declared-visibility.ts). Answers are memoised per capture: extractors ask about the same ancestors over
  * and over.
  */
-export { blockTags, neverCaptured, type Visibility } from './visibility-rules';
+export { blockTags, formControls, neverCaptured, type Visibility } from './visibility-rules';
 
 /** For copies already stripped of hidden content (no layout of their own): only markup can still hide. */
 export const markupOnlyVisibility: Visibility = {
