@@ -22,6 +22,7 @@ const selectors = {
   fieldPanel:
     '[data-test-id="ticket-form-panel"], [data-test-id="ticket-fields"], [data-test-id="ticket-sidebar"], .ticket_fields, .property_box',
   fieldLabel: 'label, .property-label',
+  labelRow: '.label_row',
   // Comment items only: system events ("Status changed…") sit beside them in the log and are left to the page text.
   comment: '[data-test-id="omni-log-comment-item"], [data-test-id="omni-log-item"], .event > .comment',
   sender: '[data-test-id="omni-log-item-sender"], [data-test-id="omni-log-comment-user-link"], .actor .name',
@@ -41,7 +42,13 @@ function ticketFields(workspace: ParentNode): RecordField[] {
   if (!panel) return fields;
   for (const label of visibleAll(panel, selectors.fieldLabel)) {
     const row = label.parentElement;
-    if (row) fields.push({ label: textOf(label), value: labelledValue(row, label) });
+    if (!row) continue;
+    // The older interface gives some labels a row of their own with an action ("take it", "follow"): the value is
+    // what follows that row.
+    const value = row.matches(selectors.labelRow)
+      ? labelledValue(row.nextElementSibling ?? row)
+      : labelledValue(row, label);
+    fields.push({ label: textOf(label), value });
   }
   return fields;
 }
