@@ -61,6 +61,21 @@ describe('toMarkdown', () => {
     expect(markdown).toMatch(/Agree$/);
   });
 
+  it('leaves out an avatar’s initials before the name they stand for, and only those', () => {
+    const document = parsePage(
+      `<html><body>
+        <p>Assignee <span class="avatar">PR</span><span>Priya Raman</span></p>
+        <p>Owner <span class="avatar">DW</span> Dana Whitfield</p>
+        <p>Filed by <span>JS</span> Jane Doe at 10 AM Alpha Meeting</p>
+      </body></html>`,
+      'https://app.example.com/',
+    );
+    const markdown = toMarkdown(document.body);
+    expect(markdown).toContain('Assignee Priya Raman');
+    expect(markdown).toContain('Owner Dana Whitfield');
+    expect(markdown).toContain('JS Jane Doe at 10 AM Alpha Meeting');
+  });
+
   it('quotes blockquotes, skips images and form controls, and drops menus on request', () => {
     const document = parsePage(
       '<html><body><nav><a>Menu</a></nav><blockquote><p>Quoted</p></blockquote><img alt="x"><input value="v"><button>Save</button></body></html>',

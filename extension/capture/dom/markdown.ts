@@ -54,6 +54,20 @@ function headingLevel(tag: string): number {
   return level >= 1 && level <= 6 ? level : 0;
 }
 
+/**
+ * An avatar's initials just before the name they stand for ("PR Priya Raman", "PRPriya Raman" when nothing spaces
+ * them): the initials go, so a label reads with its value ("Assignee Priya Raman"). Not after a number: "10 AM
+ * Alpha Meeting" is a time.
+ */
+const avatarInitials = /(?<!\p{L}|\d ?)(\p{Lu}{2,3}) ?(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2})/gu;
+const withoutInitials = (whole: string, initials: string, name: string) =>
+  name
+    .split(' ')
+    .map((word) => word[0])
+    .join('') === initials
+    ? name
+    : whole;
+
 const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
 
 class Writer {
@@ -98,7 +112,7 @@ class Writer {
           .replace(/\n{3,}/g, '\n\n')
           .trim();
     this.inline = '';
-    if (text) this.push(text);
+    if (text) this.push(avatarInitials.test(text) ? text.replace(avatarInitials, withoutInitials) : text);
   }
 
   block(value: string): void {

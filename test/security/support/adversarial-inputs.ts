@@ -83,6 +83,13 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { fn: 'renderActivity', input: 'spaces, no newline', make: blanks, run: (t) => renderActivity([t]) },
   { fn: 'capture textOf', input: 'spaces, no newline', make: blanks, run: (t) => textOf(paragraph(t)) },
   {
+    fn: 'capture textOf',
+    input: "initials before a name that never ends ('AB Abbb…' repeated)",
+    make: (n) => repeat(`AB A${'b'.repeat(5_000)} `, n),
+    run: (t) => textOf(paragraph(t)),
+  },
+  { fn: 'capture textOf', input: 'capitals only', make: (n) => repeat('AB', n), run: (t) => textOf(paragraph(t)) },
+  {
     fn: 'recipientEmail',
     input: "'a' repeated, no '@'",
     make: (n) => repeat('a', n),
