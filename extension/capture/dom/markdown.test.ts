@@ -67,6 +67,9 @@ describe('toMarkdown', () => {
         <p>Assignee <span class="avatar">PR</span><span>Priya Raman</span></p>
         <p>Owner <span class="avatar">DW</span> Dana Whitfield</p>
         <p>Filed by <span>JS</span> Jane Doe at 10 AM Alpha Meeting</p>
+        <h4>Assignee</h4><div>PR</div><div>Priya Raman</div>
+        <div>HQ</div><div>Head Office</div><div>UK</div><div>London</div>
+        <p>Team PR Priya Raman Added</p>
       </body></html>`,
       'https://app.example.com/',
     );
@@ -74,6 +77,18 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('Assignee Priya Raman');
     expect(markdown).toContain('Owner Dana Whitfield');
     expect(markdown).toContain('JS Jane Doe at 10 AM Alpha Meeting');
+    // An avatar drawn as a block of its own, before the name in the next one.
+    expect(markdown).toContain('Assignee\n\nPriya Raman');
+    expect(markdown).toContain('Head Office\n\nUK\n\nLondon');
+    expect(markdown).toContain('Team Priya Raman Added');
+  });
+
+  it('keeps a collapsible section’s title, a button inside its heading, where actions are dropped', () => {
+    const document = parsePage(
+      '<html><body><h3><button aria-expanded="true"><span>Upcoming &amp; Overdue</span></button></h3><p>Call Jane</p><button>Load more</button></body></html>',
+      'https://acme.lightning.force.com/lightning/r/Lead/00Q/view',
+    );
+    expect(toMarkdown(document.body, { dropNavigation: true })).toBe('### Upcoming & Overdue\n\nCall Jane');
   });
 
   it('quotes blockquotes, skips images and form controls, and drops menus on request', () => {

@@ -56,17 +56,25 @@ function headingLevel(tag: string): number {
 
 /**
  * An avatar's initials just before the name they stand for ("PR Priya Raman", "PRPriya Raman" when nothing spaces
- * them): the initials go, so a label reads with its value ("Assignee Priya Raman"). Not after a number: "10 AM
- * Alpha Meeting" is a time.
+ * them, or "PR" as a block of its own before "Priya Raman"): the initials go, so a label reads with its value
+ * ("Assignee Priya Raman"). Not after a number: "10 AM Alpha Meeting" is a time.
  */
-const avatarInitials = /(?<!\p{L}|\d ?)(\p{Lu}{2,3}) ?(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2})/gu;
-const withoutInitials = (whole: string, initials: string, name: string) =>
-  name
-    .split(' ')
-    .map((word) => word[0])
-    .join('') === initials
-    ? name
-    : whole;
+const avatarInitials = /(?<!\p{L}|\d ?)(\p{Lu}{2,3}) ?(?=\p{Lu}\p{Ll})/gu;
+const initialsOnly = /^\p{Lu}{2,3}$/u;
+
+/** Whether `text` starts with a name of as many capitalised words as `initials` has letters, one for each. */
+function standsFor(initials: string, text: string): boolean {
+  const words = text.split(' ', initials.length);
+  return (
+    words.length === initials.length &&
+    words.every((word, index) => word[0] === initials[index] && /^\p{Lu}\p{Ll}/u.test(word))
+  );
+}
+
+const withoutInitials = (text: string) =>
+  text.replace(avatarInitials, (whole: string, initials: string, at: number) =>
+    standsFor(initials, text.slice(at + whole.length)) ? '' : whole,
+  );
 
 const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
 
@@ -78,7 +86,18 @@ class Writer {
 
   constructor(private readonly sink?: (block: string) => boolean) {}
 
+  /** A block of initials only, kept back until the next block says whether they are an avatar's (see standsFor). */
+  private initials: string | undefined;
+
   private push(block: string): void {
+    const held = this.initials;
+    this.initials = undefined;
+    if (held && !standsFor(held, block)) this.emit(held);
+    if (initialsOnly.test(block)) this.initials = block;
+    else this.emit(block);
+  }
+
+  private emit(block: string): void {
     this.blocks.push(block);
     if (this.sink && !this.sink(block)) this.stopped = true;
   }
@@ -112,7 +131,7 @@ class Writer {
           .replace(/\n{3,}/g, '\n\n')
           .trim();
     this.inline = '';
-    if (text) this.push(avatarInitials.test(text) ? text.replace(avatarInitials, withoutInitials) : text);
+    if (text) this.push(withoutInitials(text));
   }
 
   block(value: string): void {
@@ -122,6 +141,8 @@ class Writer {
 
   result(): string {
     this.flush();
+    if (this.initials) this.emit(this.initials);
+    this.initials = undefined;
     return this.blocks.join('\n\n');
   }
 }
@@ -129,6 +150,8 @@ class Writer {
 class MarkdownWalker {
   /** Subtrees left out, as one selector: one `matches` per element rendered. */
   private readonly leftOut: string | undefined;
+  /** Rendering a heading's text (headings do not nest). */
+  private inHeading = false;
 
   constructor(
     private readonly visibility: Visibility,
@@ -185,7 +208,14 @@ class MarkdownWalker {
     }
     // Buttons are actions, left out with the navigation; one that opens a list of options shows the option chosen
     // ("Call outcome [Connected ▾]"), a field's value.
-    if (tag === 'button' && this.options.dropNavigation && element.getAttribute('aria-haspopup') !== 'listbox') return;
+    // A heading's button is the heading itself (a collapsible section's title: "Upcoming & Overdue"): kept.
+    if (
+      tag === 'button' &&
+      this.options.dropNavigation &&
+      !this.inHeading &&
+      element.getAttribute('aria-haspopup') !== 'listbox'
+    )
+      return;
     if (tag === 'br') {
       writer.lineBreak();
       return;
@@ -204,7 +234,9 @@ class MarkdownWalker {
     }
     const level = headingLevel(tag);
     if (level > 0) {
+      this.inHeading = true;
       const text = this.inline(element);
+      this.inHeading = false;
       writer.block(plain || !text ? text : `${'#'.repeat(level)} ${text}`);
       return;
     }
