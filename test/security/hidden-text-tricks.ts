@@ -397,6 +397,22 @@ export const tricks: Trick[] = [
     id: 'input-zero-width',
     html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="width:0;padding:0;border:0">`,
   },
+  // Grid items paint whole, in order, like inline blocks: a later one laid in the same cell covers the earlier one.
+  {
+    id: 'grid-item-over-earlier',
+    html: (h, s) =>
+      `<p>${s}</p><div style="display:grid"><p style="grid-area:1/1;margin:0">${h}</p><div style="grid-area:1/1;background:#fff;pointer-events:none"></div></div>`,
+  },
+  {
+    id: 'col-visibility-collapse',
+    html: (h, s) =>
+      `<table><colgroup><col><col span="2" style="visibility:collapse"></colgroup><tr><td colspan="1">${s}</td><td>x</td><td>${h}</td></tr></table>`,
+  },
+  {
+    id: 'details-content-pseudo',
+    html: (h, s) =>
+      `<style>.quiet::details-content{opacity:0}</style><details open class="quiet"><summary>${s}</summary>${h}<p>${h}</p></details>`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -706,6 +722,24 @@ export const controls: Trick[] = [
     html: (h, s) => `<select><option>${h}</option><option selected>${s}</option></select>`,
   },
   { id: 'textarea-value', html: (_, s) => `<label>Description <textarea rows="2">${s}</textarea></label>` },
+  // The earlier grid item is the opaque one: the text in the later item is painted over it.
+  {
+    id: 'grid-item-over-opaque-earlier',
+    html: (_, s) =>
+      `<div style="display:grid"><div style="grid-area:1/1;background:#fff;pointer-events:none"></div><p style="grid-area:1/1;margin:0">${s}</p></div>`,
+  },
+  // A positioned child of the earlier item is painted above the later item.
+  {
+    id: 'grid-item-positioned-text',
+    html: (_, s) =>
+      `<div style="display:grid"><div style="grid-area:1/1"><p style="position:relative;margin:0">${s}</p></div><div style="grid-area:1/1;background:#fff;pointer-events:none"></div></div>`,
+  },
+  // The cell after a collapsed column, where a column span before it moves it on.
+  {
+    id: 'cell-after-collapsed-column',
+    html: (h, s) =>
+      `<table><colgroup><col><col style="visibility:collapse"><col></colgroup><tr><td>a</td><td>${h}</td><td>${s}</td></tr><tr><td colspan="2">b</td><td>${s}</td></tr></table>`,
+  },
 ];
 
 export const hiddenMarker = (trick: Trick) => `leak-${trick.id}-x`;

@@ -124,6 +124,8 @@ export class LayoutVisibility extends MemoisedVisibility {
   #lastShown: Box = everywhere;
   readonly #opacities = new WeakMap<Element, number>();
   readonly #clips = new WeakMap<Element, Box>();
+  /** Per table, the columns its `<col>`s collapse. */
+  readonly #collapsedColumns = new WeakMap<Element, Set<number>>();
   /** Content clips made by a scrolling box (see scrollRegion), and those derived from them. */
   readonly #scrolledClips = new WeakSet<Box>();
   readonly #backgroundsOf = new WeakMap<Element, Rgba[] | null>();
@@ -277,6 +279,48 @@ export class LayoutVisibility extends MemoisedVisibility {
     return result;
   }
 
+  /**
+   * A cell of a column collapsed by its `<col>` (`visibility: collapse`): the column is taken out of the table, but
+   * the cell's own style still says visible. Columns are counted by the cells' spans (a row span above is not).
+   */
+  /**
+   * The part of a `<details>` beside its summary is drawn in its `::details-content` box, which is no ancestor of
+   * that content: its opacity, visibility or display are read there.
+   */
+  #detailsContentHidden(details: Element): boolean {
+    const style = this.#view.getComputedStyle(details, '::details-content');
+    // A browser without the pseudo-element answers an empty style: nothing is hidden by it.
+    return (
+      !!style.display &&
+      (Number.parseFloat(style.opacity) < minimumOpacity ||
+        style.visibility !== 'visible' ||
+        style.display === 'none' ||
+        style.contentVisibility === 'hidden')
+    );
+  }
+
+  #inCollapsedColumn(cell: Element): boolean {
+    const table = cell.closest('table');
+    const cols = table?.querySelectorAll('col');
+    if (!table || !cols?.length) return false;
+    let collapsed = this.#collapsedColumns.get(table);
+    if (!collapsed) {
+      collapsed = new Set();
+      let column = 0;
+      for (const col of cols) {
+        const span = (col as HTMLTableColElement).span || 1;
+        if (this.style(col).visibility === 'collapse') for (let i = 0; i < span; i++) collapsed.add(column + i);
+        column += span;
+      }
+      this.#collapsedColumns.set(table, collapsed);
+    }
+    if (collapsed.size === 0) return false;
+    let column = 0;
+    for (let before = cell.previousElementSibling; before; before = before.previousElementSibling)
+      column += (before as HTMLTableCellElement).colSpan || 1;
+    return collapsed.has(column);
+  }
+
   protected hidesBox(element: Element): boolean {
     const style = this.style(element);
     // display:contents has no box of its own but its children still render.
@@ -289,6 +333,10 @@ export class LayoutVisibility extends MemoisedVisibility {
     const parent = element.parentElement as (Element & { shadowRoot?: ShadowRoot | null }) | null;
     if (parent?.shadowRoot && !(element as Element & { assignedSlot?: unknown }).assignedSlot) return true;
     if (this.opacity(element) < minimumOpacity) return true;
+    if (display === 'table-cell' && this.#inCollapsedColumn(element)) return true;
+    const holder = element.parentElement;
+    if (holder?.localName === 'details' && element.localName !== 'summary' && this.#detailsContentHidden(holder))
+      return true;
     const filter = style.filter;
     if (filter !== 'none' && filterEffects(filter).blurPx >= unreadableBlurPx) return true;
     if (!inline) {
@@ -817,7 +865,7 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   #occlusionOf(): Occlusion {
     const tree = this.renderedTree();
-    this.#occlusion ??= new Occlusion(this.#view.document, this, tree.positioned, tree.fixedLayers, tree.outlined);
+    this.#occlusion ??= new Occlusion(this.#view.document, this, tree);
     return this.#occlusion;
   }
 
@@ -869,6 +917,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     // A form control draws its value in its own box, with no text node to measure: the box stands for its lines.
     const control = formControls.has(element.localName);
     if (!control && !hasOwnText(element)) return false;
+    // Text of a <details> beside its summary is drawn in its ::details-content box.
+    if (element.localName === 'details' && this.#detailsContentHidden(element)) return true;
     const style = this.style(element);
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;

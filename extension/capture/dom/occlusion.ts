@@ -27,6 +27,8 @@ interface Cover {
   color?: Rgba | undefined;
   /** Where it does not paint within its box: an outer shadow is never drawn under the box that casts it. */
   hole?: Box;
+  /** A grid item that is not positioned: it paints over the items before it in its grid only. */
+  gridItem?: true;
 }
 
 /** Whether a cover paints over the whole of `rect`. */
@@ -106,9 +108,17 @@ export class Occlusion {
   constructor(
     document: Document,
     source: StyleSource,
-    positioned: readonly Element[],
-    fixed: readonly Element[] = [],
-    outlined: readonly Element[] = [],
+    {
+      positioned,
+      fixedLayers: fixed = [],
+      outlined = [],
+      gridItems = [],
+    }: {
+      positioned: readonly Element[];
+      fixedLayers?: readonly Element[];
+      outlined?: readonly Element[];
+      gridItems?: readonly Element[];
+    },
   ) {
     this.#document = document;
     this.#source = source;
@@ -130,6 +140,15 @@ export class Occlusion {
       for (const which of ['::before', '::after'] as const) this.#add(this.#pseudoCover(element, which));
     }
     for (const element of outlined) this.#addOutline(element, this.#source.style(element));
+    // A grid item paints whole, as an inline block, over the items before it: laid in the same cell, an opaque one
+    // hides them without being positioned.
+    for (const element of gridItems) {
+      const style = this.#source.style(element);
+      const color = solidColorOf(style);
+      if (!color || style.visibility !== 'visible' || this.#source.opacity(element) < opaqueAlpha) continue;
+      const cover = this.#cover(element, element.getBoundingClientRect(), color);
+      if (cover) this.#add({ ...cover, gridItem: true });
+    }
   }
 
   /**
@@ -339,6 +358,17 @@ export class Occlusion {
         return textAt < 0 || coverAt < textAt;
       }
       // The cover lets the pointer through (pointer-events: none): fall back to paint order.
+    }
+    if (cover.gridItem) {
+      // Over an earlier item of the same grid, except what that item positions (painted with the grid's parent).
+      let item: Element | null = element;
+      while (item && parentOf(item) !== parentOf(cover.element)) item = parentOf(item);
+      const owner = positionedAncestor(element, this.#source);
+      return (
+        !!item &&
+        !(owner && item.contains(owner)) &&
+        Boolean(item.compareDocumentPosition(cover.element) & Node.DOCUMENT_POSITION_FOLLOWING)
+      );
     }
     const level = stackLevel(element, this.#source);
     if (cover.z !== level) return cover.z > level;

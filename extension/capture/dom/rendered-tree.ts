@@ -27,6 +27,8 @@ export class RenderedTree {
   readonly fixedLayers: Element[] = [];
   /** Boxes with an outline: painted over the content around them, a thick one may cover text (occlusion.ts). */
   readonly outlined: Element[] = [];
+  /** Grid items that are not positioned: each paints whole over the items before it (see occlusion.ts). */
+  readonly gridItems: Element[] = [];
 
   constructor(
     private readonly document: Document,
@@ -43,10 +45,11 @@ export class RenderedTree {
     return this.gateways.get(tree);
   }
 
-  private walk(parent: ParentNode, gateways: Element[]): void {
+  private walk(parent: ParentNode, gateways: Element[], inGrid = false): void {
     for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
       const style = this.style(element);
       if (style.display === 'none') continue;
+      const grid = style.display.endsWith('grid');
       const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow) gateways.push(element);
       else if (isFrame(element) && frameDocument(element)) gateways.push(element);
@@ -55,13 +58,13 @@ export class RenderedTree {
         if (position === 'absolute' || position === 'relative') this.positioned.push(element);
         else if (position === 'fixed') this.fixedLayers.push(element);
         if (Number.parseInt(style.zIndex, 10) < 0) this.negativeLayers.push(element);
-      }
+      } else if (inGrid) this.gridItems.push(element);
       if (style.outlineStyle !== 'none') this.outlined.push(element);
-      this.walk(element, gateways);
+      this.walk(element, gateways, grid);
       if (shadow) {
         const inShadow: Element[] = [];
         this.gateways.set(shadow, inShadow);
-        this.walk(shadow, inShadow);
+        this.walk(shadow, inShadow, grid);
       }
     }
   }
