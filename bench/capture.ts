@@ -375,7 +375,7 @@ async function openPanelOnce(panel: Page, panelUrl: string): Promise<Opening> {
     origin: performance.timeOrigin,
   }));
   const at: Opening['at'] = {};
-  for (const { step } of steps) at[step] = marks[`beside:$step`];
+  for (const { step } of steps) at[step] = marks[`beside:${step}`];
   const beforeNavigation = origin - asked;
   const chipShown = at['chip-shown'];
   if (chipShown === undefined) throw new Error('the panel showed the chip without its chip-shown mark');
