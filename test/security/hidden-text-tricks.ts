@@ -413,6 +413,17 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<style>.quiet::details-content{opacity:0}</style><details open class="quiet"><summary>${s}</summary>${h}<p>${h}</p></details>`,
   },
+  // An SVG <clipPath> the box refers to, whose only shape lies outside the box.
+  {
+    id: 'clip-path-url-outside',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><clipPath id="away" clipPathUnits="objectBoundingBox"><rect x="2" y="0" width="1" height="1"/></clipPath></svg><p>${s}</p><div style="clip-path:url(#away)"><p style="margin:0">${h}</p></div>`,
+  },
+  {
+    id: 'clip-path-url-empty',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><clipPath id="nothing"></clipPath></svg><p>${s}</p><p style="clip-path:url(#nothing)">${h}</p>`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -739,6 +750,12 @@ export const controls: Trick[] = [
     id: 'cell-after-collapsed-column',
     html: (h, s) =>
       `<table><colgroup><col><col style="visibility:collapse"><col></colgroup><tr><td>a</td><td>${h}</td><td>${s}</td></tr><tr><td colspan="2">b</td><td>${s}</td></tr></table>`,
+  },
+  // An SVG <clipPath> that lets the whole box through, in the box's units or in pixels.
+  {
+    id: 'clip-path-url-whole-box',
+    html: (_, s) =>
+      `<svg width="0" height="0" style="position:absolute"><clipPath id="whole" clipPathUnits="objectBoundingBox"><rect x="0" y="0" width="1" height="1"/></clipPath><clipPath id="pixels"><circle cx="200" cy="20" r="400"/></clipPath></svg><p style="clip-path:url(#whole)">${s}</p><p style="clip-path:url(#pixels)">${s}</p>`,
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { Box } from './rects';
+import { type Box, union } from './rects';
 
 /**
  * The region a `clip-path` basic shape leaves visible, as a bounding box in the element's own coordinates (origin at
@@ -181,4 +181,28 @@ function pathBox(inner: string): Box | undefined {
     }
   }
   return Number.isFinite(box.left) ? box : undefined;
+}
+
+/**
+ * The box an SVG `<clipPath>` referenced by `url(#id)` lets through, relative to the element's box (as
+ * clipPathBox): the union of its shapes' boxes, scaled to the box for `objectBoundingBox` units. Nothing when it has
+ * no shape; undefined (not judged) when it cannot be found or a transform moves its shapes.
+ */
+export function svgClipBox(element: Element, clipPath: string, box: DOMRect): Box | undefined {
+  const id = /^url\("?#([^"()]+)"?\)$/.exec(clipPath)?.[1];
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const clip = id ? root.getElementById(id) : null;
+  if (clip?.localName !== 'clipPath' || clip.hasAttribute('transform')) return undefined;
+  let shown: Box = { left: 0, top: 0, right: 0, bottom: 0 };
+  let first = true;
+  for (const shape of clip.children) {
+    if (shape.hasAttribute('transform') || typeof (shape as SVGGraphicsElement).getBBox !== 'function')
+      return undefined;
+    const { x, y, width, height } = (shape as SVGGraphicsElement).getBBox();
+    const bounds = { left: x, top: y, right: x + width, bottom: y + height };
+    shown = first ? bounds : union(shown, bounds);
+    first = false;
+  }
+  const [sx, sy] = clip.getAttribute('clipPathUnits') === 'objectBoundingBox' ? [box.width, box.height] : [1, 1];
+  return { left: shown.left * sx, top: shown.top * sy, right: shown.right * sx, bottom: shown.bottom * sy };
 }

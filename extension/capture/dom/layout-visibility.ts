@@ -1,5 +1,5 @@
 import { boxShadows, insetFills } from './box-shadow';
-import { clipPathBox } from './clip-path';
+import { clipPathBox, svgClipBox } from './clip-path';
 import { colorToken, parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
@@ -362,7 +362,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     ) {
       const box = element.getBoundingClientRect();
       let visible = intersect(this.clipFor(element), box);
-      const shape = clipPath === 'none' ? undefined : this.#shapeClip(clipPath, box);
+      const shape = clipPath === 'none' ? undefined : this.#shapeClip(element, clipPath, box);
       if (shape) visible = intersect(visible, shape);
       if (frame && isEmpty(intersect(visible, this.#pageFor(element)), minimumRenderedPx)) return true;
       if (isEmpty(visible, 1)) return true;
@@ -371,8 +371,10 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   /** The region a `clip-path` shape leaves of a box, in viewport coordinates (see clip-path.ts). */
-  #shapeClip(clipPath: string, box: DOMRect): Box | undefined {
-    const shape = clipPathBox(clipPath, box.width, box.height);
+  #shapeClip(element: Element, clipPath: string, box: DOMRect): Box | undefined {
+    const shape = clipPath.startsWith('url(')
+      ? svgClipBox(element, clipPath, box)
+      : clipPathBox(clipPath, box.width, box.height);
     if (!shape) return undefined;
     return {
       left: box.left + shape.left,
@@ -409,7 +411,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     // A clip-path shape clips everything the element paints, its text included.
     const clipPath = style.clipPath;
     if (clipPath !== 'none' && style.display !== 'contents') {
-      const shape = this.#shapeClip(clipPath, element.getBoundingClientRect());
+      const shape = this.#shapeClip(element, clipPath, element.getBoundingClientRect());
       if (shape) result = intersect(result, shape);
     }
     if (own === undefined && element !== root && element !== element.ownerDocument.body) {
