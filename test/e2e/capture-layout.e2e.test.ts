@@ -126,6 +126,32 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     expect(markdown).not.toContain('leak-translated-right');
   });
 
+  it('reads what a pane that scrolls one way and clips the other brings into view, on a page that cannot scroll', async () => {
+    // As the Lightning console lays out a record: the page is fixed to the window, one pane scrolls it vertically.
+    const markdown = await captured(
+      'https://example.com/app-shell',
+      `<style>html,body{margin:0;height:100%;overflow:hidden}</style>
+       <div style="height:100%;overflow-x:hidden;overflow-y:auto"><p>seen-at-top</p><div style="height:3000px"></div>
+         <p>seen-far-below-in-pane</p><div style="position:relative;left:3000px">leak-clipped-sideways</div></div>`,
+    );
+    expect(markdown).toContain('seen-at-top');
+    expect(markdown).toContain('seen-far-below-in-pane');
+    expect(markdown).not.toContain('leak-clipped-sideways');
+  });
+
+  it('reads text slotted into a component whose own shadow tree paints a positioned card around it', async () => {
+    // As lightning-card draws a related list's title: the card is in the shadow tree, the title is the host's child.
+    const markdown = await captured(
+      'https://example.com/cards',
+      `<x-card><template shadowrootmode="open"><article style="position:relative;background:#fff;padding:8px"><h2><slot name="title"></slot></h2><slot></slot></article></template>
+         <span slot="title">seen-slotted-title</span><p>seen-slotted-body</p></x-card>
+       <div style="position:relative"><p style="margin:0">leak-under-sheet</p><x-sheet style="position:absolute;inset:0"><template shadowrootmode="open"><div style="position:absolute;inset:0;background:#fff"></div></template></x-sheet></div>`,
+    );
+    expect(markdown).toContain('seen-slotted-title');
+    expect(markdown).toContain('seen-slotted-body');
+    expect(markdown).not.toContain('leak-under-sheet');
+  });
+
   it('reads white text on a dark fixed backdrop everywhere on the page, but not on a white card over it', async () => {
     const markdown = await captured(
       'https://example.com/dark-backdrop',

@@ -406,19 +406,20 @@ export class LayoutVisibility extends MemoisedVisibility {
     const root = element.ownerDocument.documentElement;
     // The root and body clip the viewport, not the document: what lies below the fold can still be scrolled to.
     const style = this.style(element);
-    const own = element === root || element === element.ownerDocument.body ? undefined : clipOf(style, element);
-    let result = own ? intersect(inherited, own) : inherited;
+    const page = element === root || element === element.ownerDocument.body;
+    // A box may scroll one way and clip the other (overflow-x: hidden, overflow-y: auto, as app panes do): what it
+    // scrolls into view along one axis, cut to its box along the other.
+    const scroll = page ? undefined : this.#scrollRegion(element, style, inherited);
+    const own = page ? undefined : clipOf(style, element);
+    let result = scroll ?? inherited;
+    if (own) result = intersect(result, own);
     // A clip-path shape clips everything the element paints, its text included.
     const clipPath = style.clipPath;
     if (clipPath !== 'none' && style.display !== 'contents') {
       const shape = this.#shapeClip(element, clipPath, element.getBoundingClientRect());
       if (shape) result = intersect(result, shape);
     }
-    if (own === undefined && element !== root && element !== element.ownerDocument.body) {
-      const scroll = this.#scrollRegion(element, style, inherited);
-      if (scroll) result = scroll;
-    }
-    if (result !== inherited && this.#scrolledClips.has(inherited)) this.#scrolledClips.add(result);
+    if (result !== inherited && (scroll || this.#scrolledClips.has(inherited))) this.#scrolledClips.add(result);
     this.#clips.set(element, result);
     return result;
   }

@@ -260,11 +260,13 @@ export function maskOutsideBox(
   });
 }
 
-/** `ancestor` holds `element`, across shadow roots: the browser's `contains` per tree, then on to the host. */
+/**
+ * `ancestor` holds `element` as the page draws it (the flat tree): a slotted element inside its slot, then up, across
+ * shadow roots to their hosts. A component's card in its shadow tree holds the title the page slots into it.
+ */
 export function holds(ancestor: Element, element: Element): boolean {
-  for (let current: Node | null = element; current; ) {
-    if (ancestor.contains(current)) return true;
-    current = (current.getRootNode() as Node & { host?: Element }).host ?? null;
+  for (let current: Element | null = element; current; current = current.assignedSlot ?? parentOf(current)) {
+    if (current === ancestor) return true;
   }
   return false;
 }

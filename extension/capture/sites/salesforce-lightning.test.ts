@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectFixtureCapture } from '../testing/expect-capture';
-import { loadFixture } from '../testing/pages';
+import { loadFixture, parsePage } from '../testing/pages';
 import { salesforceLightning } from './salesforce-lightning';
 
 describe('salesforce-lightning', () => {
@@ -41,6 +41,23 @@ describe('salesforce-lightning', () => {
     const fields = Object.fromEntries((page.record?.fields ?? []).map((field) => [field.label, field.value]));
     expect(fields).toMatchObject({ Stage: 'Nurturing', 'Security Assessment Required?': 'False' });
     expect(page.record?.activity.map((line) => line.split(' · ')[1])).toEqual(['Task', 'Call', 'Email', 'Event']);
+  });
+
+  it('never takes the inline edit button’s title for an empty field’s value', () => {
+    const page = expectFixtureCapture('slds--record-home');
+    const values = (page.record?.fields ?? []).map((field) => field.value);
+    expect(values.filter((value) => /^Edit /.test(value))).toEqual([]);
+    const document = parsePage(
+      `<html><body><records-highlights2><h1>Maya Okafor</h1></records-highlights2>
+        <records-record-layout-item field-label="Home Phone"><div class="slds-form-element__control"><span class="test-id__field-value"></span><button title="Edit Home Phone"><span class="slds-assistive-text" style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">Edit Home Phone</span></button></div></records-record-layout-item>
+        <records-record-layout-item field-label="Do Not Call"><div class="slds-form-element__control"><span class="test-id__field-value"><img title="False" alt=""></span><button title="Edit Do Not Call"></button></div></records-record-layout-item>
+      </body></html>`,
+      'https://acme.lightning.force.com/lightning/r/Contact/0035g00000QxYzAAAB/view',
+    );
+    const fields = salesforceLightning.extract(document, new URL(document.location.href), { tokenBudget: 2_000 })
+      ?.record?.fields;
+    expect(fields?.find((field) => field.label === 'Home Phone')?.value ?? '').toBe('');
+    expect(fields?.find((field) => field.label === 'Do Not Call')?.value).toBe('False');
   });
 
   it('captures a case from the active Details tab only', () => {

@@ -38,8 +38,11 @@ const selectors = {
     'records-record-layout-item, force-record-layout-item, lightning-output-field, .slds-form-element_readonly, .slds-form-element_static',
   detailLabel: '.test-id__field-label, .slds-form-element__label, .slds-text-title',
   detailValue: '.test-id__field-value, .slds-form-element__static, .slds-form-element__control',
-  /** A checkbox or icon value says itself only in its title (a rep sees the ticked or empty box). */
-  iconValue: '[title]',
+  /**
+   * A checkbox or icon value says itself only in its title (a rep sees the ticked or empty box); the inline edit
+   * button's title ("Edit Home Phone") is an action, not the value.
+   */
+  iconValue: '[title]:not(button)',
   descriptionTerm: 'dt',
   pathCurrent: '.slds-path__item.slds-is-current .slds-path__title, .slds-path__item.slds-is-active .slds-path__title',
   relatedList:
