@@ -63,7 +63,9 @@ function documentOf(url: URL, documents: readonly Document[]): Document | undefi
 
 /**
  * Typed parts first, then whatever else is visible in the extractor's scope that they did not already say, as
- * the lowest-priority section: the budget cuts it first and says so. Generic strategies already read everything.
+ * the lowest-priority section: the budget cuts it first and says so. The article reader's part is typed too: an app
+ * page whose messages read like an article (a shared inbox) keeps its sidebar and lists. Only the visible-text
+ * strategy already reads everything.
  */
 function withRemainingText(extraction: Extraction, scope: Node | null | undefined, maxChars: number): Extraction {
   if (!scope) return extraction;
@@ -144,7 +146,7 @@ function capturePage(
   }
 
   const matched = extract(extractors, documents, topUrl, options, false);
-  const typed = matched && !genericExtractorIds.has(matched.extractorId);
+  const typed = matched && matched.extractorId !== visibleTextExtractor.id;
   const extraction: Extraction = withRemainingText(
     matched?.extraction ?? { title: document.title, site: 'generic', kind: 'generic' },
     typed ? (matched.extraction.scope ?? documentOf(matched.url, documents)?.body) : undefined,
