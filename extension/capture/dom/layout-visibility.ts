@@ -301,13 +301,13 @@ export class LayoutVisibility extends MemoisedVisibility {
 
   #inCollapsedColumn(cell: Element): boolean {
     const table = cell.closest('table');
-    const cols = table?.querySelectorAll('col');
-    if (!table || !cols?.length) return false;
+    if (!table) return false;
+    // Asked of every cell: the table's <col>s are read once per table.
     let collapsed = this.#collapsedColumns.get(table);
     if (!collapsed) {
       collapsed = new Set();
       let column = 0;
-      for (const col of cols) {
+      for (const col of table.querySelectorAll('col')) {
         const span = (col as HTMLTableColElement).span || 1;
         if (this.style(col).visibility === 'collapse') for (let i = 0; i < span; i++) collapsed.add(column + i);
         column += span;
