@@ -1,7 +1,7 @@
 import { boxShadows, insetFills } from './box-shadow';
 import { clipPathBox, svgClipBox } from './clip-path';
 import { colorToken, parseColor, type Rgba } from './color';
-import type { ComputedStyle } from './computed-style';
+import { type ComputedStyle, RememberedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
 import { isFrame } from './frame-document';
 import { Occlusion } from './occlusion';
@@ -176,7 +176,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   style(element: Element): ComputedStyle {
     let style = this.#styles.get(element);
     if (!style) {
-      style = this.#view.getComputedStyle(element);
+      style = new RememberedStyle(this.#view.getComputedStyle(element));
       this.#styles.set(element, style);
     }
     return style;
