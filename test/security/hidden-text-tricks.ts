@@ -1,3 +1,8 @@
+import { solidPngUrl } from './support/solid-png';
+
+const whitePng = solidPngUrl([255, 255, 255, 255]);
+const whiteSvg = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" preserveAspectRatio="none"><rect width="1" height="1" fill="white"/></svg>')}`;
+
 /**
  * Ways of putting text on a page that the person cannot see, each as markup around a marker that must never be
  * captured (`hidden`) and a neighbour the person does see that must be (`seen`), so a filter that hides too much
@@ -424,6 +429,22 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<svg width="0" height="0" style="position:absolute"><clipPath id="nothing"></clipPath></svg><p>${s}</p><p style="clip-path:url(#nothing)">${h}</p>`,
   },
+  // An opaque image laid over the text: a picture is painted over what it covers, as a background would be.
+  {
+    id: 'image-cover',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><img alt="" src="${whitePng}" style="position:absolute;left:0;top:0;width:100%;height:100%"></div>`,
+  },
+  {
+    id: 'image-cover-svg-pointer-through',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><img alt="" src="${whiteSvg}" style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none"></div>`,
+  },
+  {
+    id: 'image-cover-below-the-fold',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative;margin-top:2400px"><p style="margin:0">${h}</p><img alt="" src="${whitePng}" style="position:absolute;inset:0;width:100%;height:100%"></div>`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -756,6 +777,33 @@ export const controls: Trick[] = [
     id: 'clip-path-url-whole-box',
     html: (_, s) =>
       `<svg width="0" height="0" style="position:absolute"><clipPath id="whole" clipPathUnits="objectBoundingBox"><rect x="0" y="0" width="1" height="1"/></clipPath><clipPath id="pixels"><circle cx="200" cy="20" r="400"/></clipPath></svg><p style="clip-path:url(#whole)">${s}</p><p style="clip-path:url(#pixels)">${s}</p>`,
+  },
+  // Images over text that still let it be read: a translucent watermark, an icon beside a word, a picture behind
+  // the text, one whose image failed to load, and a letterboxed one that leaves the text's band uncovered.
+  {
+    id: 'image-watermark-translucent',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s}</p><img alt="" src="${solidPngUrl([200, 200, 200, 60])}" style="position:absolute;inset:0;width:100%;height:100%"></div>`,
+  },
+  {
+    id: 'image-icon-over-part',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s} and more words after it</p><img alt="" src="${whitePng}" style="position:absolute;left:0;top:0;width:16px;height:16px"></div>`,
+  },
+  {
+    id: 'image-behind-text',
+    html: (_, s) =>
+      `<div style="position:relative;z-index:0"><p style="margin:0;color:#111">${s}</p><img alt="" src="${whitePng}" style="position:absolute;inset:0;width:100%;height:100%;z-index:-1"></div>`,
+  },
+  {
+    id: 'image-broken',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s}</p><img alt="" src="data:image/png;base64,bm90IGFuIGltYWdl" style="position:absolute;inset:0;width:100%;height:100%"></div>`,
+  },
+  {
+    id: 'image-letterboxed',
+    html: (_, s) =>
+      `<div style="position:relative;height:120px"><p style="margin:0">${s}</p><img alt="" src="${whitePng}" style="position:absolute;inset:0;width:100%;height:100%;object-fit:contain;object-position:right"></div>`,
   },
 ];
 

@@ -38,6 +38,7 @@ export const computedStyleProperties = [
   'maskRepeat',
   'maskSize',
   'mixBlendMode',
+  'objectFit',
   'opacity',
   'outlineColor',
   'outlineOffset',
@@ -248,6 +249,11 @@ export class RememberedStyle implements ComputedStyle {
   get mixBlendMode(): string {
     this.#mixBlendMode ??= this.#live.mixBlendMode;
     return this.#mixBlendMode;
+  }
+  #objectFit?: string;
+  get objectFit(): string {
+    this.#objectFit ??= this.#live.objectFit;
+    return this.#objectFit;
   }
   #opacity?: string;
   get opacity(): string {

@@ -2,6 +2,7 @@ import { boxShadows, shadowSheet } from './box-shadow';
 import { indistinguishable, parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
 import { colorFilterOf, gradientColors } from './contrast';
+import { paintsWholeBox } from './image-paint';
 import { type Box, contains, everywhere, intersect, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
@@ -29,6 +30,8 @@ interface Cover {
   hole?: Box;
   /** A grid item that is not positioned: it paints over the items before it in its grid only. */
   gridItem?: true;
+  /** An image: it covers only if its pixels are opaque, read when text under it is first judged (see imageCovers). */
+  image?: HTMLImageElement;
 }
 
 /** Whether a cover paints over the whole of `rect`. */
@@ -101,6 +104,8 @@ export class Occlusion {
    */
   /** Fixed boxes that fill the viewport with a solid colour: behind every point of the page, however it scrolls. */
   readonly #fixedBackdrops: Cover[] = [];
+  /** Per image laid over text: whether it paints its whole box (see image-paint.ts). */
+  readonly #opaqueImages = new Map<HTMLImageElement, boolean>();
 
   readonly #document: Document;
   readonly #source: StyleSource;
@@ -227,6 +232,7 @@ export class Occlusion {
    */
   #addCovers(element: Element, style: ComputedStyle): void {
     if (style.position !== 'absolute' && style.position !== 'relative') return;
+    if (element.localName === 'img') this.#addImage(element as HTMLImageElement, style);
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const opaque =
@@ -274,6 +280,33 @@ export class Occlusion {
     for (const [band, side] of bands) this.#add(this.#cover(element, band, side.color));
   }
 
+  /**
+   * A picture laid over text hides it as a background would, where it fills its box (`object-fit: fill` or
+   * `cover`; a letterboxed one leaves bands of its box unpainted). Whether its pixels are opaque is read only
+   * when some text lies wholly under it.
+   */
+  #addImage(image: HTMLImageElement, style: ComputedStyle): void {
+    if (style.visibility !== 'visible' || (style.objectFit !== 'fill' && style.objectFit !== 'cover')) return;
+    if (this.#source.opacity(image) < opaqueAlpha) return;
+    const rect = image.getBoundingClientRect();
+    // The picture is drawn inside the borders.
+    const left = rect.left + image.clientLeft;
+    const top = rect.top + image.clientTop;
+    const painted = { left, top, right: left + image.clientWidth, bottom: top + image.clientHeight };
+    const cover = this.#cover(image, painted);
+    // No colour: what the picture shows is not known, so nothing is read against it (see backdropUnder).
+    if (cover) this.#add({ ...cover, image, color: undefined });
+  }
+
+  #imageCovers(image: HTMLImageElement): boolean {
+    let known = this.#opaqueImages.get(image);
+    if (known === undefined) {
+      known = paintsWholeBox(image);
+      this.#opaqueImages.set(image, known);
+    }
+    return known;
+  }
+
   /** Whether the box's borders are thick enough to hide a line of text (read from its layout, not its style). */
   #thickBorder(element: Element): boolean {
     const html = element as HTMLElement;
@@ -312,6 +345,7 @@ export class Occlusion {
     const candidates = this.#bands.get(first) ?? [];
     for (const cover of candidates) {
       if (cover.skippedBlock !== skippedBlock || !coversRect(cover, rect)) continue;
+      if (cover.image && !this.#imageCovers(cover.image)) continue;
       if (holds(cover.element, element)) {
         // Text inside the owner of a pseudo-element cover: the positioned overlay is painted over the owner's own
         // in-flow content, unless it sits below it (negative z-index) or the text is in a positioned box of its own.
