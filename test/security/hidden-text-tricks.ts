@@ -445,6 +445,28 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><div style="position:relative;margin-top:2400px"><p style="margin:0">${h}</p><img alt="" src="${whitePng}" style="position:absolute;inset:0;width:100%;height:100%"></div>`,
   },
+  // An SVG filter, referred to by `filter: url()`, that takes away the alpha: an opacity of 0 the opacity property
+  // does not show. By a transfer table, a linear transfer, a colour matrix, and two transfers in a row.
+  {
+    id: 'svg-filter-alpha-table',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="alpha-table"><feComponentTransfer><feFuncA type="table" tableValues="0 0"/></feComponentTransfer></filter></svg><p>${s}</p><div style="filter:url(#alpha-table)"><p>${h}</p></div>`,
+  },
+  {
+    id: 'svg-filter-alpha-linear',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="alpha-linear"><feComponentTransfer><feFuncA type="linear" slope="0.02" intercept="0"/></feComponentTransfer></filter></svg><p>${s}</p><p style="filter:url(#alpha-linear)">${h}</p>`,
+  },
+  {
+    id: 'svg-filter-alpha-matrix',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="alpha-matrix"><feColorMatrix type="matrix" values="1 0 0 0 0  0 1 0 0 0  0 0 1 0 0  0 0 0 0 0"/></filter></svg><p>${s}</p><p style="filter:url(#alpha-matrix)">${h}</p>`,
+  },
+  {
+    id: 'svg-filter-alpha-chain',
+    html: (h, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="alpha-chain"><feComponentTransfer><feFuncA type="linear" slope="0.15"/></feComponentTransfer><feComponentTransfer><feFuncA type="linear" slope="0.15"/></feComponentTransfer></filter></svg><p>${s}</p><p style="filter:url(#alpha-chain)">${h}</p>`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -804,6 +826,22 @@ export const controls: Trick[] = [
     id: 'image-letterboxed',
     html: (_, s) =>
       `<div style="position:relative;height:120px"><p style="margin:0">${s}</p><img alt="" src="${whitePng}" style="position:absolute;inset:0;width:100%;height:100%;object-fit:contain;object-position:right"></div>`,
+  },
+  // SVG filters that leave the text drawn: alpha unchanged, a colour matrix that keeps alpha, a light blur, a
+  // filter that adds an opaque flood behind the text (the chain is not read: kept), and a reference to no filter.
+  {
+    id: 'svg-filter-keeps-alpha',
+    html: (_, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="keeps-alpha"><feComponentTransfer><feFuncA type="identity"/><feFuncR type="linear" slope="0.5"/></feComponentTransfer><feColorMatrix type="saturate" values="0.2"/><feColorMatrix type="matrix" values="1 0 0 0 0  0 1 0 0 0  0 0 1 0 0  0 0 0 1 0"/><feGaussianBlur stdDeviation="0.3"/></filter></svg><p style="filter:url(#keeps-alpha)">${s}</p>`,
+  },
+  {
+    id: 'svg-filter-flood-behind',
+    html: (_, s) =>
+      `<svg width="0" height="0" style="position:absolute"><filter id="flood-behind"><feFlood flood-color="#ffd" result="paper"/><feComponentTransfer in="SourceGraphic" result="text"><feFuncA type="table" tableValues="0 0"/></feComponentTransfer><feMerge><feMergeNode in="paper"/><feMergeNode in="SourceGraphic"/></feMerge></filter></svg><p style="filter:url(#flood-behind)">${s}</p>`,
+  },
+  {
+    id: 'svg-filter-missing',
+    html: (_, s) => `<p style="filter:url(#no-such-filter)">${s}</p>`,
   },
 ];
 

@@ -1,6 +1,7 @@
 import { colorInBackground, parseColor, type Rgba } from './color';
 import { blend, gradientColors, over, unreadableAgainst } from './contrast';
 import { type Declarations, DeclaredStyles } from './css-rules';
+import { svgFilterOpacity } from './svg-filter';
 import {
   blockTags,
   clipsOverflow,
@@ -99,9 +100,11 @@ export class DeclaredVisibility extends MemoisedVisibility {
     const known = this.opacities.get(element);
     if (known !== undefined) return known;
     const own = Number.parseFloat(this.value(element, 'opacity') ?? '1');
+    const filter = this.value(element, 'filter');
     const result =
       (Number.isFinite(own) ? own : 1) *
-      filterEffects(this.value(element, 'filter')).opacity *
+      filterEffects(filter).opacity *
+      (filter?.includes('url(') ? svgFilterOpacity(element, filter) : 1) *
       maskOpacity(
         this.value(element, 'mask-image') ?? this.value(element, '-webkit-mask-image'),
         this.value(element, 'mask-size') ?? this.value(element, '-webkit-mask-size'),

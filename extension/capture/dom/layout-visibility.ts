@@ -7,6 +7,7 @@ import { isFrame } from './frame-document';
 import { Occlusion } from './occlusion';
 import { type Box, clipOf, contains, everywhere, intersect, isEmpty, union } from './rects';
 import { RenderedTree } from './rendered-tree';
+import { svgFilterOpacity } from './svg-filter';
 import {
   behindViewer,
   blockTags,
@@ -222,7 +223,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     let filterOpacity = 1;
     let paint = outer;
     if (filter !== 'none') {
-      filterOpacity = filterEffects(filter).opacity;
+      filterOpacity = filterEffects(filter).opacity * (filter.includes('url(') ? svgFilterOpacity(element, filter) : 1);
       // The element's own filter acts first, then each ancestor's on the result.
       const effect = colorFilterOf(filter);
       if (effect) paint = outer ? (color: Rgba) => outer(effect(color)) : effect;
