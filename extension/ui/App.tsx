@@ -30,6 +30,7 @@ import { useStoppedAnswers } from './hooks/useStoppedAnswers';
 import { useStoredValue } from './hooks/useStoredValue';
 import { useTheme } from './hooks/useTheme';
 import { IconButton } from './IconButton';
+import { preloadMarkdown } from './Markdown';
 import { PlusIcon, SettingsIcon } from './icons';
 import { MessageList } from './MessageList';
 import { QuickActions } from './QuickActions';
@@ -119,6 +120,12 @@ export function App() {
   useEffect(() => {
     if (!conversing && conversationArea.current) conversationArea.current.scrollTop = 0;
   }, [conversing]);
+
+  // The answer renderer loads once the panel has shown the page: before, it would compete with reading the page.
+  const pageShown = capture.state.status !== 'capturing';
+  useEffect(() => {
+    if (pageShown) preloadMarkdown();
+  }, [pageShown]);
 
   const newConversation = useCallback(() => {
     void stop();

@@ -1,35 +1,25 @@
-import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { CitationBadge } from './Citations';
-import { CITATION_HREF, linkCitations, type Sources } from './citation-sources';
-import { rehypeImagesAsLinks } from './rehype-images-as-links';
+import { lazy, Suspense } from 'react';
+import type { Sources } from './citation-sources';
 
 /**
- * Model output rendered as Markdown. react-markdown never renders raw HTML (it is shown as text) and drops
- * javascript: URLs; images are never loaded (rehypeImagesAsLinks); links open in a new tab without access to this
- * page. Citations ([1], [P]) that match a source sent with the answer become inline citation badges; any other
- * bracketed number stays plain text. The components are one constant, so React keeps the same badges (and what
- * they have open) while the answer streams and the tree is rebuilt.
+ * The Markdown renderer (react-markdown with micromark and GFM: a third of the interface's code) is loaded once the
+ * panel has shown what it read of the page, not before: opening the panel waits only for what it first shows.
+ * Text that arrives before the renderer (a conversation picked up at once) shows as written until it is there.
  */
-const components: Components = {
-  a: ({ href, title, className, children }) => {
-    if (href?.startsWith(CITATION_HREF)) return <CitationBadge label={href.slice(CITATION_HREF.length)} />;
-    return (
-      <a href={href} title={title} className={className} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    );
-  },
-  // Unreachable after rehypeImagesAsLinks; kept so a future plugin can never bring an <img> back.
-  img: ({ alt }) => <span className="markdown__image">{alt || 'image'}</span>,
-};
+const loadRenderer = () => import('./MarkdownRenderer');
+const Renderer = lazy(() => loadRenderer().then((module) => ({ default: module.MarkdownRenderer })));
+
+/** Starts loading the renderer, when the browser has a moment: called once the panel has shown the page. */
+export function preloadMarkdown(): void {
+  const load = () => void loadRenderer();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });
+  else setTimeout(load, 0);
+}
 
 export function Markdown({ text, sources }: { text: string; sources?: Sources }) {
   return (
-    <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeImagesAsLinks]} components={components}>
-        {sources ? linkCitations(text, sources) : text}
-      </ReactMarkdown>
-    </div>
+    <Suspense fallback={<div className="markdown markdown--as-written">{text}</div>}>
+      <Renderer text={text} {...(sources ? { sources } : {})} />
+    </Suspense>
   );
 }

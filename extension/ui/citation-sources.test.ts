@@ -1,9 +1,9 @@
 import type { UIMessage } from 'ai';
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CitedSource } from '../../shared/knowledge';
 import { CitedText } from './Citations';
+import { renderSettled } from './testing/render-settled';
 import { citedAndSearched, citedLabels, headingBeyondTitle, linkCitations, sourcesOf } from './citation-sources';
 
 const knowledge: CitedSource = {
@@ -67,8 +67,8 @@ describe('linkCitations', () => {
     expect(citedLabels(text, sources)).toEqual(['1', 'P']);
   });
 
-  it('renders known citations as badges that open their passage’s popover, unknown ones as text', () => {
-    const html = renderToStaticMarkup(
+  it('renders known citations as badges that open their passage’s popover, unknown ones as text', async () => {
+    const html = await renderSettled(
       createElement(CitedText, { text: 'Yes [1], per the ticket [P], not [3].', sources }),
     );
     expect(html).toContain('<button type="button" class="citation citation--knowledge"');
