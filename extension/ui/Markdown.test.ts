@@ -52,7 +52,9 @@ describe('Markdown never loads anything by itself', () => {
   });
 
   it('drops images whose address is not http(s) instead of linking to it', async () => {
-    const html = await render('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) ![y](javascript:alert(1)) ![z](/local.png)');
+    const html = await render(
+      '![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) ![y](javascript:alert(1)) ![z](/local.png)',
+    );
     expect(html).not.toMatch(AUTO_LOADING);
     expect(html).not.toContain('href="data:');
     expect(html).not.toContain('javascript:');

@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { CitedSource } from '../../shared/knowledge';
 import { CitedText } from './Citations';
-import { renderSettled } from './testing/render-settled';
 import { citedAndSearched, citedLabels, headingBeyondTitle, linkCitations, sourcesOf } from './citation-sources';
+import { renderSettled } from './testing/render-settled';
 
 const knowledge: CitedSource = {
   label: '1',
