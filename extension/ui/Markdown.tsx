@@ -9,11 +9,9 @@ import type { Sources } from './citation-sources';
 const loadRenderer = () => import('./MarkdownRenderer');
 const Renderer = lazy(() => loadRenderer().then((module) => ({ default: module.MarkdownRenderer })));
 
-/** Starts loading the renderer, when the browser has a moment: called once the panel has shown the page. */
+/** Starts loading the renderer: called once the panel has shown the page, before any answer is asked for. */
 export function preloadMarkdown(): void {
-  const load = () => void loadRenderer();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });
-  else setTimeout(load, 0);
+  void loadRenderer();
 }
 
 export function Markdown({ text, sources }: { text: string; sources?: Sources }) {

@@ -62,6 +62,8 @@ describe('quick start on the demo pages with the demo model', () => {
     expect(text).toMatch(/15\s?%/);
     // Inline citation badges (Citations.tsx): one for this page, at least one for a knowledge passage.
     const badges = answer.getByTestId('citation');
+    // The badges come with the Markdown renderer, which loads once the panel has shown the page.
+    await badges.first().waitFor({ timeout: 10_000 });
     const labels = await badges.allTextContents();
     expect(labels).toContain('P');
     expect(labels.some((label) => /^\d+$/.test(label))).toBe(true);

@@ -60,6 +60,9 @@ describe('Markdown exfiltration: an answer that prints image URLs loads nothing'
     const answer = lastAnswer(panel);
     await expect.poll(() => answer.textContent(), { timeout: 15_000 }).toContain('Links need a click');
     await expect.poll(() => panel.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+    // Rendered as Markdown (the renderer loads after the panel first shows; until then the text shows as written).
+    const imageLinks = answer.locator('a.markdown__image');
+    await expect.poll(() => imageLinks.count(), { timeout: 10_000 }).toBe(3);
 
     // A request the panel makes after rendering reaches the server: anything the render started came before it.
     await panel.evaluate((url) => fetch(url).then(() => undefined), `${attacker.origin}${CONTROL}`);
@@ -71,7 +74,6 @@ describe('Markdown exfiltration: an answer that prints image URLs loads nothing'
     // Every image the answer named is there as a link the person can follow, naming the host.
     const host = new URL(attacker.origin).host;
     expect(await answer.locator('img, picture, video, link, iframe').count()).toBe(0);
-    const imageLinks = answer.locator('a.markdown__image');
     expect(await imageLinks.count()).toBe(3);
     expect(await imageLinks.first().textContent()).toBe(`chart (image: ${host})`);
     expect(await imageLinks.first().getAttribute('href')).toBe(`${attacker.origin}/inline.png?d=${SECRET}`);
