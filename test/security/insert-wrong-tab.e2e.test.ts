@@ -27,10 +27,29 @@ async function editorState(page: Page) {
   });
 }
 
-async function startDraft(panel: Page, button: 'Draft follow-up email' | 'Draft ticket reply') {
+async function startDraft(browser: Browser, panel: Page, button: 'Draft follow-up email' | 'Draft ticket reply') {
   await panel.getByTestId('capture-chip').waitFor({ timeout: 15_000 });
   await panel.getByRole('button', { name: button }).click();
-  await expect.poll(() => draftStatus(panel), { timeout: 15_000 }).toBe('ready');
+  try {
+    await expect.poll(() => draftStatus(panel), { timeout: 15_000 }).toBe('ready');
+  } catch (error) {
+    // Once seen in CI and never here: say what the panel showed, so the next run that fails tells why.
+    const shot = await browser.screenshot(panel, 'security-insert-draft-not-ready');
+    const chip = await panel
+      .getByTestId('capture-chip')
+      .textContent({ timeout: 1_000 })
+      .catch(() => 'none');
+    const draft = await panel
+      .locator('body')
+      .textContent({ timeout: 1_000 })
+      .catch(() => '');
+    const status = await panel
+      .getByTestId('draft')
+      .getAttribute('data-status', { timeout: 1_000 })
+      .catch(() => 'no draft');
+    const seen = `status ${status}; chip "${chip}"; panel "${draft?.slice(0, 400)}"; ${shot}`;
+    throw new Error(`the draft never became ready (${seen})`, { cause: error });
+  }
   expect(await panel.getByTestId('draft-body').inputValue()).not.toBe('');
 }
 
@@ -53,7 +72,7 @@ describe('Insert into the wrong tab: a draft goes into the page it was written f
   it('the tab was closed and another reply box is in front: nothing is inserted, the panel says why', async () => {
     const gmail = await browser.openFixture('gmail--compose.html', { at: GMAIL_AT });
     const panel = await browser.openPanel({ theme: 'light' });
-    await startDraft(panel, 'Draft follow-up email');
+    await startDraft(browser, panel, 'Draft follow-up email');
 
     await gmail.close();
     const zendesk = await browser.openFixture('zendesk--reply-editor.html', { at: ZENDESK_AT });
@@ -70,7 +89,7 @@ describe('Insert into the wrong tab: a draft goes into the page it was written f
   it('the tab navigated to another page with a reply box: nothing is inserted, the panel says the page changed', async () => {
     const tab = await browser.openFixture('zendesk--reply-editor.html', { at: ZENDESK_AT });
     const panel = await browser.openPanel({ theme: 'dark' });
-    await startDraft(panel, 'Draft ticket reply');
+    await startDraft(browser, panel, 'Draft ticket reply');
 
     await navigate(browser, tab, 'gmail--compose.html', GMAIL_AT);
     await panel.getByRole('button', { name: 'Insert into page' }).click();
@@ -86,7 +105,7 @@ describe('Insert into the wrong tab: a draft goes into the page it was written f
   it('another tab is in front: the draft goes into its own page, not the one in front', async () => {
     const gmail = await browser.openFixture('gmail--compose.html', { at: GMAIL_AT });
     const panel = await browser.openPanel();
-    await startDraft(panel, 'Draft follow-up email');
+    await startDraft(browser, panel, 'Draft follow-up email');
     const body = await panel.getByTestId('draft-body').inputValue();
 
     const zendesk = await browser.openFixture('zendesk--reply-editor.html', { at: ZENDESK_AT });
