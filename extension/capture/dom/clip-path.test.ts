@@ -94,3 +94,15 @@ describe('turnedAway', () => {
     expect(turnedAway('none')).toBe(false);
   });
 });
+
+describe('shapes larger than a call can take arguments', () => {
+  it('measures a polygon of 200,000 points', () => {
+    const points = Array.from({ length: 200_000 }, (_, index) => `${index % 100}px ${index % 40}px`).join(', ');
+    expect(clipPathBox(`polygon(${points})`, 200, 40)).toEqual({ left: 0, right: 99, top: 0, bottom: 39 });
+  });
+
+  it('weighs a mask gradient of 200,000 stops', () => {
+    const stops = Array.from({ length: 200_000 }, () => 'transparent').join(', ');
+    expect(maskOpacity(`linear-gradient(${stops}, rgba(0, 0, 0, 0.5))`, 'auto')).toBe(0.5);
+  });
+});

@@ -124,7 +124,10 @@ function polygon(inner: string, width: number, height: number): Box | undefined 
   const xs = points.map(([x]) => length(x, width));
   const ys = points.map(([, y]) => length(y, height));
   if (xs.length === 0) return undefined;
-  return finiteBox({ left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
+  // Loops, not spreads: a page's polygon may have more points than a call can take arguments.
+  const lowest = (values: number[]) => values.reduce((low, value) => Math.min(low, value), Number.POSITIVE_INFINITY);
+  const highest = (values: number[]) => values.reduce((high, value) => Math.max(high, value), Number.NEGATIVE_INFINITY);
+  return finiteBox({ left: lowest(xs), right: highest(xs), top: lowest(ys), bottom: highest(ys) });
 }
 
 /**

@@ -146,3 +146,11 @@ describe('toMarkdown', () => {
     expect(toMarkdown(document.body, { visibility }).split('\n\n')).toHaveLength(200);
   });
 });
+
+describe('pages larger than a call can take arguments', () => {
+  it('renders a table of 150,000 rows', () => {
+    const rows = '<tr><td>a</td><td>b</td></tr>'.repeat(150_000);
+    const markdown = render(`<table>${rows}</table>`);
+    expect(markdown.startsWith('| a | b |\n| --- | --- |\n| a | b |')).toBe(true);
+  });
+});

@@ -317,7 +317,8 @@ class MarkdownWalker {
         .filter((cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell))
         .map((cell) => escapeCell(this.inline(cell))),
     );
-    const columns = Math.max(0, ...cells.map((row) => row.length));
+    // A loop, not a spread: a page's table may have more rows than a call can take arguments.
+    const columns = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
     // Layout tables (one column, or tables of tables, as on Hacker News) are read as ordinary blocks.
     if (columns < 2 || table.querySelector('table')) {
       writer.flush();

@@ -44,6 +44,12 @@ describe('svgFilterOpacity', () => {
     expect(opacityThrough('<feGaussianBlur stdDeviation="2"/>', 'height="-1"')).toBe(0);
   });
 
+  it('reads a table of any length a page writes', () => {
+    const zeros = Array.from({ length: 300_000 }, () => '0').join(' ');
+    expect(opacityThrough(transfer(`<feFuncA type="table" tableValues="${zeros}"/>`))).toBe(0);
+    expect(opacityThrough(transfer(`<feFuncA type="discrete" tableValues="${zeros} 1"/>`))).toBe(1);
+  });
+
   it('lets everything through when it cannot tell what the filter paints', () => {
     const zero = transfer('<feFuncA type="table" tableValues="0 0"/>');
     // The source drawn again over a flood, after a chain that took its alpha away.

@@ -24,10 +24,21 @@ const numberAttribute = (element: Element, name: string, fallback: number) => {
   return Number.isFinite(value) ? value : fallback;
 };
 
+/** Lowest and highest of `values`, clamped to 0–1: a loop, as a page's table may hold more values than a call's arguments. */
+function extent(values: Iterable<number>): AlphaRange {
+  let lowest = 1;
+  let highest = 0;
+  for (const value of values) {
+    const alpha = clamp(value);
+    if (alpha < lowest) lowest = alpha;
+    if (alpha > highest) highest = alpha;
+  }
+  return lowest <= highest ? [lowest, highest] : [0, 0];
+}
+
 /** The range of `f` over [low, high] for a function linear between `breakpoints` (each inside 0–1). */
 function rangeOf(f: (alpha: number) => number, [low, high]: AlphaRange, breakpoints: number[]): AlphaRange {
-  const values = [low, high, ...breakpoints.filter((at) => at > low && at < high)].map((alpha) => clamp(f(alpha)));
-  return [Math.min(...values), Math.max(...values)];
+  return extent([low, high, ...breakpoints.filter((at) => at > low && at < high)].map(f));
 }
 
 /** A `<feFuncA>` applied to the alphas in `input`. */
@@ -41,8 +52,7 @@ function transferAlpha(func: Element, input: AlphaRange): AlphaRange | undefined
     if (type === 'discrete') {
       const first = Math.min(n - 1, Math.floor(input[0] * n));
       const last = Math.min(n - 1, Math.floor(input[1] * n));
-      const reached = values.slice(first, last + 1).map(clamp);
-      return [Math.min(...reached), Math.max(...reached)];
+      return extent(values.slice(first, last + 1));
     }
     if (n === 1) return [clamp(values[0] ?? 0), clamp(values[0] ?? 0)];
     const at = (alpha: number) => {

@@ -232,7 +232,7 @@ export function maskOpacity(maskImage: string | undefined, maskSize: string | un
   // Luma of the sRGB values, as masks are composited in sRGB.
   const light = ([red, green, blue]: Rgba) =>
     maskMode === 'luminance' ? (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255 : 1;
-  return Math.max(...stops.map((stop) => stop[3] * light(stop)));
+  return stops.reduce((strongest, stop) => Math.max(strongest, stop[3] * light(stop)), 0);
 }
 
 /**
