@@ -2,13 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from './Markdown';
+import { AUTO_LOADING } from './testing/auto-loading';
 
-/**
- * A file of its own: the renderer must not have been asked for yet (Markdown.test.ts renders with it loaded).
- * The same tags as Markdown.test.ts's: nothing the browser would load by itself.
- */
-const AUTO_LOADING = /<(img|link|picture|source|video|audio|iframe|object|embed|image|svg)\b|\s(src|srcset)="/i;
-
+/** A file of its own: the renderer must not have been asked for yet (Markdown.test.ts renders with it loaded). */
 describe('Markdown before its renderer has loaded', () => {
   it('shows the text as written and loads nothing', () => {
     const html = renderToStaticMarkup(

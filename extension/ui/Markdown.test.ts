@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { CitedSource } from '../../shared/knowledge';
 import { CitedText } from './Citations';
 import { Markdown } from './Markdown';
+import { AUTO_LOADING } from './testing/auto-loading';
 import { renderSettled } from './testing/render-settled';
 
 /** Rendered on the server: React 19 there also emits `<link rel="preload" as="image">` for any <img>. */
 const render = (text: string, sources?: Map<string, CitedSource>) =>
   renderSettled(sources ? createElement(CitedText, { text, sources }) : createElement(Markdown, { text }));
-
-const AUTO_LOADING = /<(img|link|picture|source|video|audio|iframe|object|embed|image|svg)\b|\s(src|srcset)="/i;
 
 describe('Markdown never loads anything by itself', () => {
   it('turns image Markdown into a link that names the host and loads only on click', async () => {

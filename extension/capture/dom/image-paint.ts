@@ -1,14 +1,13 @@
 /** Images are read at this size at most: enough to tell an opaque picture from one with see-through parts. */
 const sampleSize = 32;
-/** Alpha (0–255) from which a pixel hides what is behind it. */
-const opaqueAlpha = 230;
 
 /**
- * Whether an image paints every point of its box: loaded, and opaque in every pixel, read through a small canvas.
+ * Whether an image paints every point of its box: loaded, and every pixel at least `opaque` (alpha, 0–1), read
+ * through a small canvas.
  * A picture with see-through parts (a logo, a watermark) or one still loading, broken or from another origin (its
  * pixels cannot be read) is not: text under it is kept.
  */
-export function paintsWholeBox(image: HTMLImageElement): boolean {
+export function paintsWholeBox(image: HTMLImageElement, opaque: number): boolean {
   if (!image.complete || typeof OffscreenCanvas !== 'function') return false;
   // An SVG without a size of its own answers 0: it is drawn at the sample size.
   const width = Math.min(sampleSize, image.naturalWidth || sampleSize);
@@ -18,7 +17,8 @@ export function paintsWholeBox(image: HTMLImageElement): boolean {
     if (!context) return false;
     context.drawImage(image, 0, 0, width, height);
     const { data } = context.getImageData(0, 0, width, height);
-    for (let alpha = 3; alpha < data.length; alpha += 4) if ((data[alpha] ?? 0) < opaqueAlpha) return false;
+    const minimum = opaque * 255;
+    for (let alpha = 3; alpha < data.length; alpha += 4) if ((data[alpha] ?? 0) < minimum) return false;
     return true;
   } catch {
     // A broken image cannot be drawn; one from another origin taints the canvas, which then cannot be read.

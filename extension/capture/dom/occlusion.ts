@@ -301,7 +301,7 @@ export class Occlusion {
   #imageCovers(image: HTMLImageElement): boolean {
     let known = this.#opaqueImages.get(image);
     if (known === undefined) {
-      known = paintsWholeBox(image);
+      known = paintsWholeBox(image, opaqueAlpha);
       this.#opaqueImages.set(image, known);
     }
     return known;
