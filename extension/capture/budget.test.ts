@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
-import { cutText } from './budget';
+import { cutText, fitToBudget } from './budget';
 import { describeCapture } from './describe';
 import { capturePage } from './registry';
+import { renderParts } from './render';
 import { loadFixture } from './testing/pages';
 
 describe('budget by priority', () => {
@@ -47,5 +48,43 @@ describe('budget by priority', () => {
     const cut = cutText('First sentence here. Second sentence that is much longer than the room left.', 50);
     expect(cut.length).toBeLessThanOrEqual(50);
     expect(cut).toMatch(/^First sentence here\. …_\[cut to fit the budget\]_$/);
+  });
+});
+
+describe('pages larger than a call can take arguments', () => {
+  const messages = Array.from({ length: 150_000 }, (_, index) => ({
+    author: 'Ana',
+    role: 'customer' as const,
+    visibility: 'public' as const,
+    text: `Message ${index + 1}: the order has not arrived yet.`,
+  }));
+  const sections = Array.from({ length: 150_000 }, (_, index) => ({ markdown: `Paragraph ${index + 1}.` }));
+
+  it('renders a conversation of 150,000 messages and 150,000 sections in full when the budget allows', () => {
+    const parts = renderParts({
+      title: 'Ticket',
+      site: 'example',
+      kind: 'ticket',
+      conversation: { fields: [], messages, omittedMessages: 0 },
+      sections,
+    });
+    expect(parts.at(-1)).toBe('Paragraph 150000.');
+    expect(parts.filter((part) => part.includes('the order has not arrived'))).toHaveLength(150_000);
+  });
+
+  it('fits them to the budget, newest messages kept', () => {
+    const fitted = fitToBudget(
+      {
+        title: 'Ticket',
+        site: 'example',
+        kind: 'ticket',
+        conversation: { fields: [], messages, omittedMessages: 0 },
+        sections,
+      },
+      8_000,
+    );
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.extraction.conversation?.messages.at(-1)?.text).toMatch(/^Message 150000:/);
+    expect(fitted.markdown.length).toBeLessThanOrEqual(8_000);
   });
 });

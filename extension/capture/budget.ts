@@ -115,7 +115,8 @@ function fitMessages(
     allowance.take(note);
     parts.push(note);
   }
-  parts.push(...newest.map(renderMessage));
+  // One push per part here and below: spreading a page-sized list into one call throws past ~120,000 items.
+  for (const message of newest) parts.push(renderMessage(message));
   return { messages: kept, omitted, parts };
 }
 
@@ -139,7 +140,8 @@ function fitRecordExtras(record: RecordSummary, allowance: Allowance) {
       }
     }
   }
-  if (relatedParts.length > 0) parts.push('## Related lists', ...relatedParts);
+  if (relatedParts.length > 0) parts.push('## Related lists');
+  for (const part of relatedParts) parts.push(part);
   return { activity, related, parts };
 }
 
@@ -177,14 +179,14 @@ export function fitToBudget(extraction: Extraction, maxChars: number): Fitted {
     const fields = fitFields(record.fields, allowance);
     parts.push(renderFields(fields));
     const extras = fitRecordExtras(record, allowance);
-    parts.push(...extras.parts);
+    for (const part of extras.parts) parts.push(part);
     fitted.record = { ...record, fields, activity: extras.activity, related: extras.related };
   }
   if (conversation) {
     const fields = fitFields(conversation.fields, allowance);
     parts.push(renderFields(fields));
     const messages = fitMessages(conversation.messages, allowance, conversation.omittedMessages);
-    parts.push(...messages.parts);
+    for (const part of messages.parts) parts.push(part);
     fitted.conversation = {
       ...conversation,
       fields,
@@ -193,7 +195,7 @@ export function fitToBudget(extraction: Extraction, maxChars: number): Fitted {
     };
   }
   const sections = fitSections(extraction.sections ?? [], allowance);
-  parts.push(...sections.parts);
+  for (const part of sections.parts) parts.push(part);
   fitted.sections = sections.sections;
 
   // The estimate above is conservative; the hard cut is only a guard against a pathological header.

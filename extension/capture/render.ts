@@ -83,7 +83,8 @@ export function renderParts(extraction: Extraction): string[] {
   if (record) {
     parts.push(renderFields(record.fields));
     if (record.activity.length > 0) parts.push(renderActivity(record.activity));
-    if (record.related.length > 0) parts.push('## Related lists', ...record.related.map(renderRelated));
+    if (record.related.length > 0) parts.push('## Related lists');
+    for (const list of record.related) parts.push(renderRelated(list));
   }
   if (conversation) {
     parts.push(renderFields(conversation.fields));
@@ -92,10 +93,11 @@ export function renderParts(extraction: Extraction): string[] {
       const [first, ...rest] = conversation.messages.map(renderMessage);
       parts.push(first ?? '');
       if (conversation.omittedMessages > 0) parts.push(renderOmitted(conversation.omittedMessages));
-      parts.push(...rest);
+      for (const message of rest) parts.push(message);
     }
   }
-  parts.push(...(extraction.sections ?? []).map(renderSection));
+  // One push per part: a page of more than about 120,000 messages or sections spread into one call would throw.
+  for (const section of extraction.sections ?? []) parts.push(renderSection(section));
   return parts.filter(Boolean);
 }
 

@@ -155,7 +155,8 @@ export class DeclaredStyles {
       const parsed: StyleRule[] = [];
       const scope = (root.nodeType === 11 ? root : this.document) as ParentNode;
       for (const style of Array.from(scope.querySelectorAll('style'))) {
-        parsed.push(...parseStyleRules(style.textContent ?? '', parsed.length));
+        // One push per rule: a sheet of more than about 120,000 rules spread into one call would throw.
+        for (const rule of parseStyleRules(style.textContent ?? '', parsed.length)) parsed.push(rule);
       }
       rules = parsed.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
       this.rulesByRoot.set(root, rules);

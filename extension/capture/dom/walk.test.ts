@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../testing/pages';
 import { textDeep, toMarkdown } from './markdown';
 import { resetVisibility } from './visibility';
-import { closestDeep, queryAllDeep, queryFirstDeep, resetWalk, visibleAllDeep } from './walk';
+import { closestDeep, composedChildren, queryAllDeep, queryFirstDeep, resetWalk, visibleAllDeep } from './walk';
 
 /** Lightning-style markup: values inside (nested) open shadow roots, one part slotted from the light DOM. */
 const page = `<html><body>
@@ -76,5 +76,30 @@ describe('the shadow-aware walker', () => {
       'https://x/',
     );
     expect(queryAllDeep(document, '.x')).toEqual(Array.from(document.querySelectorAll('.x')));
+  });
+});
+
+describe('pages larger than a call can take arguments', () => {
+  it('lists a slot that 150,000 nodes are assigned to', () => {
+    const document = parsePage('<html><body><div id="host"><slot></slot></div></body></html>', 'https://example.com/');
+    const slot = document.querySelector('slot') as HTMLSlotElement;
+    const assigned = Array.from({ length: 150_000 }, (_, index) => document.createTextNode(`row ${index}`));
+    // linkedom has no slot assignment; a browser answers with what the host's light DOM slots in.
+    slot.assignedNodes = () => assigned;
+    const children = composedChildren(document.querySelector('#host') as Element);
+    expect(children).toHaveLength(150_000);
+    expect(children.at(-1)?.textContent).toBe('row 149999');
+  });
+
+  it('finds 150,000 matches inside a shadow root', () => {
+    resetWalk();
+    const rows = '<p class="row">x</p>'.repeat(150_000);
+    const document = parsePage(
+      `<html><body><p class="row">light</p><x-list><template shadowrootmode="open">${rows}</template></x-list></body></html>`,
+      'https://example.com/',
+    );
+    const found = queryAllDeep(document, '.row');
+    expect(found).toHaveLength(150_001);
+    expect(found[0]?.textContent).toBe('light');
   });
 });

@@ -43,7 +43,8 @@ export function composedChildren(node: Node): Node[] {
       continue;
     }
     const assigned = slot.assignedNodes({ flatten: true });
-    if (assigned.length > 0) children.push(...assigned);
+    // One push per node: spreading a page-sized list into one call throws past about 120,000 arguments.
+    if (assigned.length > 0) for (const assignedNode of assigned) children.push(assignedNode);
     else for (let fallback = slot.firstChild; fallback; fallback = fallback.nextSibling) children.push(fallback);
   }
   return children;
@@ -141,7 +142,7 @@ export function queryAllDeep(root: ParentNode, selector: string): Element[] {
     if (matches[next] === host) result.push(matches[next++] as Element);
     if (isFrame(host) && visibilityOf(host.ownerDocument).isHidden(host)) continue;
     const inner = innerTreeOf(host);
-    if (inner) result.push(...queryAllDeep(inner, selector));
+    if (inner) for (const match of queryAllDeep(inner, selector)) result.push(match);
   }
   while (next < matches.length) result.push(matches[next++] as Element);
   return result;
@@ -223,7 +224,7 @@ function framesDeep(tree: Tree): Element[] {
   const frames: Element[] = [];
   for (const gateway of gatewaysOf(tree)) {
     const shadow = (gateway as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (shadow) frames.push(...framesDeep(shadow));
+    if (shadow) for (const frame of framesDeep(shadow)) frames.push(frame);
     else if (isFrame(gateway)) frames.push(gateway);
   }
   return frames;
@@ -236,7 +237,7 @@ export function documentsDeep(document: Document, depth = 2): Document[] {
   for (const frame of framesDeep(document)) {
     if (visibilityOf(document).isHidden(frame)) continue;
     const inner = frameDocument(frame);
-    if (inner?.body) documents.push(...documentsDeep(inner, depth - 1));
+    if (inner?.body) for (const innerDocument of documentsDeep(inner, depth - 1)) documents.push(innerDocument);
   }
   return documents;
 }
