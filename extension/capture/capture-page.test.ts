@@ -7,6 +7,7 @@ import { ArticleReaderMissing, installArticleReader } from './article-reader';
 import { describeCapture } from './describe';
 import { capturePage } from './registry';
 import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/pages';
+import { visibleTextExtractor } from './visible-text';
 
 const loadFixtureHtml = (name: string) => readFileSync(join(fixturesDirectory, `${name}.html`), 'utf8');
 
@@ -93,5 +94,20 @@ describe('capturePage', () => {
     const before = document.documentElement.outerHTML;
     capturePage(document, { tokenBudget: 200 });
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('a page far larger than the budget', () => {
+  it('is read only as far as the budget can keep, and says it was cut', () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, index) => `<p>Line ${index} of the log</p>`).join('');
+    const document = parsePage(`<html><body><h1>Build log</h1>${paragraphs}</body></html>`, 'https://ci.example/');
+    const extraction = visibleTextExtractor.extract(document, new URL('https://ci.example/'), { tokenBudget: 500 });
+    const markdown = extraction?.sections?.[0]?.markdown ?? '';
+    expect(markdown.startsWith('# Build log\n\nLine 0 of the log')).toBe(true);
+    expect(markdown.length).toBeGreaterThan(2_000);
+    expect(markdown.length).toBeLessThan(2_100);
+    const page = capturePage(document, { tokenBudget: 500 });
+    expect(page.truncated).toBe(true);
+    expect(page.markdown).toContain('Line 0 of the log');
   });
 });

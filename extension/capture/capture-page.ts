@@ -10,10 +10,8 @@ import { alsoOnPageHeading, remainingVisibleText } from './remaining-text';
 import { joinParts, renderParts } from './render';
 import { captureSelection } from './selection';
 import { githubIssueTitle, type NeedsSiteScript, type SiteBundle, siteBundleAt } from './site-bundles';
-import { type CaptureOptions, defaultCaptureOptions, type Extraction, type SiteExtractor } from './types';
+import { type CaptureOptions, defaultCaptureOptions, type Extraction, maxCharsOf, type SiteExtractor } from './types';
 import { visibleTextExtractor } from './visible-text';
-
-const charsPerToken = 4;
 
 interface Matched {
   extractorId: string;
@@ -125,7 +123,7 @@ function capturePage(
   options: CaptureOptions,
 ): PageContext {
   const topUrl = urlOf(document) ?? new URL('about:blank');
-  const maxChars = Math.max(200, options.tokenBudget * charsPerToken);
+  const maxChars = maxCharsOf(options);
   const rawSelection = captureSelection(documents);
 
   if (options.selectionOnly) {

@@ -69,4 +69,19 @@ describe('isProbablyReaderable (port of Readability’s)', () => {
     expect(isProbablyReaderable(document, { ...options, isVisible: () => true })).toBe(true);
     expect(isProbablyReaderable(document, { ...options, isVisible: () => false })).toBe(false);
   });
+
+  it('asks the visibility check only about blocks long enough to count: on a page it is the costly question', () => {
+    const short = Array.from({ length: 500 }, (_, index) => `<p>Line ${index}</p>`).join('');
+    const document = parsePage(
+      `<html><body>${short}<p class="sidebar">${paragraph(12)}</p><p>${paragraph(12)}</p></body></html>`,
+      'https://example.com/',
+    );
+    const asked: Element[] = [];
+    const isVisible = (element: Element) => {
+      asked.push(element);
+      return true;
+    };
+    expect(isProbablyReaderable(document, { minContentLength: 140, minScore: 20, isVisible })).toBe(true);
+    expect(asked.map((element) => element.className)).toEqual(['']);
+  });
 });

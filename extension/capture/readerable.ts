@@ -24,12 +24,13 @@ export function isProbablyReaderable(document: Document, options: ReaderableOpti
   for (const br of document.querySelectorAll('div > br')) if (br.parentElement) blocks.add(br.parentElement);
   let score = 0;
   for (const block of blocks) {
-    if (!options.isVisible(block)) continue;
     const matchString = `${block.className} ${block.id}`;
     if (unlikelyCandidates.test(matchString) && !okMaybeItsACandidate.test(matchString)) continue;
     if (block.matches('li p')) continue;
     const length = block.textContent?.trim().length ?? 0;
     if (length < options.minContentLength) continue;
+    // Asked last (the package asks first; the answer is the same): with layout it is the costly question.
+    if (!options.isVisible(block)) continue;
     score += Math.sqrt(length - options.minContentLength);
     if (score > options.minScore) return true;
   }

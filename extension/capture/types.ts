@@ -10,6 +10,9 @@ export interface CaptureOptions {
 
 export const defaultCaptureOptions: CaptureOptions = { tokenBudget: 6_000 };
 
+/** The characters of Markdown a capture may give: about 4 a token, and room for a header at least. */
+export const maxCharsOf = (options: CaptureOptions): number => Math.max(200, options.tokenBudget * 4);
+
 /** Free-form Markdown beside the typed parts: a description, an article body, a comment list. */
 export interface MarkdownSection {
   heading?: string;

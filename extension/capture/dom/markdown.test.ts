@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../testing/pages';
 import { textOf, toMarkdown } from './markdown';
@@ -154,3 +155,107 @@ describe('pages larger than a call can take arguments', () => {
     expect(markdown.startsWith('| a | b |\n| --- | --- |\n| a | b |')).toBe(true);
   });
 });
+
+describe('a walk that stops once it has more than the budget can keep (maxChars)', () => {
+  /** A visibility that judges everything shown and counts what it was asked about. */
+  function countingVisibility() {
+    const asked = { elements: 0, texts: 0 };
+    const visibility = {
+      isHidden: () => {
+        asked.elements++;
+        return false;
+      },
+      hidesText: () => false,
+      visibleTextOf: (node: Text) => {
+        asked.texts++;
+        return node.nodeValue ?? '';
+      },
+      isBlock: (element: Element) => !['span', 'b', 'a', 'td', 'th'].includes(element.localName),
+    };
+    return { asked, visibility };
+  }
+  const body = (html: string) => parsePage(`<html><body>${html}</body></html>`, 'https://example.com/').body;
+
+  it('stops after the paragraph that passes the limit', () => {
+    const page = body(Array.from({ length: 2_000 }, (_, index) => `<p>Paragraph ${index}</p>`).join(''));
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(page, { visibility, maxChars: 500 });
+    expect(markdown.length).toBeGreaterThan(500);
+    expect(markdown.length).toBeLessThan(600);
+    expect(markdown.startsWith('Paragraph 0\n\nParagraph 1\n\n')).toBe(true);
+    expect(asked.texts).toBeLessThan(60);
+  });
+
+  it('stops inside a long table, keeping its header and the rows before the limit', () => {
+    const rows = Array.from({ length: 5_000 }, (_, index) => `<tr><td>Row ${index}</td><td>Open</td></tr>`).join('');
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(body(`<table><tr><th>Name</th><th>Status</th></tr>${rows}</table>`), {
+      visibility,
+      maxChars: 500,
+    });
+    expect(markdown.startsWith('| Name | Status |\n| --- | --- |\n| Row 0 | Open |\n| Row 1 | Open |')).toBe(true);
+    expect(markdown.length).toBeGreaterThan(500);
+    expect(markdown.length).toBeLessThan(600);
+    expect(asked.texts).toBeLessThan(100);
+  });
+
+  it('stops inside a long list', () => {
+    const items = Array.from({ length: 5_000 }, (_, index) => `<li>Item ${index}</li>`).join('');
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(body(`<ul>${items}</ul>`), { visibility, maxChars: 500 });
+    expect(markdown.startsWith('- Item 0\n- Item 1\n')).toBe(true);
+    expect(markdown.length).toBeGreaterThan(500);
+    expect(asked.texts).toBeLessThan(100);
+  });
+
+  it('stops inside one long run of inline text', () => {
+    const spans = Array.from({ length: 5_000 }, (_, index) => `<span>word${index} </span>`).join('');
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(body(`<div>${spans}</div>`), { visibility, maxChars: 500 });
+    expect(markdown.length).toBeGreaterThan(500);
+    expect(asked.texts).toBeLessThan(100);
+  });
+
+  it('gives the whole page when it fits, and more than the limit when it does not (so the budget says it cut)', () => {
+    const block = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 30 }).map((text) => `<p>${escapeHtml(text)}</p>`),
+      fc
+        .array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 })
+        .map((items) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`),
+      fc
+        .array(fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 12 })
+        .map(
+          (rows) =>
+            `<table>${rows.map(([a, b]) => `<tr><td>${escapeHtml(a)}</td><td>${escapeHtml(b)}</td></tr>`).join('')}</table>`,
+        ),
+      fc
+        .array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 })
+        .map((words) => `<div>${words.map((word) => `<span>${escapeHtml(word)}</span>`).join(' ')}</div>`),
+    );
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 25 }), fc.integer({ min: 1, max: 400 }), (blocks, maxChars) => {
+        const page = body(blocks.join(''));
+        const whole = toMarkdown(page);
+        const capped = toMarkdown(page, { maxChars });
+        if (whole.length <= maxChars) expect(capped).toBe(whole);
+        else expect(capped.length).toBeGreaterThan(maxChars);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a layout table’s text once, also when its tables nest', () => {
+    let table = '<table><tr><td><p>innermost</p></td></tr></table>';
+    for (let depth = 0; depth < 6; depth++)
+      table = `<table><tr><td>${table}</td><td><p>level ${depth}</p></td></tr></table>`;
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(body(table), { visibility });
+    expect(markdown).toContain('innermost');
+    expect(markdown).toContain('level 5');
+    expect(asked.texts).toBe(7);
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -22,6 +22,12 @@ export interface MarkdownOptions {
    * needs only some of a large page (the budget would cut the rest) then never pays for the rest's layout reads.
    */
   onBlock?: (block: string) => boolean;
+  /**
+   * Stop once the Markdown is longer than this, also inside a long table, list or run of text: the budget would cut
+   * the rest, and each element read costs style and layout queries. Stops only past the limit, so what is returned
+   * is either the whole page or longer than the limit, and the budget says it cut.
+   */
+  maxChars?: number;
 }
 
 /** Inputs whose value is not text the person reads: a tick, a caption of a button, a secret, a file, a colour. */
@@ -89,6 +95,24 @@ class Writer {
   /** A block of initials only, kept back until the next block says whether they are an avatar's (see standsFor). */
   private initials: string | undefined;
 
+  /** Characters of the blocks given out so far, as `result` joins them. */
+  written = 0;
+  /**
+   * Raw length of the gathered text at which its settled length is next worth measuring (see `settledPending`): it
+   * grows no faster than the raw one, so not before the raw one has grown by what the last measure fell short.
+   */
+  settleAgainAt = 0;
+
+  /** Characters of the text being gathered into the next block, before it is tidied: never fewer than it will have. */
+  get pending(): number {
+    return this.inline.length;
+  }
+
+  /** Characters the gathered text will have as a block: trimmed, avatar initials left out. */
+  settledPending(): number {
+    return withoutInitials(this.tidied()).length;
+  }
+
   private push(block: string): void {
     const held = this.initials;
     this.initials = undefined;
@@ -98,6 +122,7 @@ class Writer {
   }
 
   private emit(block: string): void {
+    this.written += (this.blocks.length > 0 ? 2 : 0) + block.length;
     this.blocks.push(block);
     if (this.sink && !this.sink(block)) this.stopped = true;
   }
@@ -120,9 +145,9 @@ class Writer {
     this.inline = `${this.inline.trimEnd()}\n`;
   }
 
-  flush(): void {
+  private tidied(): string {
     // Most runs are one line (a cell, a label, a value): only a run with line breaks needs them tidied.
-    const text = !this.inline.includes('\n')
+    return !this.inline.includes('\n')
       ? this.inline.trim()
       : this.inline
           .split('\n')
@@ -130,7 +155,12 @@ class Writer {
           .join('\n')
           .replace(/\n{3,}/g, '\n\n')
           .trim();
+  }
+
+  flush(): void {
+    const text = this.tidied();
     this.inline = '';
+    this.settleAgainAt = 0;
     if (text) this.push(withoutInitials(text));
   }
 
@@ -152,6 +182,11 @@ class MarkdownWalker {
   private readonly leftOut: string | undefined;
   /** Rendering a heading's text (headings do not nest). */
   private inHeading = false;
+  /** The top-level render's writer: what it has given out counts against `maxChars`. */
+  private root: Writer | undefined;
+  /** Set once the Markdown is longer than `maxChars`: every loop of the walk stops at its next step. */
+  private full = false;
+  private readonly maxChars: number;
 
   constructor(
     private readonly visibility: Visibility,
@@ -159,12 +194,57 @@ class MarkdownWalker {
   ) {
     const leftOut = [options.skip, options.dropNavigation ? navigation : undefined].filter(Boolean).join(', ');
     this.leftOut = leftOut || undefined;
+    this.maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   }
 
-  render(root: Node, sink?: (block: string) => boolean): string {
-    const writer = new Writer(sink);
+  /** The top-level render: the blocks it gives out are counted against `maxChars`, then passed to the sink. */
+  renderRoot(root: Node, sink?: (block: string) => boolean): string {
+    const writer = new Writer((block) => {
+      if (writer.written > this.maxChars) this.full = true;
+      return !this.full && (sink ? sink(block) : true);
+    });
+    this.root = writer;
     this.children(root, writer);
     return writer.result();
+  }
+
+  /** A part of the page rendered on its own (a list item, a cell, a quote), to be placed inside a block. */
+  render(root: Node): string {
+    const writer = new Writer();
+    this.children(root, writer);
+    return writer.result();
+  }
+
+  /**
+   * Whether `more` characters, about to be placed in `writer`'s next block, take the Markdown past `maxChars`. Counted
+   * with what is sure to be around them: the top-level blocks given out and the writer's own blocks. The blocks
+   * being built around them are not counted, so the walk stops only once the Markdown is surely past the limit.
+   */
+  private overflows(writer: Writer, more: number): boolean {
+    if (!this.full && more > this.room(writer)) this.full = true;
+    return this.full;
+  }
+
+  /** What the limit leaves for `writer`'s next block. */
+  private room(writer: Writer): number {
+    return this.maxChars - (this.root?.written ?? 0) - (writer === this.root ? 0 : writer.written);
+  }
+
+  /**
+   * Whether the text `writer` is gathering takes the Markdown past `maxChars`, as it will read once tidied. Its raw
+   * length is an upper bound of that, so the tidied text is measured only when the raw one is past the room left.
+   */
+  private gatheredOverflows(writer: Writer): boolean {
+    if (this.full) return true;
+    const room = this.room(writer);
+    if (writer.pending <= room || writer.pending < writer.settleAgainAt) return false;
+    const settled = writer.settledPending();
+    if (settled > room) {
+      this.full = true;
+      return true;
+    }
+    writer.settleAgainAt = writer.pending + (room - settled);
+    return false;
   }
 
   /** One line of inline text (headings, table cells, list labels). */
@@ -176,7 +256,7 @@ class MarkdownWalker {
 
   private children(node: Node, writer: Writer): void {
     for (const child of composedChildren(node)) {
-      if (writer.stopped) return;
+      if (writer.stopped || this.gatheredOverflows(writer)) return;
       this.node(child, writer);
     }
   }
@@ -241,7 +321,7 @@ class MarkdownWalker {
       return;
     }
     if (tag === 'ul' || tag === 'ol') {
-      writer.block(this.list(element, tag === 'ol'));
+      writer.block(this.list(element, tag === 'ol', writer));
       return;
     }
     if (tag === 'table') {
@@ -274,8 +354,9 @@ class MarkdownWalker {
     } else this.children(element, writer);
   }
 
-  private list(list: Element, ordered: boolean): string {
+  private list(list: Element, ordered: boolean, writer: Writer): string {
     const items: string[] = [];
+    let length = 0;
     // Components stand in for <li> in app lists (a Lightning highlights row is a <ul> of custom elements).
     for (const item of Array.from(list.children)) {
       if (this.visibility.isHidden(item) || neverListItems.has(item.localName)) continue;
@@ -284,6 +365,8 @@ class MarkdownWalker {
       const marker = this.options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';
       const indent = ' '.repeat(marker.length);
       items.push(marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`));
+      length += (items.length > 1 ? 1 : 0) + (items.at(-1) as string).length;
+      if (this.overflows(writer, length)) break;
     }
     return items.join('\n');
   }
@@ -308,26 +391,56 @@ class MarkdownWalker {
     return text;
   }
 
+  /** A layout table (one column, or tables of tables, as on Hacker News): read as ordinary blocks. */
+  private layoutTable(table: Element, writer: Writer): void {
+    writer.flush();
+    this.children(table, writer);
+    writer.flush();
+  }
+
   private table(table: Element, writer: Writer): void {
-    const rows = Array.from(table.querySelectorAll('tr')).filter(
-      (row) => row.closest('table') === table && !this.visibility.isHidden(row),
-    );
-    const cells = rows.map((row) =>
-      Array.from(row.children)
-        .filter((cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell))
-        .map((cell) => escapeCell(this.inline(cell))),
-    );
-    // A loop, not a spread: a page's table may have more rows than a call can take arguments.
-    const columns = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
-    // Layout tables (one column, or tables of tables, as on Hacker News) are read as ordinary blocks.
-    if (columns < 2 || table.querySelector('table')) {
-      writer.flush();
-      this.children(table, writer);
-      writer.flush();
+    // Whether it is a layout table is decided before any cell is read, so that its text is read once: read as cells
+    // first, then again as blocks, a table of tables took twice as long at each level it nests.
+    if (table.querySelector('table')) {
+      this.layoutTable(table, writer);
       return;
     }
+    const rows = Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table);
+    // Rows and cells are judged as they are read: a long table is read only as far as the limit (maxChars).
+    const cellsOf = (row: Element) =>
+      this.visibility.isHidden(row)
+        ? []
+        : Array.from(row.children).filter(
+            (cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell),
+          );
+    const rowCells: Element[][] = [];
+    for (const row of rows) {
+      rowCells.push(cellsOf(row));
+      if ((rowCells.at(-1) as Element[]).length >= 2) break;
+    }
+    if ((rowCells.at(-1)?.length ?? 0) < 2) {
+      this.layoutTable(table, writer);
+      return;
+    }
+    const plain = this.options.plain === true;
+    const cells: string[][] = [];
+    let columns = 0;
+    let length = 0;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rowCells[index] ?? cellsOf(rows[index] as Element);
+      const texts = row.map((cell) => escapeCell(this.inline(cell)));
+      cells.push(texts);
+      columns = Math.max(columns, texts.length);
+      // Rows that say something are lines of their cells and separators (below), under a rule in Markdown. Counted
+      // with the columns so far: the table may grow wider, never narrower.
+      if (!texts.some(Boolean)) continue;
+      const said = texts.reduce((sum, text) => sum + text.length, 0);
+      if (plain) length += (length > 0 ? 1 : 0) + said + 3 * (texts.length - 1);
+      else length += (length > 0 ? 1 : 2 + 6 * columns) + 4 + said + 3 * (columns - 1);
+      if (this.overflows(writer, length)) break;
+    }
     const filled = cells.filter((row) => row.some(Boolean));
-    if (this.options.plain) {
+    if (plain) {
       writer.block(filled.map((row) => row.join(' | ')).join('\n'));
       return;
     }
@@ -344,7 +457,7 @@ export function toMarkdown(root: Node | null | undefined, options: MarkdownOptio
   const document = root.ownerDocument ?? (root as Document);
   const visibility = options.visibility ?? visibilityOf(document);
   if (root.nodeType === 1 && visibility.isHidden(root as Element)) return '';
-  return new MarkdownWalker(visibility, options).render(root, options.onBlock);
+  return new MarkdownWalker(visibility, options).renderRoot(root, options.onBlock);
 }
 
 /**

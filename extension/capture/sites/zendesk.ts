@@ -7,7 +7,7 @@ import { controlValue, visibleAll, visibleFirst } from '../dom/query';
 import { timesOf } from '../dom/time';
 import { closestDeep, queryFirstDeep } from '../dom/walk';
 import { isZendeskHost } from '../site-bundles';
-import type { SiteExtractor } from '../types';
+import { maxCharsOf, type SiteExtractor } from '../types';
 
 /**
  * Zendesk Agent Workspace tickets. Zendesk keeps every open ticket tab mounted (one `[data-ticket-id]` each) and
@@ -100,7 +100,7 @@ export const zendesk: SiteExtractor = {
     const subject = controlValue(subjectElement) || textOf(subjectElement) || document.title;
     const fields = uniqueFields(ticketFields(workspace));
     const fieldValue = (label: string) => fields.find((field) => field.label === label)?.value;
-    const maxChars = options.tokenBudget * 4;
+    const maxChars = maxCharsOf(options);
     const conversation = messages(workspace, maxChars, fieldValue('Requester'), fieldValue('Assignee'));
     // A ticket whose log markup is not known still reads as a ticket: its fields here, and the log with the rest of
     // the workspace's visible text after them. Only a page with neither is left to the generic strategies.
