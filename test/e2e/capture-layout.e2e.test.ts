@@ -34,7 +34,7 @@ async function load(page: Page, url: string, body: string, script: string): Prom
 }
 
 type Api = {
-  capturePage: (document: Document, options: { tokenBudget: number }) => { markdown: string };
+  capturePage: (document: Document, options: { tokenBudget: number }) => { markdown: string; truncated: boolean };
   fresh: () => void;
   queryAllDeep: (root: ParentNode, selector: string) => Element[];
   visibleAllDeep: (root: ParentNode, selector: string) => Element[];
@@ -216,4 +216,23 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     expect(second).not.toContain('seen-then-hidden');
     expect(second).toContain('hidden-then-seen');
   });
+
+  it('reads a page larger than a call can take arguments as far as the budget keeps, and says it cut', async () => {
+    // 130,000 rows slotted into a component (spread into one call, a slot's nodes threw), then a long table.
+    const slotted = '<p>Slotted row</p>'.repeat(130_000);
+    const rows = '<tr><td>Order</td><td>Open</td></tr>'.repeat(10_000);
+    await load(
+      page,
+      'https://example.com/inventory',
+      `<h1>Inventory</h1><x-list><template shadowrootmode="open"><slot></slot></template>${slotted}</x-list><table>${rows}</table>`,
+      script,
+    );
+    const captured = await page.evaluate(() => {
+      __capture.fresh();
+      return __capture.capturePage(document, { tokenBudget: 2_000 });
+    });
+    expect(captured.markdown.startsWith('# Inventory\n\nSlotted row\n\nSlotted row')).toBe(true);
+    expect(captured.truncated).toBe(true);
+    expect(captured.markdown.length).toBeLessThanOrEqual(8_000);
+  }, 120_000);
 });

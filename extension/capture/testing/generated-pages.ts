@@ -95,3 +95,26 @@ export function generatedLightningPage(targetBytes: number): string {
   }
   return `${head}${cached.join('')}${visible}</div></body></html>`;
 }
+
+/**
+ * A report on a site capture knows nothing of (read by the generic strategy): a heading, a filter line and a table
+ * of `rows` rows of five columns, far more than a budget keeps, as an export or a long list view shows them.
+ */
+export function generatedReport(rows: number): string {
+  const body = Array.from(
+    { length: rows },
+    (_, index) =>
+      `<tr><td>ORD-${100_000 + index}</td><td>${sentence(index, 3)}</td><td>${1 + (index % 28)} Oct 2026</td><td>${(index * 37) % 1000}.00 EUR</td><td>${index % 3 === 0 ? 'Shipped' : 'Open'}</td></tr>`,
+  ).join('\n');
+  return `<!--{"url":"https://reports.example.com/orders?quarter=Q4"}-->
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Orders, Q4 – Reports</title></head>
+<body>
+<h1>Orders, Q4</h1>
+<p>All regions · ${rows} orders</p>
+<table><thead><tr><th>Order</th><th>Items</th><th>Date</th><th>Amount</th><th>Status</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>
+</body></html>`;
+}
