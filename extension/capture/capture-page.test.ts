@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
 import { ArticleReaderMissing, installArticleReader } from './article-reader';
 import { describeCapture } from './describe';
+import { DeclaredVisibility } from './dom/declared-visibility';
+import { judgeWithoutLayout, visibilityOf } from './dom/visibility';
 import { capturePage } from './registry';
 import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/pages';
 import { visibleTextExtractor } from './visible-text';
@@ -109,5 +111,24 @@ describe('a page far larger than the budget', () => {
     const page = capturePage(document, { tokenBudget: 500 });
     expect(page.truncated).toBe(true);
     expect(page.markdown).toContain('Line 0 of the log');
+  });
+});
+
+describe('what a capture leaves behind', () => {
+  afterEach(() => judgeWithoutLayout((document) => new DeclaredVisibility(document)));
+
+  it('lets go of what it learnt of the page (answers that hold its elements) once it returns', () => {
+    const judges: DeclaredVisibility[] = [];
+    judgeWithoutLayout((document) => {
+      const judge = new DeclaredVisibility(document);
+      judges.push(judge);
+      return judge;
+    });
+    const document = loadFixture('zendesk--ticket');
+    capturePage(document);
+    const used = [...judges];
+    expect(used.length).toBeGreaterThan(0);
+    // Asked again after the capture, the page gets a new judge: the capture's own is no longer held.
+    expect(used).not.toContain(visibilityOf(document));
   });
 });

@@ -95,9 +95,15 @@ export function capturePageWith(bundle: SiteBundle | undefined, siteExtractors: 
   return (document: Document, options: CaptureOptions = defaultCaptureOptions): PageContext | NeedsSiteScript => {
     resetVisibility();
     resetWalk();
-    const documents = candidateDocuments(document);
-    const needed = neededSiteScript(documents, bundle);
-    return needed ? { needs: 'site-script', bundle: needed } : capturePage(extractors, document, documents, options);
+    try {
+      const documents = candidateDocuments(document);
+      const needed = neededSiteScript(documents, bundle);
+      return needed ? { needs: 'site-script', bundle: needed } : capturePage(extractors, document, documents, options);
+    } finally {
+      // What one capture learnt holds the page's elements: let them go with the capture, not at the next one.
+      resetVisibility();
+      resetWalk();
+    }
   };
 }
 

@@ -116,7 +116,11 @@ function startsStackingContext(style: ComputedStyle): boolean {
  */
 export class LayoutVisibility extends MemoisedVisibility {
   protected override readonly laidOut = true;
-  readonly #styles = new WeakMap<Element, ComputedStyle>();
+  /**
+   * A Map, not a WeakMap: the rendered walk asks for every element a page renders (120,000 on a long report), and
+   * a WeakMap that large costs the garbage collector about 100 ms a capture there. The capture lets go of it.
+   */
+  readonly #styles = new Map<Element, ComputedStyle>();
   /** Each text node's line boxes (see linesOf): the element's verdict and the node's own share one query. */
   readonly #lines = new WeakMap<Text, Box[]>();
   /** What can be read of each text node asked about (see readableText). */
