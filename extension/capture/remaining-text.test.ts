@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeclaredVisibility } from './dom/declared-visibility';
+import { judgeWithoutLayout } from './dom/visibility';
 import { remainingVisibleText } from './remaining-text';
 import { parsePage } from './testing/pages';
 
@@ -36,5 +38,35 @@ describe('remainingVisibleText', () => {
       `${passage}\n- Stage: Negotiation`,
     );
     expect(rest).toBe('Summary');
+  });
+});
+
+describe('remainingVisibleText on a long related list', () => {
+  afterEach(() => judgeWithoutLayout((document) => new DeclaredVisibility(document)));
+
+  it('stops inside the table once it has enough, so the rows past the budget are never judged', () => {
+    let texts = 0;
+    judgeWithoutLayout(
+      (document) =>
+        new (class extends DeclaredVisibility {
+          override visibleTextOf(node: Text): string {
+            texts++;
+            return super.visibleTextOf(node);
+          }
+        })(document),
+    );
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, index) => `<tr><td>Widget ${index}</td><td>${index} units</td></tr>`,
+    );
+    const page = parsePage(
+      `<html><body><h2>Products</h2><table>${rows.join('')}</table></body></html>`,
+      'https://example.com/',
+    );
+    const rest = remainingVisibleText(page.body, '- Widget 0: 0 units', { maxChars: 500 });
+    expect(rest).toContain('| Widget 1 | 1 units |');
+    expect(rest.length).toBeGreaterThan(500);
+    expect(rest.length).toBeLessThan(600);
+    expect(texts).toBeLessThan(100);
   });
 });

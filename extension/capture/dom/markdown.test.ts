@@ -259,3 +259,42 @@ describe('a walk that stops once it has more than the budget can keep (maxChars)
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+describe('the block reader (onBlock)', () => {
+  const page = (html: string) => parsePage(`<html><body>${html}</body></html>`, 'https://example.com/').body;
+
+  it('receives a long table’s rows as they are read, and can stop inside it', () => {
+    const rows = Array.from({ length: 1_000 }, (_, index) => `<tr><td>Row ${index}</td><td>Open</td></tr>`).join('');
+    const read: string[] = [];
+    const markdown = toMarkdown(page(`<p>Before</p><table>${rows}</table><p>After</p>`), {
+      onBlock: (block) => {
+        read.push(block);
+        return read.length < 4;
+      },
+    });
+    expect(read).toEqual(['Before', '| Row 0 | Open |', '| Row 1 | Open |', '| Row 2 | Open |']);
+    expect(markdown).toBe('Before\n\n| Row 0 | Open |\n| --- | --- |\n| Row 1 | Open |\n| Row 2 | Open |');
+  });
+
+  it('receives a long list’s items as they are read', () => {
+    const items = Array.from({ length: 1_000 }, (_, index) => `<li>Item ${index}</li>`).join('');
+    const read: string[] = [];
+    toMarkdown(page(`<ol>${items}</ol>`), {
+      onBlock: (block) => {
+        read.push(block);
+        return read.length < 2;
+      },
+    });
+    expect(read).toEqual(['1. Item 0', '2. Item 1']);
+  });
+
+  it('changes nothing in the Markdown of a reader that reads it all', () => {
+    const html =
+      '<h2>Plan</h2><p>AB</p><table><tr><th>Name</th><th>Qty</th></tr><tr><td>Widget</td><td>3</td><td>x</td></tr></table>' +
+      '<ul><li>One</li><li>Two<ul><li>Nested</li></ul></li></ul><blockquote><table><tr><td>a</td><td>b</td></tr></table></blockquote>';
+    const read: string[] = [];
+    const withReader = toMarkdown(page(html), { onBlock: (block) => read.push(block) > 0 });
+    expect(withReader).toBe(toMarkdown(page(html)));
+    expect(read.join('\n')).toContain('- Two');
+  });
+});

@@ -18,8 +18,10 @@ export interface MarkdownOptions {
   /** How to judge visibility; by default the document's own (layout engine, or declared styles). */
   visibility?: Visibility;
   /**
-   * Receives each top-level block as soon as it is rendered; returning false stops the walk there. A reader that
-   * needs only some of a large page (the budget would cut the rest) then never pays for the rest's layout reads.
+   * Receives each top-level block as soon as it is rendered, and a table's rows or a list's items one by one as
+   * they are read (each line once, in order; a row with its own cells); returning false stops the walk there. A
+   * reader that needs only some of a large page (the budget would cut the rest) then never pays for the rest's
+   * layout reads, even inside a related list of thousands of rows.
    */
   onBlock?: (block: string) => boolean;
   /**
@@ -113,18 +115,42 @@ class Writer {
     return withoutInitials(this.tidied()).length;
   }
 
+  /** Whether the sink has had the lines of the block being built (see `stream`): it is not given it again. */
+  private streamed = false;
+
   private push(block: string): void {
-    const held = this.initials;
-    this.initials = undefined;
-    if (held && !standsFor(held, block)) this.emit(held);
+    this.releaseInitials(block);
     if (initialsOnly.test(block)) this.initials = block;
     else this.emit(block);
+  }
+
+  /** Gives out held initials unless `next` is the name they stand for. */
+  private releaseInitials(next: string): void {
+    const held = this.initials;
+    this.initials = undefined;
+    if (held && !standsFor(held, next)) this.emit(held);
   }
 
   private emit(block: string): void {
     this.written += (this.blocks.length > 0 ? 2 : 0) + block.length;
     this.blocks.push(block);
-    if (this.sink && !this.sink(block)) this.stopped = true;
+    if (this.streamed) this.streamed = false;
+    else if (this.sink && !this.sink(block)) this.stopped = true;
+  }
+
+  /**
+   * Gives the sink one line of the block being built (a table's row, a list's item), ahead of the block itself;
+   * false once it has had enough. Only the top-level writer has a sink; others always go on.
+   */
+  stream(line: string): boolean {
+    if (!this.sink || this.stopped) return !this.stopped;
+    if (!this.streamed) {
+      this.flush();
+      this.releaseInitials(line);
+      this.streamed = true;
+    }
+    if (!this.sink(line)) this.stopped = true;
+    return !this.stopped;
   }
 
   text(value: string): void {
@@ -167,6 +193,7 @@ class Writer {
   block(value: string): void {
     this.flush();
     if (value.trim()) this.push(value);
+    this.streamed = false;
   }
 
   result(): string {
@@ -364,9 +391,10 @@ class MarkdownWalker {
       if (!text) continue;
       const marker = this.options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';
       const indent = ' '.repeat(marker.length);
-      items.push(marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`));
-      length += (items.length > 1 ? 1 : 0) + (items.at(-1) as string).length;
-      if (this.overflows(writer, length)) break;
+      const line = marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`);
+      items.push(line);
+      length += (items.length > 1 ? 1 : 0) + line.length;
+      if (this.overflows(writer, length) || !writer.stream(line)) break;
     }
     return items.join('\n');
   }
@@ -437,7 +465,8 @@ class MarkdownWalker {
       const said = texts.reduce((sum, text) => sum + text.length, 0);
       if (plain) length += (length > 0 ? 1 : 0) + said + 3 * (texts.length - 1);
       else length += (length > 0 ? 1 : 2 + 6 * columns) + 4 + said + 3 * (columns - 1);
-      if (this.overflows(writer, length)) break;
+      if (this.overflows(writer, length) || !writer.stream(plain ? texts.join(' | ') : `| ${texts.join(' | ')} |`))
+        break;
     }
     const filled = cells.filter((row) => row.some(Boolean));
     if (plain) {

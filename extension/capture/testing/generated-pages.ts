@@ -67,8 +67,9 @@ function timelineItem(index: number): string {
 /**
  * A Lightning Opportunity page of roughly `targetBytes`: the visible record has 40 fields, 6 related lists of
  * 30 rows and a 60-entry timeline; the rest of the weight is hidden cached records (as Lightning keeps them).
+ * With `longListRows`, the visible record's last related list has that many rows more (an account's contacts).
  */
-export function generatedLightningPage(targetBytes: number): string {
+export function generatedLightningPage(targetBytes: number, longListRows = 0): string {
   const fields = Array.from({ length: 40 }, (_, index) =>
     detailItem(
       index === 0 ? 'Stage' : index === 1 ? 'Amount' : `Field ${index}`,
@@ -81,7 +82,10 @@ export function generatedLightningPage(targetBytes: number): string {
       `<lst-related-list-single-container><article class="slds-card"><h2 class="slds-card__header-title"><span title="List ${list}">List ${list}</span><span title="(30)">(30)</span></h2><table><thead><tr><th aria-label="Product">Product</th><th aria-label="Quantity">Quantity</th><th aria-label="Price">Price</th><th aria-label="Notes">Notes</th></tr></thead><tbody>${Array.from({ length: 30 }, (_, row) => relatedRow(row)).join('')}</tbody></table></article></lst-related-list-single-container>`,
   ).join('');
   const timeline = `<ul class="slds-timeline">${Array.from({ length: 60 }, (_, index) => timelineItem(index)).join('')}</ul>`;
-  const visible = `<div class="oneContent active"><one-record-home-flexipage2><records-highlights2><h1><div class="entityNameTitle">Opportunity</div><slot name="primaryField"><lightning-formatted-text>Acme Corp - 200 Widgets</lightning-formatted-text></slot></h1><records-highlights-details-item><p class="slds-text-title" title="Account Name">Account Name</p><p class="fieldComponent">Acme Corp</p></records-highlights-details-item></records-highlights2><records-record-layout-section>${fields}</records-record-layout-section>${related}${timeline}</one-record-home-flexipage2></div>`;
+  const longList = Array.from({ length: longListRows }, (_, row) => relatedRow(30 + row)).join('');
+  const lastListEnd = related.lastIndexOf('</tbody>');
+  const visibleRelated = `${related.slice(0, lastListEnd)}${longList}${related.slice(lastListEnd)}`;
+  const visible = `<div class="oneContent active"><one-record-home-flexipage2><records-highlights2><h1><div class="entityNameTitle">Opportunity</div><slot name="primaryField"><lightning-formatted-text>Acme Corp - 200 Widgets</lightning-formatted-text></slot></h1><records-highlights-details-item><p class="slds-text-title" title="Account Name">Account Name</p><p class="fieldComponent">Acme Corp</p></records-highlights-details-item></records-highlights2><records-record-layout-section>${fields}</records-record-layout-section>${visibleRelated}${timeline}</one-record-home-flexipage2></div>`;
   const head = `<!--{"url":"https://acme-corp.lightning.force.com/lightning/r/Opportunity/0065g00000XyZabAAF/view"}-->
 <!DOCTYPE html><html><head><meta charset="utf-8"><title>Acme Corp - 200 Widgets | Salesforce</title>
 <style>.slds-assistive-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style></head><body>
