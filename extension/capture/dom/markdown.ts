@@ -394,7 +394,7 @@ class MarkdownWalker {
       const line = marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`);
       items.push(line);
       length += (items.length > 1 ? 1 : 0) + line.length;
-      if (this.overflows(writer, length) || !writer.stream(line)) break;
+      if (!writer.stream(line) || this.overflows(writer, length)) break;
     }
     return items.join('\n');
   }
@@ -465,7 +465,7 @@ class MarkdownWalker {
       const said = texts.reduce((sum, text) => sum + text.length, 0);
       if (plain) length += (length > 0 ? 1 : 0) + said + 3 * (texts.length - 1);
       else length += (length > 0 ? 1 : 2 + 6 * columns) + 4 + said + 3 * (columns - 1);
-      if (this.overflows(writer, length) || !writer.stream(plain ? texts.join(' | ') : `| ${texts.join(' | ')} |`))
+      if (!writer.stream(plain ? texts.join(' | ') : `| ${texts.join(' | ')} |`) || this.overflows(writer, length))
         break;
     }
     const filled = cells.filter((row) => row.some(Boolean));
