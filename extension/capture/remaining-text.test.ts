@@ -41,20 +41,43 @@ describe('remainingVisibleText', () => {
   });
 });
 
-describe('remainingVisibleText on a long related list', () => {
+describe('remainingVisibleText on long parts of a page', () => {
   afterEach(() => judgeWithoutLayout((document) => new DeclaredVisibility(document)));
 
-  it('stops inside the table once it has enough, so the rows past the budget are never judged', () => {
-    let texts = 0;
+  /** Counts the texts judged from now on. */
+  function countTexts(): { texts: number } {
+    const counted = { texts: 0 };
     judgeWithoutLayout(
       (document) =>
         new (class extends DeclaredVisibility {
           override visibleTextOf(node: Text): string {
-            texts++;
+            counted.texts++;
             return super.visibleTextOf(node);
           }
         })(document),
     );
+    return counted;
+  }
+
+  it.each([
+    ['a code block', (lines: string[]) => `<pre>${lines.map((line) => `<span>${line}</span>`).join('\n')}</pre>`],
+    [
+      'a run of text broken by <br>',
+      (lines: string[]) => `<div>${lines.map((line) => `<span>${line}</span>`).join('<br>')}</div>`,
+    ],
+  ])('stops inside %s once it has enough, so the lines past the budget are never judged', (_, markup) => {
+    const counted = countTexts();
+    const lines = Array.from({ length: 5_000 }, (_, index) => `build step ${index} passed`);
+    const page = parsePage(`<html><body><h2>Log</h2>${markup(lines)}</body></html>`, 'https://example.com/');
+    const rest = remainingVisibleText(page.body, '- Status: Passed', { maxChars: 500 });
+    expect(rest).toContain('build step 1 passed');
+    expect(rest.length).toBeGreaterThan(500);
+    expect(rest.length).toBeLessThan(600);
+    expect(counted.texts).toBeLessThan(100);
+  });
+
+  it('stops inside the table once it has enough, so the rows past the budget are never judged', () => {
+    const counted = countTexts();
     const rows = Array.from(
       { length: 5_000 },
       (_, index) => `<tr><td>Widget ${index}</td><td>${index} units</td></tr>`,
@@ -67,6 +90,6 @@ describe('remainingVisibleText on a long related list', () => {
     expect(rest).toContain('| Widget 1 | 1 units |');
     expect(rest.length).toBeGreaterThan(500);
     expect(rest.length).toBeLessThan(600);
-    expect(texts).toBeLessThan(100);
+    expect(counted.texts).toBeLessThan(100);
   });
 });

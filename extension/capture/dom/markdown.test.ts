@@ -148,6 +148,33 @@ describe('toMarkdown', () => {
   });
 });
 
+describe('long runs of text', () => {
+  /**
+   * Time grows with the square of a run's length when each piece added reads the whole text gathered so far (a
+   * regular expression on it, a trim): 20 times the run then takes about 400 times as long, instead of 20.
+   */
+  it('are gathered in time that grows with their length, not its square', () => {
+    const page = (count: number) =>
+      parsePage(
+        `<html><body><div>${Array.from({ length: count }, (_, index) => `<span>word${index}</span> <a>x</a><br>`).join('')}</div></body></html>`,
+        'https://example.com/',
+      ).body;
+    const small = page(2_000);
+    const large = page(40_000);
+    const time = (body: HTMLElement) => {
+      const start = performance.now();
+      const markdown = toMarkdown(body);
+      return { ms: performance.now() - start, markdown };
+    };
+    time(small); // warm up
+    // The fastest of three runs each: a ratio in one process, so a machine slow throughout changes nothing.
+    const fastest = (body: HTMLElement) => Math.min(time(body).ms, time(body).ms, time(body).ms);
+    expect(time(large).markdown.split('\n')).toHaveLength(40_000);
+    // Linear is 20 times; quadratic is 400. The margin leaves room for a busy machine.
+    expect(fastest(large) / fastest(small)).toBeLessThan(150);
+  });
+});
+
 describe('pages larger than a call can take arguments', () => {
   it('renders a table of 150,000 rows', () => {
     const rows = '<tr><td>a</td><td>b</td></tr>'.repeat(150_000);
@@ -216,6 +243,20 @@ describe('a walk that stops once it has more than the budget can keep (maxChars)
     expect(asked.texts).toBeLessThan(100);
   });
 
+  it('stops inside a long code block', () => {
+    const lines = Array.from({ length: 5_000 }, (_, index) => `<span>line</span> <b>${index}</b>\n`).join('');
+    const { asked, visibility } = countingVisibility();
+    const markdown = toMarkdown(body(`<pre><code class="language-log">${lines}</code></pre>`), {
+      visibility,
+      maxChars: 500,
+    });
+    expect(markdown.startsWith('```log\nline 0\nline 1\n')).toBe(true);
+    expect(markdown.endsWith('\n```')).toBe(true);
+    expect(markdown.length).toBeGreaterThan(500);
+    expect(markdown.length).toBeLessThan(600);
+    expect(asked.texts).toBeLessThan(300);
+  });
+
   it('gives the whole page when it fits, and more than the limit when it does not (so the budget says it cut)', () => {
     const block = fc.oneof(
       fc.string({ minLength: 1, maxLength: 30 }).map((text) => `<p>${escapeHtml(text)}</p>`),
@@ -231,6 +272,12 @@ describe('a walk that stops once it has more than the budget can keep (maxChars)
       fc
         .array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 })
         .map((words) => `<div>${words.map((word) => `<span>${escapeHtml(word)}</span>`).join(' ')}</div>`),
+      fc
+        .array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 12 })
+        .map((lines) => `<pre>${lines.map((line) => `<span>${escapeHtml(line)}</span>`).join('\n')}</pre>`),
+      fc
+        .array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 })
+        .map((lines) => `<div>${lines.map((line) => `<span>${escapeHtml(line)}</span>`).join('<br>')}</div>`),
     );
     fc.assert(
       fc.property(fc.array(block, { maxLength: 25 }), fc.integer({ min: 1, max: 400 }), (blocks, maxChars) => {
@@ -288,13 +335,54 @@ describe('the block reader (onBlock)', () => {
     expect(read).toEqual(['1. Item 0', '2. Item 1']);
   });
 
+  it('receives a long code block’s lines as they are read, and can stop inside it', () => {
+    const lines = Array.from({ length: 1_000 }, (_, index) => `<span>line</span> ${index}\n`).join('');
+    const read: string[] = [];
+    let texts = 0;
+    const visibility = {
+      isHidden: () => false,
+      hidesText: () => false,
+      visibleTextOf: (node: Text) => {
+        texts++;
+        return node.nodeValue ?? '';
+      },
+      isBlock: (element: Element) => element.localName !== 'span',
+    };
+    toMarkdown(page(`<p>Before</p><pre>${lines}</pre><p>After</p>`), {
+      visibility,
+      onBlock: (block) => {
+        read.push(block);
+        return read.length < 4;
+      },
+    });
+    expect(read).toEqual(['Before', 'line 0', 'line 1', 'line 2']);
+    expect(texts).toBeLessThan(20);
+  });
+
+  it('receives the lines of a long run of text broken by <br> as they are read', () => {
+    const lines = Array.from({ length: 1_000 }, (_, index) => `<span>Line</span> <a>${index}</a><br>`).join('');
+    const read: string[] = [];
+    const markdown = toMarkdown(page(`<div>${lines}</div><p>After</p>`), {
+      onBlock: (block) => {
+        read.push(block);
+        return read.length < 3;
+      },
+    });
+    expect(read).toEqual(['Line 0', 'Line 1', 'Line 2']);
+    expect(markdown.startsWith('Line 0\nLine 1\nLine 2')).toBe(true);
+    expect(markdown).not.toContain('After');
+  });
+
   it('changes nothing in the Markdown of a reader that reads it all', () => {
     const html =
+      '<pre><code class="language-sh">npm  ci\n<span>npm</span> test\n\n</code></pre><div>AB <b>one</b><br> two<br><br><br>three</div>' +
       '<h2>Plan</h2><p>AB</p><table><tr><th>Name</th><th>Qty</th></tr><tr><td>Widget</td><td>3</td><td>x</td></tr></table>' +
       '<ul><li>One</li><li>Two<ul><li>Nested</li></ul></li></ul><blockquote><table><tr><td>a</td><td>b</td></tr></table></blockquote>';
     const read: string[] = [];
     const withReader = toMarkdown(page(html), { onBlock: (block) => read.push(block) > 0 });
     expect(withReader).toBe(toMarkdown(page(html)));
     expect(read.join('\n')).toContain('- Two');
+    expect(read).toContain('npm test');
+    expect(read).toContain('two');
   });
 });

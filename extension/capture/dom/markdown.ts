@@ -86,9 +86,33 @@ const withoutInitials = (text: string) =>
 
 const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
 
+/** A code block as it is read (see `code`): its finished lines and the line being read. */
+interface CodeReading {
+  lines: string[];
+  line: string;
+  /** Characters of the finished lines joined, and of those up to the last that is not empty. */
+  length: number;
+  lengthToInk: number;
+  /** Whether it has anything but spacing: a blank block is left out, so it counts for nothing. */
+  inked: boolean;
+  /** Set once the reader has enough or the limit is passed: nothing more is read. */
+  done: boolean;
+}
+
+/** Whether a piece of gathered text ends in spacing: asked of its last character only. */
+const endsInSpace = (piece: string) => /\s/.test(piece.charAt(piece.length - 1));
+
 class Writer {
   readonly blocks: string[] = [];
-  private inline = '';
+  /**
+   * The text being gathered into the next block, in the pieces it was given in, joined once as the block ends. A
+   * run can be tens of thousands of pieces (a highlighted log in one element): asking the whole text whether it ends
+   * in a space, or trimming it, at each piece took time growing with the square of its length.
+   */
+  private pieces: string[] = [];
+  private gathered = 0;
+  /** Where in `pieces` the line being gathered starts (after the last `<br>`). */
+  private lineStart = 0;
   /** Set once the block sink has had enough: the walk stops at the next node. */
   stopped = false;
 
@@ -107,7 +131,7 @@ class Writer {
 
   /** Characters of the text being gathered into the next block, before it is tidied: never fewer than it will have. */
   get pending(): number {
-    return this.inline.length;
+    return this.gathered;
   }
 
   /** Characters the gathered text will have as a block: trimmed, avatar initials left out. */
@@ -117,6 +141,8 @@ class Writer {
 
   /** Whether the sink has had the lines of the block being built (see `stream`): it is not given it again. */
   private streamed = false;
+  /** Whether the sink has had some lines of the text being gathered: it gets the rest as the block ends. */
+  private gatheredStreamed = false;
 
   private push(block: string): void {
     this.releaseInitials(block);
@@ -144,38 +170,82 @@ class Writer {
    */
   stream(line: string): boolean {
     if (!this.sink || this.stopped) return !this.stopped;
+    // Text gathered before a streamed table or list is a block of its own, given out first.
+    if (!this.streamed || this.gatheredStreamed) this.flush();
+    this.toSink(line);
+    return !this.stopped;
+  }
+
+  private toSink(line: string): void {
     if (!this.streamed) {
-      this.flush();
       this.releaseInitials(line);
       this.streamed = true;
     }
-    if (!this.sink(line)) this.stopped = true;
-    return !this.stopped;
+    if (this.sink && !this.sink(line)) this.stopped = true;
+  }
+
+  /**
+   * Gives the sink a finished line of the text being gathered, tidied as the block will be. A run of text broken by
+   * `<br>` (a log, a chat transcript in one element) can be long: its lines are read as it is, like a table's rows,
+   * so a reader with enough stops inside it.
+   */
+  private streamLine(line: string): void {
+    const tidy = withoutInitials(line.trim());
+    if (!tidy || this.stopped) return;
+    this.gatheredStreamed = true;
+    this.toSink(tidy);
+  }
+
+  private append(piece: string): void {
+    if (!piece) return;
+    this.pieces.push(piece);
+    this.gathered += piece.length;
+  }
+
+  private endsInSpace(): boolean {
+    const last = this.pieces[this.pieces.length - 1];
+    return last !== undefined && endsInSpace(last);
   }
 
   text(value: string): void {
     const collapsed = value.replace(/\s+/g, ' ');
     if (collapsed === ' ' || collapsed === '') {
-      if (this.inline && !/[\s]$/.test(this.inline)) this.inline += ' ';
+      if (this.gathered > 0 && !this.endsInSpace()) this.append(' ');
       return;
     }
-    const needsTrim = this.inline === '' || /[\s]$/.test(this.inline);
-    this.inline += needsTrim ? collapsed.trimStart() : collapsed;
+    this.append(this.gathered === 0 || this.endsInSpace() ? collapsed.trimStart() : collapsed);
   }
 
   raw(value: string): void {
-    this.inline += this.inline === '' || /\s$/.test(this.inline) ? value.trimStart() : value;
+    this.append(this.gathered === 0 || this.endsInSpace() ? value.trimStart() : value);
   }
 
   lineBreak(): void {
-    this.inline = `${this.inline.trimEnd()}\n`;
+    // Spacing at the end is dropped, earlier line breaks with it: breaks in a row make one.
+    while (this.pieces.length > 0) {
+      const last = this.pieces[this.pieces.length - 1] as string;
+      const trimmed = last.trimEnd();
+      if (trimmed === last) break;
+      this.gathered -= last.length - trimmed.length;
+      if (trimmed) {
+        this.pieces[this.pieces.length - 1] = trimmed;
+        break;
+      }
+      this.pieces.pop();
+    }
+    this.lineStart = Math.min(this.lineStart, this.pieces.length);
+    const line = this.sink && !this.stopped ? this.pieces.slice(this.lineStart).join('') : '';
+    this.append('\n');
+    this.lineStart = this.pieces.length;
+    if (line) this.streamLine(line);
   }
 
   private tidied(): string {
+    const inline = this.pieces.join('');
     // Most runs are one line (a cell, a label, a value): only a run with line breaks needs them tidied.
-    return !this.inline.includes('\n')
-      ? this.inline.trim()
-      : this.inline
+    return !inline.includes('\n')
+      ? inline.trim()
+      : inline
           .split('\n')
           .map((line) => line.trim())
           .join('\n')
@@ -184,10 +254,18 @@ class Writer {
   }
 
   flush(): void {
+    const gathered = this.gatheredStreamed;
+    // The sink has had the first lines of this text: it gets the rest, and not the whole block again.
+    if (gathered && !this.stopped) this.streamLine(this.pieces.slice(this.lineStart).join(''));
     const text = this.tidied();
-    this.inline = '';
+    this.pieces = [];
+    this.gathered = 0;
+    this.lineStart = 0;
     this.settleAgainAt = 0;
-    if (text) this.push(withoutInitials(text));
+    this.gatheredStreamed = false;
+    if (!text) return;
+    if (gathered) this.emit(withoutInitials(text));
+    else this.push(withoutInitials(text));
   }
 
   block(value: string): void {
@@ -356,7 +434,7 @@ class MarkdownWalker {
       return;
     }
     if (tag === 'pre') {
-      writer.block(this.code(element));
+      writer.block(this.code(element, writer));
       return;
     }
     if (tag === 'blockquote') {
@@ -399,24 +477,60 @@ class MarkdownWalker {
     return items.join('\n');
   }
 
-  private code(pre: Element): string {
-    const text = this.preformatted(pre).replace(/(?<!\n)\n+$/, '');
-    if (this.options.plain || !text.trim()) return text;
+  /**
+   * A code block keeps its whitespace; hidden spans and unreadable text inside it are still dropped. It is read line
+   * by line: each line goes to the block reader as it is read, and reading stops once the reader has enough or the
+   * Markdown is past `maxChars` (a build log or a highlighted file is thousands of lines of small spans).
+   */
+  private code(pre: Element, writer: Writer): string {
+    const plain = this.options.plain === true;
     const language = `${pre.className} ${pre.querySelector('code')?.className ?? ''}`.match(/language-([\w+-]+)/)?.[1];
+    const fences = plain ? 0 : `\`\`\`${language ?? ''}\n\n\`\`\``.length;
+    const reading: CodeReading = { lines: [], line: '', length: 0, lengthToInk: 0, inked: false, done: false };
+    // What the block will have, as far as read: trailing blank lines are dropped, a blank block is left out.
+    const sure = () => {
+      if (!reading.inked) return 0;
+      const withLine = reading.line ? reading.length + (reading.lines.length > 0 ? 1 : 0) + reading.line.length : 0;
+      return Math.max(reading.lengthToInk, withLine) + fences;
+    };
+    const endLine = () => {
+      const line = reading.line;
+      reading.line = '';
+      reading.length += (reading.lines.length > 0 ? 1 : 0) + line.length;
+      reading.lines.push(line);
+      if (line) reading.lengthToInk = reading.length;
+      if (/\S/.test(line) && !writer.stream(line)) reading.done = true;
+      else if (this.overflows(writer, sure())) reading.done = true;
+    };
+    const add = (value: string) => {
+      if (!value) return;
+      if (!reading.inked && /\S/.test(value)) reading.inked = true;
+      let start = 0;
+      for (let end = value.indexOf('\n'); end !== -1; end = value.indexOf('\n', start)) {
+        reading.line += value.slice(start, end);
+        endLine();
+        start = end + 1;
+        if (reading.done) return;
+      }
+      reading.line += value.slice(start);
+      // A line with no end (minified code) is bounded by the limit too.
+      if (reading.line && this.overflows(writer, sure())) reading.done = true;
+    };
+    this.preformatted(pre, add, reading);
+    const text = [...reading.lines, reading.line].join('\n').replace(/(?<!\n)\n+$/, '');
+    if (plain || !text.trim()) return text;
     return `\`\`\`${language ?? ''}\n${text}\n\`\`\``;
   }
 
-  /** Code keeps its whitespace, but hidden spans and unreadable text inside it are still dropped. */
-  private preformatted(node: Node): string {
-    let text = '';
+  private preformatted(node: Node, add: (text: string) => void, reading: CodeReading): void {
     for (const child of composedChildren(node)) {
-      if (child.nodeType === 3) {
-        text += this.visibility.visibleTextOf(child as Text);
-      } else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
-        text += (child as Element).localName === 'br' ? '\n' : this.preformatted(child);
+      if (reading.done) return;
+      if (child.nodeType === 3) add(this.visibility.visibleTextOf(child as Text));
+      else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
+        if ((child as Element).localName === 'br') add('\n');
+        else this.preformatted(child, add, reading);
       }
     }
-    return text;
   }
 
   /** A layout table (one column, or tables of tables, as on Hacker News): read as ordinary blocks. */
