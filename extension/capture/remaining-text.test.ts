@@ -62,6 +62,10 @@ describe('remainingVisibleText on long parts of a page', () => {
   it.each([
     ['a code block', (lines: string[]) => `<pre>${lines.map((line) => `<span>${line}</span>`).join('\n')}</pre>`],
     [
+      'a run of text with no break',
+      (lines: string[]) => `<p>${lines.map((line) => `<span>${line}.</span>`).join(' ')}</p>`,
+    ],
+    [
       'a run of text broken by <br>',
       (lines: string[]) => `<div>${lines.map((line) => `<span>${line}</span>`).join('<br>')}</div>`,
     ],

@@ -96,6 +96,9 @@ export function remainingVisibleText(scope: Node, typedMarkdown: string, options
   toMarkdown(scope, {
     dropNavigation: true,
     skip: [editing, notContent].filter(Boolean).join(', '),
+    // A line longer than the typed part and the room together cannot be all said already: it is new text that fills
+    // the room, and reading the rest of it would only be cut.
+    maxLineChars: typedMarkdown.length + maxChars,
     onBlock: (block) => {
       for (const line of block.split('\n')) {
         if (enough) break;

@@ -373,6 +373,32 @@ describe('the block reader (onBlock)', () => {
     expect(markdown).not.toContain('After');
   });
 
+  it('stops inside a line longer than maxLineChars, and the reader gets what was read of it', () => {
+    const words = Array.from({ length: 5_000 }, (_, index) => `<span>word${index}</span>`).join(' ');
+    const read: string[] = [];
+    let texts = 0;
+    const visibility = {
+      isHidden: () => false,
+      hidesText: () => false,
+      visibleTextOf: (node: Text) => {
+        texts++;
+        return node.nodeValue ?? '';
+      },
+      isBlock: (element: Element) => element.localName !== 'span',
+    };
+    const markdown = toMarkdown(page(`<p>Before</p><div>${words}</div><p>After</p>`), {
+      visibility,
+      maxLineChars: 500,
+      onBlock: (block) => read.push(block) > 0,
+    });
+    expect(read).toHaveLength(2);
+    expect(read[1]?.startsWith('word0 word1 word2')).toBe(true);
+    expect(read[1]?.length).toBeGreaterThanOrEqual(500);
+    expect(read[1]?.length).toBeLessThan(600);
+    expect(markdown).toBe(read.join('\n\n'));
+    expect(texts).toBeLessThan(200);
+  });
+
   it('changes nothing in the Markdown of a reader that reads it all', () => {
     const html =
       '<pre><code class="language-sh">npm  ci\n<span>npm</span> test\n\n</code></pre><div>AB <b>one</b><br> two<br><br><br>three</div>' +

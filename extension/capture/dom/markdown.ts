@@ -19,7 +19,8 @@ export interface MarkdownOptions {
   visibility?: Visibility;
   /**
    * Receives each top-level block as soon as it is rendered, and a table's rows or a list's items one by one as
-   * they are read (each line once, in order; a row with its own cells); returning false stops the walk there. A
+   * they are read, and so the lines of a code block or of a run of text broken by `<br>` (each line once, in order;
+   * a row with its own cells); returning false stops the walk there. A
    * reader that needs only some of a large page (the budget would cut the rest) then never pays for the rest's
    * layout reads, even inside a related list of thousands of rows.
    */
@@ -30,6 +31,12 @@ export interface MarkdownOptions {
    * is either the whole page or longer than the limit, and the budget says it cut.
    */
   maxChars?: number;
+  /**
+   * Stop inside a line of text longer than this (a run of thousands of spans with no break): the reader gets what
+   * was read of it as it ends. For a reader that keeps new text up to a limit below this, such a line is new text
+   * that fills it, and the budget cuts it and says so.
+   */
+  maxLineChars?: number;
 }
 
 /** Inputs whose value is not text the person reads: a tick, a caption of a button, a secret, a file, a colour. */
@@ -111,8 +118,9 @@ class Writer {
    */
   private pieces: string[] = [];
   private gathered = 0;
-  /** Where in `pieces` the line being gathered starts (after the last `<br>`). */
+  /** Where in `pieces` the line being gathered starts (after the last `<br>`), and how much was gathered before it. */
   private lineStart = 0;
+  private beforeLine = 0;
   /** Set once the block sink has had enough: the walk stops at the next node. */
   stopped = false;
 
@@ -132,6 +140,11 @@ class Writer {
   /** Characters of the text being gathered into the next block, before it is tidied: never fewer than it will have. */
   get pending(): number {
     return this.gathered;
+  }
+
+  /** Characters of the line being gathered, before it is tidied. */
+  get lineLength(): number {
+    return this.gathered - this.beforeLine;
   }
 
   /** Characters the gathered text will have as a block: trimmed, avatar initials left out. */
@@ -237,6 +250,7 @@ class Writer {
     const line = this.sink && !this.stopped ? this.pieces.slice(this.lineStart).join('') : '';
     this.append('\n');
     this.lineStart = this.pieces.length;
+    this.beforeLine = this.gathered;
     if (line) this.streamLine(line);
   }
 
@@ -261,6 +275,7 @@ class Writer {
     this.pieces = [];
     this.gathered = 0;
     this.lineStart = 0;
+    this.beforeLine = 0;
     this.settleAgainAt = 0;
     this.gatheredStreamed = false;
     if (!text) return;
@@ -292,6 +307,9 @@ class MarkdownWalker {
   /** Set once the Markdown is longer than `maxChars`: every loop of the walk stops at its next step. */
   private full = false;
   private readonly maxChars: number;
+  private readonly maxLineChars: number;
+  /** Set once a line is longer than `maxLineChars`: every loop stops, and the blocks around it still reach the sink. */
+  private lineCut = false;
 
   constructor(
     private readonly visibility: Visibility,
@@ -300,6 +318,7 @@ class MarkdownWalker {
     const leftOut = [options.skip, options.dropNavigation ? navigation : undefined].filter(Boolean).join(', ');
     this.leftOut = leftOut || undefined;
     this.maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+    this.maxLineChars = options.maxLineChars ?? Number.POSITIVE_INFINITY;
   }
 
   /** The top-level render: the blocks it gives out are counted against `maxChars`, then passed to the sink. */
@@ -327,7 +346,7 @@ class MarkdownWalker {
    */
   private overflows(writer: Writer, more: number): boolean {
     if (!this.full && more > this.room(writer)) this.full = true;
-    return this.full;
+    return this.full || this.lineCut;
   }
 
   /** What the limit leaves for `writer`'s next block. */
@@ -340,7 +359,11 @@ class MarkdownWalker {
    * length is an upper bound of that, so the tidied text is measured only when the raw one is past the room left.
    */
   private gatheredOverflows(writer: Writer): boolean {
-    if (this.full) return true;
+    if (this.full || this.lineCut) return true;
+    if (writer.lineLength > this.maxLineChars) {
+      this.lineCut = true;
+      return true;
+    }
     const room = this.room(writer);
     if (writer.pending <= room || writer.pending < writer.settleAgainAt) return false;
     const settled = writer.settledPending();
@@ -513,8 +536,12 @@ class MarkdownWalker {
         if (reading.done) return;
       }
       reading.line += value.slice(start);
-      // A line with no end (minified code) is bounded by the limit too.
-      if (reading.line && this.overflows(writer, sure())) reading.done = true;
+      // A line with no end (minified code) is bounded by the limits too; the reader gets what was read of it.
+      if (reading.line.length > this.maxLineChars) {
+        this.lineCut = true;
+        if (/\S/.test(reading.line)) writer.stream(reading.line);
+        reading.done = true;
+      } else if (reading.line && this.overflows(writer, sure())) reading.done = true;
     };
     this.preformatted(pre, add, reading);
     const text = [...reading.lines, reading.line].join('\n').replace(/(?<!\n)\n+$/, '');
