@@ -1,3 +1,4 @@
+import { blankFontFace } from './support/blank-font';
 import { solidPngUrl } from './support/solid-png';
 
 const whitePng = solidPngUrl([255, 255, 255, 255]);
@@ -467,6 +468,16 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<svg width="0" height="0" style="position:absolute"><filter id="alpha-chain"><feComponentTransfer><feFuncA type="linear" slope="0.15"/></feComponentTransfer><feComponentTransfer><feFuncA type="linear" slope="0.15"/></feComponentTransfer></filter></svg><p>${s}</p><p style="filter:url(#alpha-chain)">${h}</p>`,
   },
+  // A web font whose glyphs draw nothing: full size, colour and place, and no pixel.
+  {
+    id: 'blank-glyphs-in-a-span',
+    html: (h, s) =>
+      `<style>${blankFontFace('Blank Glyphs')}</style><p>${s} <span style="font-family:'Blank Glyphs',sans-serif">${h}</span></p>`,
+  },
+  {
+    id: 'blank-glyphs-field-value',
+    html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="font-family:'Blank Glyphs',sans-serif">`,
+  },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -842,6 +853,12 @@ export const controls: Trick[] = [
   {
     id: 'svg-filter-missing',
     html: (_, s) => `<p style="filter:url(#no-such-filter)">${s}</p>`,
+  },
+  // The face covers digits only: letters fall back to a font that draws them.
+  {
+    id: 'web-font-outside-its-range',
+    html: (_, s) =>
+      `<style>${blankFontFace('Blank Digits', 'U+30-39')}</style><p style="font-family:'Blank Digits',sans-serif">${s} 42</p>`,
   },
 ];
 

@@ -29,6 +29,8 @@ describe('hidden text never reaches the model; visible neighbours do', () => {
     );
     const page = await browser.context.newPage();
     await page.goto(url);
+    // The page's web fonts (a blank one among them) are drawn once loaded, as the person then sees the page.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.bringToFront();
 
     const panel = await browser.openPanel();

@@ -30,7 +30,10 @@ export const computedStyleProperties = [
   'display',
   'filter',
   'flexDirection',
+  'fontFamily',
   'fontSize',
+  'fontStyle',
+  'fontWeight',
   'isolation',
   'maskImage',
   'maskMode',
@@ -210,10 +213,25 @@ export class RememberedStyle implements ComputedStyle {
     this.#flexDirection ??= this.#live.flexDirection;
     return this.#flexDirection;
   }
+  #fontFamily?: string;
+  get fontFamily(): string {
+    this.#fontFamily ??= this.#live.fontFamily;
+    return this.#fontFamily;
+  }
   #fontSize?: string;
   get fontSize(): string {
     this.#fontSize ??= this.#live.fontSize;
     return this.#fontSize;
+  }
+  #fontStyle?: string;
+  get fontStyle(): string {
+    this.#fontStyle ??= this.#live.fontStyle;
+    return this.#fontStyle;
+  }
+  #fontWeight?: string;
+  get fontWeight(): string {
+    this.#fontWeight ??= this.#live.fontWeight;
+    return this.#fontWeight;
   }
   #isolation?: string;
   get isolation(): string {

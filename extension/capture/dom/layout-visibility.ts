@@ -4,6 +4,7 @@ import { colorToken, parseColor, type Rgba } from './color';
 import { type ComputedStyle, RememberedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
 import { isFrame } from './frame-document';
+import { GlyphInk } from './glyph-ink';
 import { Occlusion } from './occlusion';
 import { type Box, clipOf, contains, everywhere, intersect, isEmpty, union } from './rects';
 import { RenderedTree } from './rendered-tree';
@@ -152,6 +153,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   readonly #pageClipsSideways: boolean;
   #occlusion: Occlusion | undefined;
   #rendered: RenderedTree | undefined;
+  #glyphs: GlyphInk | undefined;
 
   readonly #view: Window;
 
@@ -635,7 +637,16 @@ export class LayoutVisibility extends MemoisedVisibility {
       read = this.#readableOf(element, node);
       this.#readLines.set(node, read);
     }
-    return read;
+    return this.#drawn(element, read);
+  }
+
+  /** What of `text` the element's font draws (glyph-ink.ts): all of it unless the page loaded a font of its own. */
+  #drawn(element: Element, text: string): string {
+    this.#glyphs ??= new GlyphInk(this.#view.document);
+    if (!this.#glyphs.any || !text) return text;
+    const style = this.style(element);
+    if (!this.#glyphs.inWebFont(style.fontFamily)) return text;
+    return this.#glyphs.drawn(text, `${style.fontStyle} ${style.fontWeight} 50px ${style.fontFamily}`);
   }
 
   #readableOf(element: Element, node: Text): string {
@@ -916,6 +927,12 @@ export class LayoutVisibility extends MemoisedVisibility {
    * A text area that cannot scroll (overflow hidden) and holds more than its box shows hides the rest: which lines
    * show is not worked out, so none of its value is read. One that scrolls shows all of it to a person who scrolls.
    */
+  /** A field's value in a font that draws none of it. */
+  #valueUndrawn(control: Element): boolean {
+    const value = (control as HTMLInputElement).value;
+    return typeof value === 'string' && /\S/.test(value) && !/\S/.test(this.#drawn(control, value));
+  }
+
   #valueCutOff(control: Element, style: ComputedStyle): boolean {
     if (control.localName !== 'textarea' || style.overflowY === 'auto' || style.overflowY === 'scroll') return false;
     return control.scrollHeight > control.clientHeight + 1 || control.scrollWidth > control.clientWidth + 1;
@@ -933,7 +950,11 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (this.#unreadableColors(element, style) && !this.#readableOnBackdrop(element, style)) return true;
     const clip = this.#contentClip(element);
     if (control)
-      return this.#valueCutOff(element, style) || !this.#readableWhere(element, element.getBoundingClientRect(), clip);
+      return (
+        this.#valueCutOff(element, style) ||
+        this.#valueUndrawn(element) ||
+        !this.#readableWhere(element, element.getBoundingClientRect(), clip)
+      );
     // Text with no line box at all is not drawn (inside a closed <details>, a collapsed ruby…).
     return !this.#readableTextBox(element, clip);
   }

@@ -93,19 +93,6 @@ const withoutInitials = (text: string) =>
 
 const escapeCell = (text: string) => (text.includes('|') ? text.replace(/\|/g, '\\|') : text);
 
-/** A code block as it is read (see `code`): its finished lines and the line being read. */
-interface CodeReading {
-  lines: string[];
-  line: string;
-  /** Characters of the finished lines joined, and of those up to the last that is not empty. */
-  length: number;
-  lengthToInk: number;
-  /** Whether it has anything but spacing: a blank block is left out, so it counts for nothing. */
-  inked: boolean;
-  /** Set once the reader has enough or the limit is passed: nothing more is read. */
-  done: boolean;
-}
-
 /** Whether a piece of gathered text ends in spacing: asked of its last character only. */
 const endsInSpace = (piece: string) => /\s/.test(piece.charAt(piece.length - 1));
 
@@ -116,18 +103,22 @@ class Writer {
    * run can be tens of thousands of pieces (a highlighted log in one element): asking the whole text whether it ends
    * in a space, or trimming it, at each piece took time growing with the square of its length.
    */
-  private pieces: string[] = [];
-  private gathered = 0;
+  #pieces: string[] = [];
+  #gathered = 0;
   /** Where in `pieces` the line being gathered starts (after the last `<br>`), and how much was gathered before it. */
-  private lineStart = 0;
-  private beforeLine = 0;
+  #lineStart = 0;
+  #beforeLine = 0;
   /** Set once the block sink has had enough: the walk stops at the next node. */
   stopped = false;
 
-  constructor(private readonly sink?: (block: string) => boolean) {}
+  readonly #sink: ((block: string) => boolean) | undefined;
+
+  constructor(sink?: (block: string) => boolean) {
+    this.#sink = sink;
+  }
 
   /** A block of initials only, kept back until the next block says whether they are an avatar's (see standsFor). */
-  private initials: string | undefined;
+  #initials: string | undefined;
 
   /** Characters of the blocks given out so far, as `result` joins them. */
   written = 0;
@@ -139,42 +130,42 @@ class Writer {
 
   /** Characters of the text being gathered into the next block, before it is tidied: never fewer than it will have. */
   get pending(): number {
-    return this.gathered;
+    return this.#gathered;
   }
 
   /** Characters of the line being gathered, before it is tidied. */
   get lineLength(): number {
-    return this.gathered - this.beforeLine;
+    return this.#gathered - this.#beforeLine;
   }
 
   /** Characters the gathered text will have as a block: trimmed, avatar initials left out. */
   settledPending(): number {
-    return withoutInitials(this.tidied()).length;
+    return withoutInitials(this.#tidied()).length;
   }
 
   /** Whether the sink has had the lines of the block being built (see `stream`): it is not given it again. */
-  private streamed = false;
+  #streamed = false;
   /** Whether the sink has had some lines of the text being gathered: it gets the rest as the block ends. */
-  private gatheredStreamed = false;
+  #gatheredStreamed = false;
 
-  private push(block: string): void {
-    this.releaseInitials(block);
-    if (initialsOnly.test(block)) this.initials = block;
-    else this.emit(block);
+  #push(block: string): void {
+    this.#releaseInitials(block);
+    if (initialsOnly.test(block)) this.#initials = block;
+    else this.#emit(block);
   }
 
   /** Gives out held initials unless `next` is the name they stand for. */
-  private releaseInitials(next: string): void {
-    const held = this.initials;
-    this.initials = undefined;
-    if (held && !standsFor(held, next)) this.emit(held);
+  #releaseInitials(next: string): void {
+    const held = this.#initials;
+    this.#initials = undefined;
+    if (held && !standsFor(held, next)) this.#emit(held);
   }
 
-  private emit(block: string): void {
+  #emit(block: string): void {
     this.written += (this.blocks.length > 0 ? 2 : 0) + block.length;
     this.blocks.push(block);
-    if (this.streamed) this.streamed = false;
-    else if (this.sink && !this.sink(block)) this.stopped = true;
+    if (this.#streamed) this.#streamed = false;
+    else if (this.#sink && !this.#sink(block)) this.stopped = true;
   }
 
   /**
@@ -182,19 +173,19 @@ class Writer {
    * false once it has had enough. Only the top-level writer has a sink; others always go on.
    */
   stream(line: string): boolean {
-    if (!this.sink || this.stopped) return !this.stopped;
+    if (!this.#sink || this.stopped) return !this.stopped;
     // Text gathered before a streamed table or list is a block of its own, given out first.
-    if (!this.streamed || this.gatheredStreamed) this.flush();
-    this.toSink(line);
+    if (!this.#streamed || this.#gatheredStreamed) this.flush();
+    this.#toSink(line);
     return !this.stopped;
   }
 
-  private toSink(line: string): void {
-    if (!this.streamed) {
-      this.releaseInitials(line);
-      this.streamed = true;
+  #toSink(line: string): void {
+    if (!this.#streamed) {
+      this.#releaseInitials(line);
+      this.#streamed = true;
     }
-    if (this.sink && !this.sink(line)) this.stopped = true;
+    if (this.#sink && !this.#sink(line)) this.stopped = true;
   }
 
   /**
@@ -202,60 +193,60 @@ class Writer {
    * `<br>` (a log, a chat transcript in one element) can be long: its lines are read as it is, like a table's rows,
    * so a reader with enough stops inside it.
    */
-  private streamLine(line: string): void {
+  #streamLine(line: string): void {
     const tidy = withoutInitials(line.trim());
     if (!tidy || this.stopped) return;
-    this.gatheredStreamed = true;
-    this.toSink(tidy);
+    this.#gatheredStreamed = true;
+    this.#toSink(tidy);
   }
 
-  private append(piece: string): void {
+  #append(piece: string): void {
     if (!piece) return;
-    this.pieces.push(piece);
-    this.gathered += piece.length;
+    this.#pieces.push(piece);
+    this.#gathered += piece.length;
   }
 
-  private endsInSpace(): boolean {
-    const last = this.pieces[this.pieces.length - 1];
+  #endsInSpace(): boolean {
+    const last = this.#pieces[this.#pieces.length - 1];
     return last !== undefined && endsInSpace(last);
   }
 
   text(value: string): void {
     const collapsed = value.replace(/\s+/g, ' ');
     if (collapsed === ' ' || collapsed === '') {
-      if (this.gathered > 0 && !this.endsInSpace()) this.append(' ');
+      if (this.#gathered > 0 && !this.#endsInSpace()) this.#append(' ');
       return;
     }
-    this.append(this.gathered === 0 || this.endsInSpace() ? collapsed.trimStart() : collapsed);
+    this.#append(this.#gathered === 0 || this.#endsInSpace() ? collapsed.trimStart() : collapsed);
   }
 
   raw(value: string): void {
-    this.append(this.gathered === 0 || this.endsInSpace() ? value.trimStart() : value);
+    this.#append(this.#gathered === 0 || this.#endsInSpace() ? value.trimStart() : value);
   }
 
   lineBreak(): void {
     // Spacing at the end is dropped, earlier line breaks with it: breaks in a row make one.
-    while (this.pieces.length > 0) {
-      const last = this.pieces[this.pieces.length - 1] as string;
+    while (this.#pieces.length > 0) {
+      const last = this.#pieces[this.#pieces.length - 1] as string;
       const trimmed = last.trimEnd();
       if (trimmed === last) break;
-      this.gathered -= last.length - trimmed.length;
+      this.#gathered -= last.length - trimmed.length;
       if (trimmed) {
-        this.pieces[this.pieces.length - 1] = trimmed;
+        this.#pieces[this.#pieces.length - 1] = trimmed;
         break;
       }
-      this.pieces.pop();
+      this.#pieces.pop();
     }
-    this.lineStart = Math.min(this.lineStart, this.pieces.length);
-    const line = this.sink && !this.stopped ? this.pieces.slice(this.lineStart).join('') : '';
-    this.append('\n');
-    this.lineStart = this.pieces.length;
-    this.beforeLine = this.gathered;
-    if (line) this.streamLine(line);
+    this.#lineStart = Math.min(this.#lineStart, this.#pieces.length);
+    const line = this.#sink && !this.stopped ? this.#pieces.slice(this.#lineStart).join('') : '';
+    this.#append('\n');
+    this.#lineStart = this.#pieces.length;
+    this.#beforeLine = this.#gathered;
+    if (line) this.#streamLine(line);
   }
 
-  private tidied(): string {
-    const inline = this.pieces.join('');
+  #tidied(): string {
+    const inline = this.#pieces.join('');
     // Most runs are one line (a cell, a label, a value): only a run with line breaks needs them tidied.
     return !inline.includes('\n')
       ? inline.trim()
@@ -268,74 +259,76 @@ class Writer {
   }
 
   flush(): void {
-    const gathered = this.gatheredStreamed;
+    const gathered = this.#gatheredStreamed;
     // The sink has had the first lines of this text: it gets the rest, and not the whole block again.
-    if (gathered && !this.stopped) this.streamLine(this.pieces.slice(this.lineStart).join(''));
-    const text = this.tidied();
-    this.pieces = [];
-    this.gathered = 0;
-    this.lineStart = 0;
-    this.beforeLine = 0;
+    if (gathered && !this.stopped) this.#streamLine(this.#pieces.slice(this.#lineStart).join(''));
+    const text = this.#tidied();
+    this.#pieces = [];
+    this.#gathered = 0;
+    this.#lineStart = 0;
+    this.#beforeLine = 0;
     this.settleAgainAt = 0;
-    this.gatheredStreamed = false;
+    this.#gatheredStreamed = false;
     if (!text) return;
-    if (gathered) this.emit(withoutInitials(text));
-    else this.push(withoutInitials(text));
+    if (gathered) this.#emit(withoutInitials(text));
+    else this.#push(withoutInitials(text));
   }
 
   block(value: string): void {
     this.flush();
-    if (value.trim()) this.push(value);
-    this.streamed = false;
+    if (value.trim()) this.#push(value);
+    this.#streamed = false;
   }
 
   result(): string {
     this.flush();
-    if (this.initials) this.emit(this.initials);
-    this.initials = undefined;
+    if (this.#initials) this.#emit(this.#initials);
+    this.#initials = undefined;
     return this.blocks.join('\n\n');
   }
 }
 
 class MarkdownWalker {
   /** Subtrees left out, as one selector: one `matches` per element rendered. */
-  private readonly leftOut: string | undefined;
+  readonly #leftOut: string | undefined;
   /** Rendering a heading's text (headings do not nest). */
-  private inHeading = false;
+  #inHeading = false;
   /** The top-level render's writer: what it has given out counts against `maxChars`. */
-  private root: Writer | undefined;
+  #root: Writer | undefined;
   /** Set once the Markdown is longer than `maxChars`: every loop of the walk stops at its next step. */
-  private full = false;
-  private readonly maxChars: number;
-  private readonly maxLineChars: number;
+  #full = false;
+  readonly #maxChars: number;
+  readonly #maxLineChars: number;
   /** Set once a line is longer than `maxLineChars`: every loop stops, and the blocks around it still reach the sink. */
-  private lineCut = false;
+  #lineCut = false;
 
-  constructor(
-    private readonly visibility: Visibility,
-    private readonly options: MarkdownOptions,
-  ) {
+  readonly #visibility: Visibility;
+  readonly #options: MarkdownOptions;
+
+  constructor(visibility: Visibility, options: MarkdownOptions) {
+    this.#visibility = visibility;
+    this.#options = options;
     const leftOut = [options.skip, options.dropNavigation ? navigation : undefined].filter(Boolean).join(', ');
-    this.leftOut = leftOut || undefined;
-    this.maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-    this.maxLineChars = options.maxLineChars ?? Number.POSITIVE_INFINITY;
+    this.#leftOut = leftOut || undefined;
+    this.#maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+    this.#maxLineChars = options.maxLineChars ?? Number.POSITIVE_INFINITY;
   }
 
   /** The top-level render: the blocks it gives out are counted against `maxChars`, then passed to the sink. */
   renderRoot(root: Node, sink?: (block: string) => boolean): string {
     const writer = new Writer((block) => {
-      if (writer.written > this.maxChars) this.full = true;
-      return !this.full && (sink ? sink(block) : true);
+      if (writer.written > this.#maxChars) this.#full = true;
+      return !this.#full && (sink ? sink(block) : true);
     });
-    this.root = writer;
-    this.children(root, writer);
+    this.#root = writer;
+    this.#children(root, writer);
     return writer.result();
   }
 
   /** A part of the page rendered on its own (a list item, a cell, a quote), to be placed inside a block. */
   render(root: Node): string {
     const writer = new Writer();
-    this.children(root, writer);
+    this.#children(root, writer);
     return writer.result();
   }
 
@@ -344,31 +337,31 @@ class MarkdownWalker {
    * with what is sure to be around them: the top-level blocks given out and the writer's own blocks. The blocks
    * being built around them are not counted, so the walk stops only once the Markdown is surely past the limit.
    */
-  private overflows(writer: Writer, more: number): boolean {
-    if (!this.full && more > this.room(writer)) this.full = true;
-    return this.full || this.lineCut;
+  #overflows(writer: Writer, more: number): boolean {
+    if (!this.#full && more > this.#room(writer)) this.#full = true;
+    return this.#full || this.#lineCut;
   }
 
   /** What the limit leaves for `writer`'s next block. */
-  private room(writer: Writer): number {
-    return this.maxChars - (this.root?.written ?? 0) - (writer === this.root ? 0 : writer.written);
+  #room(writer: Writer): number {
+    return this.#maxChars - (this.#root?.written ?? 0) - (writer === this.#root ? 0 : writer.written);
   }
 
   /**
    * Whether the text `writer` is gathering takes the Markdown past `maxChars`, as it will read once tidied. Its raw
    * length is an upper bound of that, so the tidied text is measured only when the raw one is past the room left.
    */
-  private gatheredOverflows(writer: Writer): boolean {
-    if (this.full || this.lineCut) return true;
-    if (writer.lineLength > this.maxLineChars) {
-      this.lineCut = true;
+  #gatheredOverflows(writer: Writer): boolean {
+    if (this.#full || this.#lineCut) return true;
+    if (writer.lineLength > this.#maxLineChars) {
+      this.#lineCut = true;
       return true;
     }
-    const room = this.room(writer);
+    const room = this.#room(writer);
     if (writer.pending <= room || writer.pending < writer.settleAgainAt) return false;
     const settled = writer.settledPending();
     if (settled > room) {
-      this.full = true;
+      this.#full = true;
       return true;
     }
     writer.settleAgainAt = writer.pending + (room - settled);
@@ -382,36 +375,36 @@ class MarkdownWalker {
     return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim(); // starts only at a run's first blank: linear
   }
 
-  private children(node: Node, writer: Writer): void {
+  #children(node: Node, writer: Writer): void {
     for (const child of composedChildren(node)) {
-      if (writer.stopped || this.gatheredOverflows(writer)) return;
-      this.node(child, writer);
+      if (writer.stopped || this.#gatheredOverflows(writer)) return;
+      this.#node(child, writer);
     }
   }
 
-  private node(node: Node, writer: Writer): void {
+  #node(node: Node, writer: Writer): void {
     if (node.nodeType === 3) {
-      const text = this.visibility.visibleTextOf(node as Text);
+      const text = this.#visibility.visibleTextOf(node as Text);
       if (text) writer.text(text);
       return;
     }
     if (node.nodeType !== 1) return;
     const element = node as Element;
-    if (this.visibility.isHidden(element)) return;
-    if (this.leftOut && element.matches(this.leftOut)) return;
-    this.element(element, writer);
+    if (this.#visibility.isHidden(element)) return;
+    if (this.#leftOut && element.matches(this.#leftOut)) return;
+    this.#element(element, writer);
   }
 
-  private element(element: Element, writer: Writer): void {
+  #element(element: Element, writer: Writer): void {
     const tag = element.localName;
-    const plain = this.options.plain === true;
+    const plain = this.#options.plain === true;
     if (tag === 'img') return;
     // A field's value is text the page shows (a form read only, a list's chosen option): kept where it stands, after
     // its label, when the control draws it where it can be read (its colour, size and place, as for any text).
     if (formControls.has(tag)) {
       const value =
         unreadValue.test(element.getAttribute('type') ?? '') || !isField(element) ? '' : controlValue(element);
-      if (value && !this.visibility.hidesText(element)) writer.text(` ${value} `);
+      if (value && !this.#visibility.hidesText(element)) writer.text(` ${value} `);
       return;
     }
     // Buttons are actions, left out with the navigation; one that opens a list of options shows the option chosen
@@ -419,8 +412,8 @@ class MarkdownWalker {
     // A heading's button is the heading itself (a collapsible section's title: "Upcoming & Overdue"): kept.
     if (
       tag === 'button' &&
-      this.options.dropNavigation &&
-      !this.inHeading &&
+      this.#options.dropNavigation &&
+      !this.#inHeading &&
       element.getAttribute('aria-haspopup') !== 'listbox'
     )
       return;
@@ -435,29 +428,29 @@ class MarkdownWalker {
     if (tag === 'iframe') {
       const document = frameDocument(element);
       if (document?.body) {
-        const options = { ...this.options, visibility: visibilityOf(document) };
+        const options = { ...this.#options, visibility: visibilityOf(document) };
         writer.block(new MarkdownWalker(options.visibility, options).render(document.body));
       }
       return;
     }
     const level = headingLevel(tag);
     if (level > 0) {
-      this.inHeading = true;
+      this.#inHeading = true;
       const text = this.inline(element);
-      this.inHeading = false;
+      this.#inHeading = false;
       writer.block(plain || !text ? text : `${'#'.repeat(level)} ${text}`);
       return;
     }
     if (tag === 'ul' || tag === 'ol') {
-      writer.block(this.list(element, tag === 'ol', writer));
+      writer.block(this.#list(element, tag === 'ol', writer));
       return;
     }
     if (tag === 'table') {
-      this.table(element, writer);
+      this.#table(element, writer);
       return;
     }
     if (tag === 'pre') {
-      writer.block(this.code(element, writer));
+      writer.block(this.#code(element, writer));
       return;
     }
     if (tag === 'blockquote') {
@@ -475,27 +468,27 @@ class MarkdownWalker {
       if (text) writer.raw(` **${text}** `);
       return;
     }
-    if (this.visibility.isBlock(element)) {
+    if (this.#visibility.isBlock(element)) {
       writer.flush();
-      this.children(element, writer);
+      this.#children(element, writer);
       writer.flush();
-    } else this.children(element, writer);
+    } else this.#children(element, writer);
   }
 
-  private list(list: Element, ordered: boolean, writer: Writer): string {
+  #list(list: Element, ordered: boolean, writer: Writer): string {
     const items: string[] = [];
     let length = 0;
     // Components stand in for <li> in app lists (a Lightning highlights row is a <ul> of custom elements).
     for (const item of Array.from(list.children)) {
-      if (this.visibility.isHidden(item) || neverListItems.has(item.localName)) continue;
+      if (this.#visibility.isHidden(item) || neverListItems.has(item.localName)) continue;
       const text = this.render(item);
       if (!text) continue;
-      const marker = this.options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';
+      const marker = this.#options.plain ? '' : ordered ? `${items.length + 1}. ` : '- ';
       const indent = ' '.repeat(marker.length);
       const line = marker + text.replace(/\n(?=[^\n])/g, `\n${indent}`);
       items.push(line);
       length += (items.length > 1 ? 1 : 0) + line.length;
-      if (!writer.stream(line) || this.overflows(writer, length)) break;
+      if (!writer.stream(line) || this.#overflows(writer, length)) break;
     }
     return items.join('\n');
   }
@@ -505,82 +498,77 @@ class MarkdownWalker {
    * by line: each line goes to the block reader as it is read, and reading stops once the reader has enough or the
    * Markdown is past `maxChars` (a build log or a highlighted file is thousands of lines of small spans).
    */
-  private code(pre: Element, writer: Writer): string {
-    const plain = this.options.plain === true;
+  #code(pre: Element, writer: Writer): string {
+    const plain = this.#options.plain === true;
     const language = `${pre.className} ${pre.querySelector('code')?.className ?? ''}`.match(/language-([\w+-]+)/)?.[1];
     const fences = plain ? 0 : `\`\`\`${language ?? ''}\n\n\`\`\``.length;
-    const reading: CodeReading = { lines: [], line: '', length: 0, lengthToInk: 0, inked: false, done: false };
-    // What the block will have, as far as read: trailing blank lines are dropped, a blank block is left out.
-    const sure = () => {
-      if (!reading.inked) return 0;
-      const withLine = reading.line ? reading.length + (reading.lines.length > 0 ? 1 : 0) + reading.line.length : 0;
-      return Math.max(reading.lengthToInk, withLine) + fences;
-    };
-    const endLine = () => {
-      const line = reading.line;
-      reading.line = '';
-      reading.length += (reading.lines.length > 0 ? 1 : 0) + line.length;
-      reading.lines.push(line);
-      if (line) reading.lengthToInk = reading.length;
-      if (/\S/.test(line) && !writer.stream(line)) reading.done = true;
-      else if (this.overflows(writer, sure())) reading.done = true;
-    };
+    const lines: string[] = [];
+    let line = '';
+    /** Characters of the finished lines joined, and of those up to the last that is not empty. */
+    let length = 0;
+    let lengthToInk = 0;
+    /** Whether it has anything but spacing: a blank block is left out, so until then it counts for nothing. */
+    let inked = false;
+    /** Set once the reader has enough or a limit is passed: nothing more is read. */
+    let done = false;
+    // What the block will have, as far as read: trailing blank lines are dropped.
+    const sure = () =>
+      inked ? Math.max(lengthToInk, line ? length + (lines.length > 0 ? 1 : 0) + line.length : 0) + fences : 0;
     const add = (value: string) => {
-      if (!value) return;
-      if (!reading.inked && /\S/.test(value)) reading.inked = true;
+      if (!inked && /\S/.test(value)) inked = true;
       let start = 0;
-      for (let end = value.indexOf('\n'); end !== -1; end = value.indexOf('\n', start)) {
-        reading.line += value.slice(start, end);
-        endLine();
+      for (let end = value.indexOf('\n'); end !== -1 && !done; end = value.indexOf('\n', start)) {
+        const finished = line + value.slice(start, end);
+        line = '';
         start = end + 1;
-        if (reading.done) return;
+        length += (lines.length > 0 ? 1 : 0) + finished.length;
+        lines.push(finished);
+        if (finished) lengthToInk = length;
+        done = (/\S/.test(finished) && !writer.stream(finished)) || this.#overflows(writer, sure());
       }
-      reading.line += value.slice(start);
+      if (done) return;
+      line += value.slice(start);
       // A line with no end (minified code) is bounded by the limits too; the reader gets what was read of it.
-      if (reading.line.length > this.maxLineChars) {
-        this.lineCut = true;
-        if (/\S/.test(reading.line)) writer.stream(reading.line);
-        reading.done = true;
-      } else if (reading.line && this.overflows(writer, sure())) reading.done = true;
+      if (line.length > this.#maxLineChars) {
+        this.#lineCut = done = true;
+        if (/\S/.test(line)) writer.stream(line);
+      } else done = !!line && this.#overflows(writer, sure());
     };
-    this.preformatted(pre, add, reading);
-    const text = [...reading.lines, reading.line].join('\n').replace(/(?<!\n)\n+$/, '');
+    const read = (node: Node) => {
+      for (const child of composedChildren(node)) {
+        if (done) return;
+        if (child.nodeType === 3) add(this.#visibility.visibleTextOf(child as Text));
+        else if (child.nodeType === 1 && !this.#visibility.isHidden(child as Element))
+          (child as Element).localName === 'br' ? add('\n') : read(child);
+      }
+    };
+    read(pre);
+    const text = [...lines, line].join('\n').replace(/(?<!\n)\n+$/, '');
     if (plain || !text.trim()) return text;
     return `\`\`\`${language ?? ''}\n${text}\n\`\`\``;
   }
 
-  private preformatted(node: Node, add: (text: string) => void, reading: CodeReading): void {
-    for (const child of composedChildren(node)) {
-      if (reading.done) return;
-      if (child.nodeType === 3) add(this.visibility.visibleTextOf(child as Text));
-      else if (child.nodeType === 1 && !this.visibility.isHidden(child as Element)) {
-        if ((child as Element).localName === 'br') add('\n');
-        else this.preformatted(child, add, reading);
-      }
-    }
-  }
-
   /** A layout table (one column, or tables of tables, as on Hacker News): read as ordinary blocks. */
-  private layoutTable(table: Element, writer: Writer): void {
+  #layoutTable(table: Element, writer: Writer): void {
     writer.flush();
-    this.children(table, writer);
+    this.#children(table, writer);
     writer.flush();
   }
 
-  private table(table: Element, writer: Writer): void {
+  #table(table: Element, writer: Writer): void {
     // Whether it is a layout table is decided before any cell is read, so that its text is read once: read as cells
     // first, then again as blocks, a table of tables took twice as long at each level it nests.
     if (table.querySelector('table')) {
-      this.layoutTable(table, writer);
+      this.#layoutTable(table, writer);
       return;
     }
     const rows = Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table);
     // Rows and cells are judged as they are read: a long table is read only as far as the limit (maxChars).
     const cellsOf = (row: Element) =>
-      this.visibility.isHidden(row)
+      this.#visibility.isHidden(row)
         ? []
         : Array.from(row.children).filter(
-            (cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.visibility.isHidden(cell),
+            (cell) => (cell.localName === 'td' || cell.localName === 'th') && !this.#visibility.isHidden(cell),
           );
     const rowCells: Element[][] = [];
     for (const row of rows) {
@@ -588,10 +576,10 @@ class MarkdownWalker {
       if ((rowCells.at(-1) as Element[]).length >= 2) break;
     }
     if ((rowCells.at(-1)?.length ?? 0) < 2) {
-      this.layoutTable(table, writer);
+      this.#layoutTable(table, writer);
       return;
     }
-    const plain = this.options.plain === true;
+    const plain = this.#options.plain === true;
     const cells: string[][] = [];
     let columns = 0;
     let length = 0;
@@ -606,7 +594,7 @@ class MarkdownWalker {
       const said = texts.reduce((sum, text) => sum + text.length, 0);
       if (plain) length += (length > 0 ? 1 : 0) + said + 3 * (texts.length - 1);
       else length += (length > 0 ? 1 : 2 + 6 * columns) + 4 + said + 3 * (columns - 1);
-      if (!writer.stream(plain ? texts.join(' | ') : `| ${texts.join(' | ')} |`) || this.overflows(writer, length))
+      if (!writer.stream(plain ? texts.join(' | ') : `| ${texts.join(' | ')} |`) || this.#overflows(writer, length))
         break;
     }
     const filled = cells.filter((row) => row.some(Boolean));
