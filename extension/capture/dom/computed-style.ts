@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noAssignInExpressions: each getter returns what `??=` assigns, one expression per property (the script is injected into every page read: its size has a budget)
 /**
  * The computed style properties capture reads. The list also tells the bench's floor (bench/lib/capture-floor.ts)
  * what to replay.
@@ -80,282 +81,226 @@ export class RememberedStyle implements ComputedStyle {
 
   #backdropFilter?: string;
   get backdropFilter(): string {
-    this.#backdropFilter ??= this.#live.backdropFilter;
-    return this.#backdropFilter;
+    return (this.#backdropFilter ??= this.#live.backdropFilter);
   }
   #backfaceVisibility?: string;
   get backfaceVisibility(): string {
-    this.#backfaceVisibility ??= this.#live.backfaceVisibility;
-    return this.#backfaceVisibility;
+    return (this.#backfaceVisibility ??= this.#live.backfaceVisibility);
   }
   #backgroundClip?: string;
   get backgroundClip(): string {
-    this.#backgroundClip ??= this.#live.backgroundClip;
-    return this.#backgroundClip;
+    return (this.#backgroundClip ??= this.#live.backgroundClip);
   }
   #backgroundColor?: string;
   get backgroundColor(): string {
-    this.#backgroundColor ??= this.#live.backgroundColor;
-    return this.#backgroundColor;
+    return (this.#backgroundColor ??= this.#live.backgroundColor);
   }
   #backgroundImage?: string;
   get backgroundImage(): string {
-    this.#backgroundImage ??= this.#live.backgroundImage;
-    return this.#backgroundImage;
+    return (this.#backgroundImage ??= this.#live.backgroundImage);
   }
   #borderBottomColor?: string;
   get borderBottomColor(): string {
-    this.#borderBottomColor ??= this.#live.borderBottomColor;
-    return this.#borderBottomColor;
+    return (this.#borderBottomColor ??= this.#live.borderBottomColor);
   }
   #borderBottomStyle?: string;
   get borderBottomStyle(): string {
-    this.#borderBottomStyle ??= this.#live.borderBottomStyle;
-    return this.#borderBottomStyle;
+    return (this.#borderBottomStyle ??= this.#live.borderBottomStyle);
   }
   #borderBottomWidth?: string;
   get borderBottomWidth(): string {
-    this.#borderBottomWidth ??= this.#live.borderBottomWidth;
-    return this.#borderBottomWidth;
+    return (this.#borderBottomWidth ??= this.#live.borderBottomWidth);
   }
   #borderLeftColor?: string;
   get borderLeftColor(): string {
-    this.#borderLeftColor ??= this.#live.borderLeftColor;
-    return this.#borderLeftColor;
+    return (this.#borderLeftColor ??= this.#live.borderLeftColor);
   }
   #borderLeftStyle?: string;
   get borderLeftStyle(): string {
-    this.#borderLeftStyle ??= this.#live.borderLeftStyle;
-    return this.#borderLeftStyle;
+    return (this.#borderLeftStyle ??= this.#live.borderLeftStyle);
   }
   #borderLeftWidth?: string;
   get borderLeftWidth(): string {
-    this.#borderLeftWidth ??= this.#live.borderLeftWidth;
-    return this.#borderLeftWidth;
+    return (this.#borderLeftWidth ??= this.#live.borderLeftWidth);
   }
   #borderRightColor?: string;
   get borderRightColor(): string {
-    this.#borderRightColor ??= this.#live.borderRightColor;
-    return this.#borderRightColor;
+    return (this.#borderRightColor ??= this.#live.borderRightColor);
   }
   #borderRightStyle?: string;
   get borderRightStyle(): string {
-    this.#borderRightStyle ??= this.#live.borderRightStyle;
-    return this.#borderRightStyle;
+    return (this.#borderRightStyle ??= this.#live.borderRightStyle);
   }
   #borderRightWidth?: string;
   get borderRightWidth(): string {
-    this.#borderRightWidth ??= this.#live.borderRightWidth;
-    return this.#borderRightWidth;
+    return (this.#borderRightWidth ??= this.#live.borderRightWidth);
   }
   #borderTopColor?: string;
   get borderTopColor(): string {
-    this.#borderTopColor ??= this.#live.borderTopColor;
-    return this.#borderTopColor;
+    return (this.#borderTopColor ??= this.#live.borderTopColor);
   }
   #borderTopStyle?: string;
   get borderTopStyle(): string {
-    this.#borderTopStyle ??= this.#live.borderTopStyle;
-    return this.#borderTopStyle;
+    return (this.#borderTopStyle ??= this.#live.borderTopStyle);
   }
   #borderTopWidth?: string;
   get borderTopWidth(): string {
-    this.#borderTopWidth ??= this.#live.borderTopWidth;
-    return this.#borderTopWidth;
+    return (this.#borderTopWidth ??= this.#live.borderTopWidth);
   }
   #boxShadow?: string;
   get boxShadow(): string {
-    this.#boxShadow ??= this.#live.boxShadow;
-    return this.#boxShadow;
+    return (this.#boxShadow ??= this.#live.boxShadow);
   }
   #clip?: string;
   get clip(): string {
-    this.#clip ??= this.#live.clip;
-    return this.#clip;
+    return (this.#clip ??= this.#live.clip);
   }
   #clipPath?: string;
   get clipPath(): string {
-    this.#clipPath ??= this.#live.clipPath;
-    return this.#clipPath;
+    return (this.#clipPath ??= this.#live.clipPath);
   }
   #color?: string;
   get color(): string {
-    this.#color ??= this.#live.color;
-    return this.#color;
+    return (this.#color ??= this.#live.color);
   }
   #contain?: string;
   get contain(): string {
-    this.#contain ??= this.#live.contain;
-    return this.#contain;
+    return (this.#contain ??= this.#live.contain);
   }
   #contentVisibility?: string;
   get contentVisibility(): string {
-    this.#contentVisibility ??= this.#live.contentVisibility;
-    return this.#contentVisibility;
+    return (this.#contentVisibility ??= this.#live.contentVisibility);
   }
   #direction?: string;
   get direction(): string {
-    this.#direction ??= this.#live.direction;
-    return this.#direction;
+    return (this.#direction ??= this.#live.direction);
   }
   #display?: string;
   get display(): string {
-    this.#display ??= this.#live.display;
-    return this.#display;
+    return (this.#display ??= this.#live.display);
   }
   #filter?: string;
   get filter(): string {
-    this.#filter ??= this.#live.filter;
-    return this.#filter;
+    return (this.#filter ??= this.#live.filter);
   }
   #flexDirection?: string;
   get flexDirection(): string {
-    this.#flexDirection ??= this.#live.flexDirection;
-    return this.#flexDirection;
+    return (this.#flexDirection ??= this.#live.flexDirection);
   }
   #fontFamily?: string;
   get fontFamily(): string {
-    this.#fontFamily ??= this.#live.fontFamily;
-    return this.#fontFamily;
+    return (this.#fontFamily ??= this.#live.fontFamily);
   }
   #fontSize?: string;
   get fontSize(): string {
-    this.#fontSize ??= this.#live.fontSize;
-    return this.#fontSize;
+    return (this.#fontSize ??= this.#live.fontSize);
   }
   #fontStyle?: string;
   get fontStyle(): string {
-    this.#fontStyle ??= this.#live.fontStyle;
-    return this.#fontStyle;
+    return (this.#fontStyle ??= this.#live.fontStyle);
   }
   #fontWeight?: string;
   get fontWeight(): string {
-    this.#fontWeight ??= this.#live.fontWeight;
-    return this.#fontWeight;
+    return (this.#fontWeight ??= this.#live.fontWeight);
   }
   #isolation?: string;
   get isolation(): string {
-    this.#isolation ??= this.#live.isolation;
-    return this.#isolation;
+    return (this.#isolation ??= this.#live.isolation);
   }
   #maskImage?: string;
   get maskImage(): string {
-    this.#maskImage ??= this.#live.maskImage;
-    return this.#maskImage;
+    return (this.#maskImage ??= this.#live.maskImage);
   }
   #maskMode?: string;
   get maskMode(): string {
-    this.#maskMode ??= this.#live.maskMode;
-    return this.#maskMode;
+    return (this.#maskMode ??= this.#live.maskMode);
   }
   #maskPosition?: string;
   get maskPosition(): string {
-    this.#maskPosition ??= this.#live.maskPosition;
-    return this.#maskPosition;
+    return (this.#maskPosition ??= this.#live.maskPosition);
   }
   #maskRepeat?: string;
   get maskRepeat(): string {
-    this.#maskRepeat ??= this.#live.maskRepeat;
-    return this.#maskRepeat;
+    return (this.#maskRepeat ??= this.#live.maskRepeat);
   }
   #maskSize?: string;
   get maskSize(): string {
-    this.#maskSize ??= this.#live.maskSize;
-    return this.#maskSize;
+    return (this.#maskSize ??= this.#live.maskSize);
   }
   #mixBlendMode?: string;
   get mixBlendMode(): string {
-    this.#mixBlendMode ??= this.#live.mixBlendMode;
-    return this.#mixBlendMode;
+    return (this.#mixBlendMode ??= this.#live.mixBlendMode);
   }
   #objectFit?: string;
   get objectFit(): string {
-    this.#objectFit ??= this.#live.objectFit;
-    return this.#objectFit;
+    return (this.#objectFit ??= this.#live.objectFit);
   }
   #opacity?: string;
   get opacity(): string {
-    this.#opacity ??= this.#live.opacity;
-    return this.#opacity;
+    return (this.#opacity ??= this.#live.opacity);
   }
   #outlineColor?: string;
   get outlineColor(): string {
-    this.#outlineColor ??= this.#live.outlineColor;
-    return this.#outlineColor;
+    return (this.#outlineColor ??= this.#live.outlineColor);
   }
   #outlineOffset?: string;
   get outlineOffset(): string {
-    this.#outlineOffset ??= this.#live.outlineOffset;
-    return this.#outlineOffset;
+    return (this.#outlineOffset ??= this.#live.outlineOffset);
   }
   #outlineStyle?: string;
   get outlineStyle(): string {
-    this.#outlineStyle ??= this.#live.outlineStyle;
-    return this.#outlineStyle;
+    return (this.#outlineStyle ??= this.#live.outlineStyle);
   }
   #outlineWidth?: string;
   get outlineWidth(): string {
-    this.#outlineWidth ??= this.#live.outlineWidth;
-    return this.#outlineWidth;
+    return (this.#outlineWidth ??= this.#live.outlineWidth);
   }
   #overflowX?: string;
   get overflowX(): string {
-    this.#overflowX ??= this.#live.overflowX;
-    return this.#overflowX;
+    return (this.#overflowX ??= this.#live.overflowX);
   }
   #overflowY?: string;
   get overflowY(): string {
-    this.#overflowY ??= this.#live.overflowY;
-    return this.#overflowY;
+    return (this.#overflowY ??= this.#live.overflowY);
   }
   #perspective?: string;
   get perspective(): string {
-    this.#perspective ??= this.#live.perspective;
-    return this.#perspective;
+    return (this.#perspective ??= this.#live.perspective);
   }
   #position?: string;
   get position(): string {
-    this.#position ??= this.#live.position;
-    return this.#position;
+    return (this.#position ??= this.#live.position);
   }
   #textOverflow?: string;
   get textOverflow(): string {
-    this.#textOverflow ??= this.#live.textOverflow;
-    return this.#textOverflow;
+    return (this.#textOverflow ??= this.#live.textOverflow);
   }
   #textShadow?: string;
   get textShadow(): string {
-    this.#textShadow ??= this.#live.textShadow;
-    return this.#textShadow;
+    return (this.#textShadow ??= this.#live.textShadow);
   }
   #transform?: string;
   get transform(): string {
-    this.#transform ??= this.#live.transform;
-    return this.#transform;
+    return (this.#transform ??= this.#live.transform);
   }
   #visibility?: string;
   get visibility(): string {
-    this.#visibility ??= this.#live.visibility;
-    return this.#visibility;
+    return (this.#visibility ??= this.#live.visibility);
   }
   #webkitTextFillColor?: string;
   get webkitTextFillColor(): string {
-    this.#webkitTextFillColor ??= this.#live.webkitTextFillColor;
-    return this.#webkitTextFillColor;
+    return (this.#webkitTextFillColor ??= this.#live.webkitTextFillColor);
   }
   #webkitTextStrokeColor?: string;
   get webkitTextStrokeColor(): string {
-    this.#webkitTextStrokeColor ??= this.#live.webkitTextStrokeColor;
-    return this.#webkitTextStrokeColor;
+    return (this.#webkitTextStrokeColor ??= this.#live.webkitTextStrokeColor);
   }
   #webkitTextStrokeWidth?: string;
   get webkitTextStrokeWidth(): string {
-    this.#webkitTextStrokeWidth ??= this.#live.webkitTextStrokeWidth;
-    return this.#webkitTextStrokeWidth;
+    return (this.#webkitTextStrokeWidth ??= this.#live.webkitTextStrokeWidth);
   }
   #zIndex?: string;
   get zIndex(): string {
-    this.#zIndex ??= this.#live.zIndex;
-    return this.#zIndex;
+    return (this.#zIndex ??= this.#live.zIndex);
   }
 }

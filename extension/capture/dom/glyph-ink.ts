@@ -22,7 +22,10 @@ export class GlyphInk {
   readonly #blank = new Map<string, boolean>();
   #context: CanvasRenderingContext2D | null | undefined;
 
-  constructor(private readonly document: Document) {
+  readonly #document: Document;
+
+  constructor(document: Document) {
+    this.#document = document;
     try {
       document.fonts?.forEach((face) => {
         if (face.status === 'loaded') this.#families.add(firstFamily(face.family));
@@ -58,7 +61,7 @@ export class GlyphInk {
     const key = `${font}\n${character}`;
     let blank = this.#blank.get(key);
     if (blank === undefined) {
-      this.#context ??= this.document.createElement('canvas').getContext('2d');
+      this.#context ??= this.#document.createElement('canvas').getContext('2d');
       const context = this.#context;
       if (context) context.font = font;
       const metrics = context?.measureText(character);

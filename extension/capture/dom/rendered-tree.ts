@@ -15,7 +15,7 @@ type Tree = Document | ShadowRoot;
  */
 export class RenderedTree {
   /** Per tree walked: its shadow hosts and same-origin frames, in document order. */
-  private readonly gateways = new Map<Tree, Element[]>();
+  readonly #gateways = new Map<Tree, Element[]>();
   /** Boxes positioned `absolute` or `relative`, in open shadow roots too (the body and root left out). */
   readonly positioned: Element[] = [];
   /**
@@ -30,41 +30,48 @@ export class RenderedTree {
   /** Grid items that are not positioned: each paints whole over the items before it (see occlusion.ts). */
   readonly gridItems: Element[] = [];
 
-  constructor(
-    private readonly document: Document,
-    private readonly style: (element: Element) => ComputedStyle,
-  ) {
+  readonly #document: Document;
+  readonly #style: (element: Element) => ComputedStyle;
+
+  constructor(document: Document, style: (element: Element) => ComputedStyle) {
+    this.#document = document;
+    this.#style = style;
     const inDocument: Element[] = [];
-    this.gateways.set(document, inDocument);
+    this.#gateways.set(document, inDocument);
     const root = document.documentElement;
-    if (root && style(root).display !== 'none') this.walk(root, inDocument);
+    if (root && style(root).display !== 'none') this.#walk(root, inDocument);
+  }
+
+  /** The document and every open shadow tree it renders. */
+  trees(): Iterable<Tree> {
+    return this.#gateways.keys();
   }
 
   /** A tree's gateways, or undefined for a tree the walk did not reach (inside a subtree that renders nothing). */
   gatewaysOf(tree: Tree): Element[] | undefined {
-    return this.gateways.get(tree);
+    return this.#gateways.get(tree);
   }
 
-  private walk(parent: ParentNode, gateways: Element[], inGrid = false): void {
+  #walk(parent: ParentNode, gateways: Element[], inGrid = false): void {
     for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
-      const style = this.style(element);
+      const style = this.#style(element);
       if (style.display === 'none') continue;
       const grid = style.display.endsWith('grid');
       const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow) gateways.push(element);
       else if (isFrame(element) && frameDocument(element)) gateways.push(element);
       const position = style.position;
-      if (position !== 'static' && element !== this.document.body) {
+      if (position !== 'static' && element !== this.#document.body) {
         if (position === 'absolute' || position === 'relative') this.positioned.push(element);
         else if (position === 'fixed') this.fixedLayers.push(element);
         if (Number.parseInt(style.zIndex, 10) < 0) this.negativeLayers.push(element);
       } else if (inGrid) this.gridItems.push(element);
       if (style.outlineStyle !== 'none') this.outlined.push(element);
-      this.walk(element, gateways, grid);
+      this.#walk(element, gateways, grid);
       if (shadow) {
         const inShadow: Element[] = [];
-        this.gateways.set(shadow, inShadow);
-        this.walk(shadow, inShadow, grid);
+        this.#gateways.set(shadow, inShadow);
+        this.#walk(shadow, inShadow, grid);
       }
     }
   }

@@ -273,26 +273,26 @@ export function holds(ancestor: Element, element: Element): boolean {
 
 /** Shared memoisation; subclasses say how one element hides itself or its text. */
 export abstract class MemoisedVisibility implements Visibility {
-  private readonly hidden = new WeakMap<Element, boolean>();
-  private readonly textHidden = new WeakMap<Element, boolean>();
+  readonly #hidden = new WeakMap<Element, boolean>();
+  readonly #textHidden = new WeakMap<Element, boolean>();
   /** Whether the browser's computed style is read (see hiddenByMarkup). */
   protected readonly laidOut: boolean = false;
 
   isHidden(element: Element): boolean {
-    const known = this.hidden.get(element);
+    const known = this.#hidden.get(element);
     if (known !== undefined) return known;
     const parent = parentOf(element);
     const result =
       hiddenByMarkup(element, this.laidOut) || (parent !== null && this.isHidden(parent)) || this.hidesBox(element);
-    this.hidden.set(element, result);
+    this.#hidden.set(element, result);
     return result;
   }
 
   hidesText(element: Element): boolean {
-    const known = this.textHidden.get(element);
+    const known = this.#textHidden.get(element);
     if (known !== undefined) return known;
     const result = isClosedDetails(element) || this.unreadableText(element);
-    this.textHidden.set(element, result);
+    this.#textHidden.set(element, result);
     return result;
   }
 
