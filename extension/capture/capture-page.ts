@@ -3,6 +3,7 @@ import { ArticleReaderMissing } from './article-reader';
 import { cutText, fitToBudget } from './budget';
 import { demoSiteUrl } from './demo-pages';
 import { candidateDocuments, urlOf } from './dom/frames';
+import { judgingGlyphs, loadsUndrawnGlyphs } from './dom/glyph-ink';
 import { resetVisibility } from './dom/visibility';
 import { queryFirstDeep, resetWalk } from './dom/walk';
 import { readabilityExtractor } from './readability';
@@ -98,7 +99,14 @@ export function capturePageWith(bundle: SiteBundle | undefined, siteExtractors: 
     try {
       const documents = candidateDocuments(document);
       const needed = neededSiteScript(documents, bundle);
-      return needed ? { needs: 'site-script', bundle: needed } : capturePage(extractors, document, documents, options);
+      if (needed) return { needs: 'site-script', bundle: needed };
+      const page = capturePage(extractors, document, documents, options);
+      // A face the page loaded draws nothing for some character kept: read again, asking each text's font.
+      const kept = `${page.markdown}${page.selection?.text ?? ''}`;
+      if (!documents.some((candidate) => loadsUndrawnGlyphs(candidate, kept))) return page;
+      resetVisibility();
+      resetWalk();
+      return judgingGlyphs(() => capturePage(extractors, document, documents, options));
     } finally {
       // What one capture learnt holds the page's elements: let them go with the capture, not at the next one.
       resetVisibility();

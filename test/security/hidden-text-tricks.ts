@@ -474,20 +474,6 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<style>${blankFontFace('Blank Glyphs')}</style><p>${s} <span style="font-family:'Blank Glyphs',sans-serif">${h}</span></p>`,
   },
-  // `::first-line` colours a block's first line only; the element's own style says #111.
-  {
-    id: 'first-line-white',
-    html: (h, s) => `<style>.first-white::first-line{color:#fff}</style><p class="first-white">${h}<br>${s}</p>`,
-  },
-  {
-    id: 'first-line-white-in-a-span',
-    html: (h, s) =>
-      `<style>.first-white-span::first-line{color:#fefefe}</style><p class="first-white-span"><span hidden>x</span><span>${h}</span></p><p>${s}</p>`,
-  },
-  {
-    id: 'first-line-tiny',
-    html: (h, s) => `<style>.first-tiny::first-line{font-size:1px}</style><div class="first-tiny">${h}<br>${s}</div>`,
-  },
   {
     id: 'blank-glyphs-field-value',
     html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="font-family:'Blank Glyphs',sans-serif">`,
@@ -867,17 +853,6 @@ export const controls: Trick[] = [
   {
     id: 'svg-filter-missing',
     html: (_, s) => `<p style="filter:url(#no-such-filter)">${s}</p>`,
-  },
-  // A first line styled otherwise but readable, and one whose element sets its own colour.
-  {
-    id: 'first-line-styled-and-readable',
-    html: (_, s) =>
-      `<style>.first-bold::first-line{font-weight:700;color:#333}</style><p class="first-bold">${s}<br>and more</p>`,
-  },
-  {
-    id: 'first-line-white-under-own-colour',
-    html: (_, s) =>
-      `<style>.first-own::first-line{color:#fff}</style><p class="first-own"><b style="color:#222">${s}</b></p>`,
   },
   // The face covers digits only: letters fall back to a font that draws them.
   {

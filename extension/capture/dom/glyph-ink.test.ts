@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFamily, GlyphInk } from './glyph-ink';
+import { firstFamily, GlyphInk, loadsUndrawnGlyphs } from './glyph-ink';
 
 describe('firstFamily', () => {
   it('reads the first family of a computed list, unquoted and in lower case', () => {
@@ -72,5 +72,55 @@ describe('GlyphInk', () => {
   it('keeps everything when the text draws ink, or when the canvas cannot take the font (it keeps its last one)', () => {
     expect(new GlyphInk(page(['Blank'], 'H').document).drawn('Plain', '50px "Blank"')).toBe('Plain');
     expect(new GlyphInk(page(['Blank'], 'H', false).document).drawn('HHH', '50px "Blank"')).toBe('HHH');
+  });
+});
+
+describe('loadsUndrawnGlyphs', () => {
+  /** A document whose loaded faces are given, and whose canvas draws no ink for `blank` in the font "blank". */
+  function fontsPage(faces: { family: string; style?: string; weight?: string }[], blank: string) {
+    let font = '10px sans-serif';
+    const fonts: string[] = [];
+    const context = {
+      get font() {
+        return font;
+      },
+      set font(value: string) {
+        font = value;
+        fonts.push(value);
+      },
+      measureText(character: string) {
+        const size = font.includes('"blank"') && blank.includes(character) ? 0 : 10;
+        return {
+          actualBoundingBoxLeft: 0,
+          actualBoundingBoxRight: size,
+          actualBoundingBoxAscent: size,
+          actualBoundingBoxDescent: 0,
+        };
+      },
+    };
+    const document = {
+      fonts: {
+        forEach: (visit: (face: Partial<FontFace>) => void) => {
+          for (const face of faces) visit({ style: 'normal', weight: '400', status: 'loaded', ...face });
+        },
+      },
+      createElement: () => ({ getContext: () => context }),
+    } as unknown as Document;
+    return { document, fonts };
+  }
+
+  it('says whether a loaded face draws nothing for a character kept, measuring each face as a canvas font', () => {
+    const { document, fonts } = fontsPage(
+      [{ family: 'Brand' }, { family: '"Blank"', style: 'oblique 10deg', weight: '100 900' }],
+      'Q',
+    );
+    expect(loadsUndrawnGlyphs(document, '# Notes\n\nA quiet line')).toBe(false);
+    expect(loadsUndrawnGlyphs(document, 'Q')).toBe(true);
+    expect(fonts).toContain('oblique 100 50px "blank"');
+    expect(fonts).toContain('normal 400 50px "brand"');
+  });
+
+  it('asks nothing of a page that loaded no font', () => {
+    expect(loadsUndrawnGlyphs(fontsPage([], 'Q').document, 'Q')).toBe(false);
   });
 });

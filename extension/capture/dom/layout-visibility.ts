@@ -4,7 +4,7 @@ import { colorToken, parseColor, type Rgba } from './color';
 import { type ComputedStyle, RememberedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
 import { isFrame } from './frame-document';
-import { GlyphInk } from './glyph-ink';
+import { GlyphInk, glyphsJudged } from './glyph-ink';
 import { Occlusion } from './occlusion';
 import { type Box, clipOf, contains, everywhere, intersect, isEmpty, union } from './rects';
 import { RenderedTree } from './rendered-tree';
@@ -29,24 +29,6 @@ import {
   turnedAway,
   unreadableBlurPx,
 } from './visibility-rules';
-
-type RuleHolder = { cssRules?: CSSRuleList; selectorText?: string; styleSheet?: CSSStyleSheet | null };
-
-/**
- * Whether a style sheet or rule names `::first-line`, in its own selector, its nested rules or the sheet it imports.
- * A sheet from another origin cannot be read: it may, so each block is then asked.
- */
-const namesFirstLine = (holder: RuleHolder): boolean => {
-  try {
-    return (
-      !!holder.selectorText?.includes('first-line') ||
-      [...(holder.cssRules ?? [])].some((rule) => namesFirstLine(rule as RuleHolder)) ||
-      (!!holder.styleSheet && namesFirstLine(holder.styleSheet))
-    );
-  } catch {
-    return true;
-  }
-};
 
 /** Which layer (of a RenderedTree list) holds each element, once a page has too many layers to ask each. */
 interface LayerMemo {
@@ -172,9 +154,6 @@ export class LayoutVisibility extends MemoisedVisibility {
   #occlusion: Occlusion | undefined;
   #rendered: RenderedTree | undefined;
   #glyphs: GlyphInk | undefined;
-  /** Whether some style rule of the page names `::first-line` (see hiddenFirstLine); asked once. */
-  #firstLineRules: boolean | undefined;
-  readonly #hiddenFirstLines = new Map<Element, Box | null>();
 
   readonly #view: Window;
 
@@ -661,57 +640,11 @@ export class LayoutVisibility extends MemoisedVisibility {
     return this.#drawn(element, read);
   }
 
-  /**
-   * The first line of the element's block when `::first-line` makes the element's text there unreadable (white on a
-   * white page, while the element's own style says #111). Most pages have no such rule: the first-line style, a
-   * costly question for each block, is asked only when a rule names it or a style sheet cannot be read.
-   */
-  #hiddenFirstLine(element: Element): Box | undefined {
-    this.#firstLineRules ??= [...this.renderedTree().trees()].some((tree) =>
-      [...tree.styleSheets, ...(tree.adoptedStyleSheets ?? [])].some(namesFirstLine),
-    );
-    if (!this.#firstLineRules) return undefined;
-    let known = this.#hiddenFirstLines.get(element);
-    if (known === undefined) {
-      known = this.#firstLineIfHidden(element) ?? null;
-      this.#hiddenFirstLines.set(element, known);
-    }
-    return known ?? undefined;
-  }
-
-  #firstLineIfHidden(element: Element): Box | undefined {
-    let block: Element | null = element;
-    while (block && /^(inline|contents)$/.test(this.style(block).display)) block = parentOf(block);
-    if (!block) return undefined;
-    const line = this.#view.getComputedStyle(block, '::first-line');
-    const own = this.style(block);
-    // No first-line rule for this block: its first line is drawn like the rest, already judged.
-    if (
-      line.color === own.color &&
-      line.webkitTextFillColor === own.webkitTextFillColor &&
-      line.fontSize === own.fontSize
-    )
-      return undefined;
-    const style = this.style(element);
-    // Text whose element sets its own colour (or size) keeps it on the first line too.
-    const fill = style.color === own.color ? parseColor(line.webkitTextFillColor || line.color) : undefined;
-    const tiny = style.fontSize === own.fontSize && Number.parseFloat(line.fontSize) < minimumFontPx;
-    const underlay = parseColor(line.backgroundColor);
-    if ((underlay && underlay[3] >= 0.5) || !(tiny || (fill && this.#unreadableInk(element, style, fill))))
-      return undefined;
-    const walker = this.#view.document.createTreeWalker(block, 4);
-    // The first text laid out (one under `display: none` has no line) starts the first line.
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      const first = /\S/.test(text.nodeValue ?? '') ? this.#linesOf(text as Text)[0] : undefined;
-      if (first) return first;
-    }
-    return undefined;
-  }
-
   /** What of `text` the element's font draws (glyph-ink.ts): all of it unless the page loaded a font of its own. */
   #drawn(element: Element, text: string): string {
+    if (!glyphsJudged() || !text) return text;
     this.#glyphs ??= new GlyphInk(this.#view.document);
-    if (!this.#glyphs.any || !text) return text;
+    if (!this.#glyphs.any) return text;
     const style = this.style(element);
     if (!this.#glyphs.inWebFont(style.fontFamily)) return text;
     return this.#glyphs.drawn(text, `${style.fontStyle} ${style.fontWeight} 50px ${style.fontFamily}`);
@@ -725,7 +658,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     let all = lines[0] as Box;
     for (const line of lines) all = union(all, line);
     const region = this.#regionFor(element, all, clip);
-    if (contains(region, all) && !this.#hiddenFirstLine(element)) return text;
+    if (contains(region, all)) return text;
     const readable = lines.map((line) => this.#readableWhere(element, line, clip));
     if (!readable.includes(true)) return '';
     if (lines.every((line) => Math.abs(line.top - all.top) < 1)) {
@@ -833,8 +766,6 @@ export class LayoutVisibility extends MemoisedVisibility {
   }
 
   #readableWhere(element: Element, rect: Box, clip: Box): boolean {
-    const first = this.#hiddenFirstLine(element);
-    if (first && rect.top < first.bottom - 1 && rect.bottom > first.top + 1) return false;
     const width = rect.right - rect.left;
     const height = rect.bottom - rect.top;
     if (height < minimumRenderedPx || width < 1) return false;

@@ -42,11 +42,6 @@ export class RenderedTree {
     if (root && style(root).display !== 'none') this.#walk(root, inDocument);
   }
 
-  /** The document and every open shadow tree it renders. */
-  trees(): Iterable<Tree> {
-    return this.#gateways.keys();
-  }
-
   /** A tree's gateways, or undefined for a tree the walk did not reach (inside a subtree that renders nothing). */
   gatewaysOf(tree: Tree): Element[] | undefined {
     return this.#gateways.get(tree);
