@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../testing/pages';
 import { textDeep, toMarkdown } from './markdown';
-import { resetVisibility } from './visibility';
+import { resetVisibility, visibilityOf } from './visibility';
 import { closestDeep, composedChildren, queryAllDeep, queryFirstDeep, resetWalk, visibleAllDeep } from './walk';
 
 /** Lightning-style markup: values inside (nested) open shadow roots, one part slotted from the light DOM. */
@@ -53,6 +53,25 @@ describe('the shadow-aware walker', () => {
   it('leaves out what the visibility module says is hidden, also across shadow boundaries', () => {
     const texts = visibleAllDeep(load(), '.value').map((element) => element.textContent);
     expect(texts).toEqual(['light 1', 'shadow 2 Negotiation/Review', 'slotted 3', 'light 4']);
+  });
+
+  it('judges matches only until it has as many visible ones as asked for', () => {
+    const document = parsePage(
+      `<html><body><table><tbody>${'<tr><td>row</td></tr>'.repeat(5_000)}</tbody></table></body></html>`,
+      'https://example.com/',
+    );
+    resetVisibility();
+    resetWalk();
+    const visibility = visibilityOf(document);
+    let judged = 0;
+    const isHidden = visibility.isHidden.bind(visibility);
+    visibility.isHidden = (element) => {
+      judged++;
+      return isHidden(element);
+    };
+    expect(visibleAllDeep(document, 'tbody tr', 5)).toHaveLength(5);
+    expect(judged).toBeLessThan(20);
+    expect(visibleAllDeep(document, 'tbody tr')).toHaveLength(5_000);
   });
 
   it('reads an element’s visible text through its shadow tree and slots', () => {

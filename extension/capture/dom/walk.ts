@@ -170,9 +170,17 @@ export function closestDeep(element: Element, selector: string): Element | undef
   return undefined;
 }
 
-/** Elements matching `selector` that the person can see (duplicated mobile markup, inactive tabs are left out). */
-export function visibleAllDeep(root: ParentNode, selector: string): Element[] {
-  return queryAllDeep(root, selector).filter((element) => !visibilityOf(element.ownerDocument).isHidden(element));
+/**
+ * Elements matching `selector` that the person can see (duplicated mobile markup, inactive tabs are left out), the
+ * first `limit` of them: an extractor that keeps five rows of a related list of thousands has only those judged.
+ */
+export function visibleAllDeep(root: ParentNode, selector: string, limit = Number.POSITIVE_INFINITY): Element[] {
+  const visible: Element[] = [];
+  for (const element of queryAllDeep(root, selector)) {
+    if (visible.length >= limit) break;
+    if (!visibilityOf(element.ownerDocument).isHidden(element)) visible.push(element);
+  }
+  return visible;
 }
 
 export function visibleFirstDeep(root: ParentNode | null | undefined, selector: string): Element | undefined {

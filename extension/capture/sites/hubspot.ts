@@ -47,9 +47,7 @@ function associations(sidebar: Element | undefined): RelatedList[] {
   if (!sidebar) return [];
   return visibleAll(sidebar, selectors.associationCard).map((card) => {
     const title = textOf(queryFirstDeep(card, selectors.associationTitle));
-    const rows = visibleAll(card, selectors.associationItem)
-      .slice(0, 5)
-      .map((item) => [{ label: 'Name', value: textOf(item) }]);
+    const rows = visibleAll(card, selectors.associationItem, 5).map((item) => [{ label: 'Name', value: textOf(item) }]);
     const count = countIn(title) ?? rows.length;
     return { name: cleanLabel(title.replace(/\([^()]*\)/, '')), count, rows };
   });

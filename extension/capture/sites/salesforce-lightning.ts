@@ -104,26 +104,22 @@ function tableRows(table: Element): RecordField[][] {
   const headers = visibleAll(table, 'thead th').map(
     (header) => header.getAttribute('aria-label') || textOf(header) || '',
   );
-  return visibleAll(table, 'tbody tr')
-    .slice(0, maxRows)
-    .map((row) =>
-      visibleAll(row, 'th, td')
-        .map((cell, index) => ({ label: headers[index] ?? `Column ${index + 1}`, value: textOf(cell) }))
-        .filter((field) => field.value),
-    );
+  return visibleAll(table, 'tbody tr', maxRows).map((row) =>
+    visibleAll(row, 'th, td')
+      .map((cell, index) => ({ label: headers[index] ?? `Column ${index + 1}`, value: textOf(cell) }))
+      .filter((field) => field.value),
+  );
 }
 
 function tileRows(card: Element): RecordField[][] {
-  return visibleAll(card, selectors.relatedTile)
-    .slice(0, maxRows)
-    .map((tile) => {
-      const row: RecordField[] = [{ label: 'Name', value: textOf(queryFirstDeep(tile, selectors.tileName)) }];
-      for (const term of visibleAll(tile, 'dt')) {
-        const detail = term.nextElementSibling;
-        if (detail?.localName === 'dd') row.push({ label: cleanLabel(textOf(term)), value: textOf(detail) });
-      }
-      return row.filter((field) => field.value);
-    });
+  return visibleAll(card, selectors.relatedTile, maxRows).map((tile) => {
+    const row: RecordField[] = [{ label: 'Name', value: textOf(queryFirstDeep(tile, selectors.tileName)) }];
+    for (const term of visibleAll(tile, 'dt')) {
+      const detail = term.nextElementSibling;
+      if (detail?.localName === 'dd') row.push({ label: cleanLabel(textOf(term)), value: textOf(detail) });
+    }
+    return row.filter((field) => field.value);
+  });
 }
 
 function relatedLists(page: ParentNode): RelatedList[] {
