@@ -640,7 +640,10 @@ export class LayoutVisibility extends MemoisedVisibility {
     return this.#drawn(element, read);
   }
 
-  /** What of `text` the element's font draws (glyph-ink.ts): all of it unless the page loaded a font of its own. */
+  /**
+   * What of `text` the element's font draws (glyph-ink.ts): all of it, unless the page is being read again because a
+   * face it loaded draws nothing for some character the first reading kept.
+   */
   #drawn(element: Element, text: string): string {
     if (!glyphsJudged() || !text) return text;
     this.#glyphs ??= new GlyphInk(this.#view.document);
@@ -924,16 +927,16 @@ export class LayoutVisibility extends MemoisedVisibility {
     return stroke !== undefined && readable(stroke);
   }
 
-  /**
-   * A text area that cannot scroll (overflow hidden) and holds more than its box shows hides the rest: which lines
-   * show is not worked out, so none of its value is read. One that scrolls shows all of it to a person who scrolls.
-   */
   /** A field's value in a font that draws none of it. */
   #valueUndrawn(control: Element): boolean {
     const value = (control as HTMLInputElement).value;
     return typeof value === 'string' && /\S/.test(value) && !/\S/.test(this.#drawn(control, value));
   }
 
+  /**
+   * A text area that cannot scroll (overflow hidden) and holds more than its box shows hides the rest: which lines
+   * show is not worked out, so none of its value is read. One that scrolls shows all of it to a person who scrolls.
+   */
   #valueCutOff(control: Element, style: ComputedStyle): boolean {
     if (control.localName !== 'textarea' || style.overflowY === 'auto' || style.overflowY === 'scroll') return false;
     return control.scrollHeight > control.clientHeight + 1 || control.scrollWidth > control.clientWidth + 1;
