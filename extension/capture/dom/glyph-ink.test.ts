@@ -10,24 +10,32 @@ describe('firstFamily', () => {
   });
 });
 
+interface Face {
+  family: string;
+  style?: string;
+  weight?: string;
+}
+
 /**
- * A document whose loaded fonts and canvas are stand-ins: in Chromium (test/security/hidden-text.e2e.test.ts and
- * independent-tricks.e2e.test.ts) the canvas measures real glyphs; here the font "Blank" draws no ink for `blank`.
+ * A document whose loaded faces and canvas are stand-ins: in Chromium (test/security/hidden-text.e2e.test.ts and
+ * independent-tricks.e2e.test.ts) the canvas measures real glyphs; here the font "Blank" draws no ink for `blank`,
+ * and a canvas that cannot parse fonts keeps its first one.
  */
-function page(loaded: string[], blank: string, parsable = true) {
+function page(loaded: (string | Face)[], blank: string, parsable = true) {
   let font = '10px sans-serif';
   let measured = 0;
+  const fontsSet: string[] = [];
   const context = {
     get font() {
       return font;
     },
     set font(value: string) {
+      fontsSet.push(value);
       if (parsable) font = value;
     },
     measureText(character: string) {
       measured++;
-      const empty = font.includes('"Blank"') && blank.includes(character);
-      const size = empty ? 0 : 10;
+      const size = font.toLowerCase().includes('"blank"') && blank.includes(character) ? 0 : 10;
       return {
         actualBoundingBoxLeft: 0,
         actualBoundingBoxRight: size,
@@ -38,13 +46,19 @@ function page(loaded: string[], blank: string, parsable = true) {
   };
   const document = {
     fonts: {
-      forEach: (visit: (face: { family: string; status: string }) => void) => {
-        for (const family of loaded) visit({ family, status: 'loaded' });
+      forEach: (visit: (face: Partial<FontFace>) => void) => {
+        for (const face of loaded)
+          visit({
+            style: 'normal',
+            weight: '400',
+            status: 'loaded',
+            ...(typeof face === 'string' ? { family: face } : face),
+          });
       },
     },
     createElement: () => ({ getContext: () => context }),
   } as unknown as Document;
-  return { document, measured: () => measured };
+  return { document, measured: () => measured, fontsSet };
 }
 
 describe('GlyphInk', () => {
@@ -76,41 +90,8 @@ describe('GlyphInk', () => {
 });
 
 describe('loadsUndrawnGlyphs', () => {
-  /** A document whose loaded faces are given, and whose canvas draws no ink for `blank` in the font "blank". */
-  function fontsPage(faces: { family: string; style?: string; weight?: string }[], blank: string) {
-    let font = '10px sans-serif';
-    const fonts: string[] = [];
-    const context = {
-      get font() {
-        return font;
-      },
-      set font(value: string) {
-        font = value;
-        fonts.push(value);
-      },
-      measureText(character: string) {
-        const size = font.includes('"blank"') && blank.includes(character) ? 0 : 10;
-        return {
-          actualBoundingBoxLeft: 0,
-          actualBoundingBoxRight: size,
-          actualBoundingBoxAscent: size,
-          actualBoundingBoxDescent: 0,
-        };
-      },
-    };
-    const document = {
-      fonts: {
-        forEach: (visit: (face: Partial<FontFace>) => void) => {
-          for (const face of faces) visit({ style: 'normal', weight: '400', status: 'loaded', ...face });
-        },
-      },
-      createElement: () => ({ getContext: () => context }),
-    } as unknown as Document;
-    return { document, fonts };
-  }
-
   it('says whether a loaded face draws nothing for a character kept, measuring each face as a canvas font', () => {
-    const { document, fonts } = fontsPage(
+    const { document, fontsSet: fonts } = page(
       [{ family: 'Brand' }, { family: '"Blank"', style: 'oblique 10deg', weight: '100 900' }],
       'Q',
     );
@@ -121,6 +102,6 @@ describe('loadsUndrawnGlyphs', () => {
   });
 
   it('asks nothing of a page that loaded no font', () => {
-    expect(loadsUndrawnGlyphs(fontsPage([], 'Q').document, 'Q')).toBe(false);
+    expect(loadsUndrawnGlyphs(page([], 'Q').document, 'Q')).toBe(false);
   });
 });

@@ -32,6 +32,15 @@ export function judgingGlyphs<T>(read: () => T): T {
   }
 }
 
+/** The faces the page has loaded: the fonts that exist only because the page brought them. */
+function loadedFaces(document: Document): FontFace[] {
+  const faces: FontFace[] = [];
+  document.fonts?.forEach((face) => {
+    if (face.status === 'loaded') faces.push(face);
+  });
+  return faces;
+}
+
 /** A face as a canvas font: its style and weight (the first of a variable range) and its family alone. */
 function faceFont(face: FontFace): string {
   const family = firstFamily(face.family).replace(/["\\]/g, '\\$&');
@@ -45,11 +54,9 @@ function faceFont(face: FontFace): string {
  * 30 ms on a large record). Only a page where one does is read again with each text's font asked (`drawn`).
  */
 export function loadsUndrawnGlyphs(document: Document, text: string): boolean {
-  const fonts: string[] = [];
+  let fonts: string[];
   try {
-    document.fonts?.forEach((face) => {
-      if (face.status === 'loaded') fonts.push(faceFont(face));
-    });
+    fonts = loadedFaces(document).map(faceFont);
   } catch {
     return false; // a DOM without font loading: no web fonts
   }
@@ -60,8 +67,8 @@ export function loadsUndrawnGlyphs(document: Document, text: string): boolean {
 }
 
 export class GlyphInk {
-  /** Families of the faces the page has loaded: fonts that exist only because the page brought them. */
-  readonly #families = new Set<string>();
+  /** Families of the faces the page has loaded (fonts that exist only because the page brought them), once asked. */
+  #loadedFamilies: Set<string> | undefined;
   /** Per computed family list, whether its first family is one of them: a page uses a handful of lists. */
   readonly #webFamily = new Map<string, boolean>();
   /** Per canvas font, whether each character's glyph draws nothing. */
@@ -71,13 +78,18 @@ export class GlyphInk {
 
   constructor(document: Document) {
     this.#document = document;
-    try {
-      document.fonts?.forEach((face) => {
-        if (face.status === 'loaded') this.#families.add(firstFamily(face.family));
-      });
-    } catch {
-      // A DOM without font loading (no layout): there are no web fonts to ask about.
+  }
+
+  get #families(): Set<string> {
+    if (!this.#loadedFamilies) {
+      this.#loadedFamilies = new Set();
+      try {
+        for (const font of loadedFaces(this.#document)) this.#loadedFamilies.add(firstFamily(font.family));
+      } catch {
+        // A DOM without font loading (no layout): there are no web fonts to ask about.
+      }
     }
+    return this.#loadedFamilies;
   }
 
   /** Whether the page loaded any font at all: most pages load none, and then nothing more is asked. */

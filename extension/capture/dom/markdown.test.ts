@@ -183,24 +183,25 @@ describe('pages larger than a call can take arguments', () => {
   });
 });
 
+/** A visibility that judges everything shown and counts what it was asked about. */
+function countingVisibility() {
+  const asked = { elements: 0, texts: 0 };
+  const visibility = {
+    isHidden: () => {
+      asked.elements++;
+      return false;
+    },
+    hidesText: () => false,
+    visibleTextOf: (node: Text) => {
+      asked.texts++;
+      return node.nodeValue ?? '';
+    },
+    isBlock: (element: Element) => !['span', 'b', 'a', 'td', 'th'].includes(element.localName),
+  };
+  return { asked, visibility };
+}
+
 describe('a walk that stops once it has more than the budget can keep (maxChars)', () => {
-  /** A visibility that judges everything shown and counts what it was asked about. */
-  function countingVisibility() {
-    const asked = { elements: 0, texts: 0 };
-    const visibility = {
-      isHidden: () => {
-        asked.elements++;
-        return false;
-      },
-      hidesText: () => false,
-      visibleTextOf: (node: Text) => {
-        asked.texts++;
-        return node.nodeValue ?? '';
-      },
-      isBlock: (element: Element) => !['span', 'b', 'a', 'td', 'th'].includes(element.localName),
-    };
-    return { asked, visibility };
-  }
   const body = (html: string) => parsePage(`<html><body>${html}</body></html>`, 'https://example.com/').body;
 
   it('stops after the paragraph that passes the limit', () => {
@@ -338,16 +339,7 @@ describe('the block reader (onBlock)', () => {
   it('receives a long code block’s lines as they are read, and can stop inside it', () => {
     const lines = Array.from({ length: 1_000 }, (_, index) => `<span>line</span> ${index}\n`).join('');
     const read: string[] = [];
-    let texts = 0;
-    const visibility = {
-      isHidden: () => false,
-      hidesText: () => false,
-      visibleTextOf: (node: Text) => {
-        texts++;
-        return node.nodeValue ?? '';
-      },
-      isBlock: (element: Element) => element.localName !== 'span',
-    };
+    const { asked, visibility } = countingVisibility();
     toMarkdown(page(`<p>Before</p><pre>${lines}</pre><p>After</p>`), {
       visibility,
       onBlock: (block) => {
@@ -356,7 +348,7 @@ describe('the block reader (onBlock)', () => {
       },
     });
     expect(read).toEqual(['Before', 'line 0', 'line 1', 'line 2']);
-    expect(texts).toBeLessThan(20);
+    expect(asked.texts).toBeLessThan(20);
   });
 
   it('receives the lines of a long run of text broken by <br> as they are read', () => {
@@ -376,16 +368,7 @@ describe('the block reader (onBlock)', () => {
   it('stops inside a line longer than maxLineChars, and the reader gets what was read of it', () => {
     const words = Array.from({ length: 5_000 }, (_, index) => `<span>word${index}</span>`).join(' ');
     const read: string[] = [];
-    let texts = 0;
-    const visibility = {
-      isHidden: () => false,
-      hidesText: () => false,
-      visibleTextOf: (node: Text) => {
-        texts++;
-        return node.nodeValue ?? '';
-      },
-      isBlock: (element: Element) => element.localName !== 'span',
-    };
+    const { asked, visibility } = countingVisibility();
     const markdown = toMarkdown(page(`<p>Before</p><div>${words}</div><p>After</p>`), {
       visibility,
       maxLineChars: 500,
@@ -396,7 +379,7 @@ describe('the block reader (onBlock)', () => {
     expect(read[1]?.length).toBeGreaterThanOrEqual(500);
     expect(read[1]?.length).toBeLessThan(600);
     expect(markdown).toBe(read.join('\n\n'));
-    expect(texts).toBeLessThan(200);
+    expect(asked.texts).toBeLessThan(200);
   });
 
   it('changes nothing in the Markdown of a reader that reads it all', () => {
