@@ -1,11 +1,16 @@
 import type { Readability } from '@mozilla/readability';
+import type { visibleClone } from './dom/visible-clone';
 
 /**
  * Readability is a third of the capture code and only the generic article path needs it, so it travels in a file of
- * its own (`article-reader.js`), injected only into pages that read as articles. Both scripts run in the
- * extension's isolated world of the same page; the reader leaves itself here for capture to find.
+ * its own (`article-reader.js`), injected only into pages that read as articles, with the visible copy of the page
+ * it reads (visible-clone.ts, which nothing else needs). Both scripts run in the extension's isolated world of the
+ * same page; the reader leaves itself here for capture to find.
  */
-export type ArticleReader = typeof Readability;
+export interface ArticleReader {
+  Readability: typeof Readability;
+  visibleClone: typeof visibleClone;
+}
 
 type ReaderGlobals = { __besideArticleReader?: ArticleReader };
 

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/page-context';
-import { ArticleReaderMissing, installArticleReader } from './article-reader';
+import { type ArticleReader, ArticleReaderMissing, installArticleReader } from './article-reader';
 import { describeCapture } from './describe';
 import { DeclaredVisibility } from './dom/declared-visibility';
 import { judgeWithoutLayout, visibilityOf } from './dom/visibility';
+import { visibleClone } from './dom/visible-clone';
 import { capturePage } from './registry';
 import { fixturesDirectory, loadFixture, parsePage, savedUrl } from './testing/pages';
 import { visibleTextExtractor } from './visible-text';
@@ -21,11 +22,11 @@ describe('capturePage', () => {
         `<p>Paragraph ${index} of a help article about resetting a password, long enough to read as prose and to count for the reader, with details.</p>`,
     ).join('');
     const html = `<html><head><title>Reset your password</title></head><body><nav>Menu</nav><article><h1>Reset your password</h1>${paragraphs}</article></body></html>`;
-    installArticleReader(undefined as unknown as typeof Readability);
+    installArticleReader(undefined as unknown as ArticleReader);
     try {
       expect(() => capturePage(parsePage(html, 'https://help.example.com/reset'))).toThrow(ArticleReaderMissing);
     } finally {
-      installArticleReader(Readability);
+      installArticleReader({ Readability, visibleClone });
     }
     const page = PageContext.parse(capturePage(parsePage(html, 'https://help.example.com/reset')));
     expect(page.kind).toBe('article');

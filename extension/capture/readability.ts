@@ -1,7 +1,6 @@
 import { ArticleReaderMissing, articleReader } from './article-reader';
 import { toMarkdown } from './dom/markdown';
 import { markupOnlyVisibility, visibilityOf } from './dom/visibility';
-import { visibleClone } from './dom/visible-clone';
 import { isProbablyReaderable } from './readerable';
 import type { SiteExtractor } from './types';
 
@@ -22,10 +21,13 @@ export const readabilityExtractor: SiteExtractor = {
     });
   },
   extract(document, url) {
-    const Reader = articleReader();
-    if (!Reader) throw new ArticleReaderMissing();
-    const clone = visibleClone(document);
-    const article = new Reader(clone, { charThreshold: 300, serializer: (element: Node) => element }).parse();
+    const reader = articleReader();
+    if (!reader) throw new ArticleReaderMissing();
+    const clone = reader.visibleClone(document, visibilityOf(document));
+    const article = new reader.Readability(clone, {
+      charThreshold: 300,
+      serializer: (element: Node) => element,
+    }).parse();
     const content = article?.content as unknown as Element | null | undefined;
     if (!article || !content) return undefined;
     // The copy is already free of hidden content and has no layout of its own: judge markup only.

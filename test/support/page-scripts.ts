@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '../..');
  */
 export const pageScripts = {
   capture: `import { capturePage } from './extension/capture/registry';\nglobalThis.__besideCapture = capturePage;`,
-  reader: `import { Readability } from '@mozilla/readability';\nimport { installArticleReader } from './extension/capture/article-reader';\ninstallArticleReader(Readability);`,
+  reader: `import { Readability } from '@mozilla/readability';\nimport { installArticleReader } from './extension/capture/article-reader';\nimport { visibleClone } from './extension/capture/dom/visible-clone';\ninstallArticleReader({ Readability, visibleClone });`,
 } as const;
 
 /**

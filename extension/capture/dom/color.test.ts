@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { colorToken, parseColor } from './color';
 import { colorFilterOf, gradientColors } from './contrast';
+import { asComputed, colorInBackground } from './declared-colors';
 
 /** Within one step of 0–255 per channel: conversions between spaces round. */
 function near(actual: readonly number[] | undefined, expected: readonly number[]): void {
@@ -90,5 +91,29 @@ describe('colorFilterOf', () => {
     expect(colorFilterOf('blur(2px) opacity(0.5)')).toBeUndefined();
     expect(colorFilterOf('drop-shadow(rgb(0, 0, 0) 0px 0px 2px)')).toBeUndefined();
     expect(colorFilterOf('hue-rotate(90deg) sepia(1)')).toBeUndefined();
+  });
+});
+
+describe('declared colours', () => {
+  it('writes hex and named colours as computed style would, leaving the rest of the value as it was', () => {
+    expect(asComputed('#fff')).toBe('rgba(255, 255, 255, 1)');
+    expect(asComputed('#00000080')).toBe('rgba(0, 0, 0, 0.5019607843137255)');
+    expect(asComputed('linear-gradient(to right, white, #000 50%)')).toBe(
+      'linear-gradient(to right, rgba(255, 255, 255, 1), rgba(0, 0, 0, 1) 50%)',
+    );
+    expect(asComputed('rgb(1, 2, 3) 0px 0px 2px')).toBe('rgb(1, 2, 3) 0px 0px 2px');
+    expect(asComputed(undefined)).toBeUndefined();
+    near(parseColor(asComputed('Transparent')), [0, 0, 0, 0]);
+  });
+
+  it('finds the colour of a background shorthand, whatever notation it is in', () => {
+    near(colorInBackground('#fff url(x.png) no-repeat'), [255, 255, 255, 1]);
+    near(colorInBackground('no-repeat center oklch(0 0 0)'), [0, 0, 0, 1]);
+    expect(colorInBackground('url(x.png)')).toBeUndefined();
+  });
+
+  it('reads only the notations computed style writes: hex and names are the declared path’s to turn', () => {
+    expect(parseColor('#fff')).toBeUndefined();
+    expect(parseColor('white')).toBeUndefined();
   });
 });

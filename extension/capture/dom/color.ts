@@ -9,37 +9,15 @@ import {
 } from 'culori/fn';
 
 /**
- * Just enough colour parsing to tell "text the same colour as its background" from readable text. Computed style
- * turns hex, names, hsl() and hwb() into rgb(), but keeps the CSS Color 4 spaces as written (oklch(), lab(),
- * color(display-p3 …), and color(srgb …) for a color-mix()): those are converted to sRGB with culori's
- * conversions, since a page styled in them (Tailwind's palette is oklch) would otherwise hide nothing by colour
- * and, worse, have its dark backgrounds read as white.
+ * Just enough colour parsing to tell "text the same colour as its background" from readable text, as computed
+ * style writes colours. It turns hex, names, hsl() and hwb() into rgb(), but keeps the CSS Color 4 spaces as
+ * written (oklch(), lab(), color(display-p3 …), and color(srgb …) for a color-mix()): those are converted to sRGB
+ * with culori's conversions, since a page styled in them (Tailwind's palette is oklch) would otherwise hide nothing
+ * by colour and, worse, have its dark backgrounds read as white. Declared styles (hex, names) are turned into these
+ * notations first (declared-colors.ts), outside the capture script.
  */
 
 export type Rgba = readonly [number, number, number, number];
-
-const named: Record<string, Rgba> = {
-  transparent: [0, 0, 0, 0],
-  white: [255, 255, 255, 1],
-  black: [0, 0, 0, 1],
-  red: [255, 0, 0, 1],
-  green: [0, 128, 0, 1],
-  blue: [0, 0, 255, 1],
-  gray: [128, 128, 128, 1],
-  grey: [128, 128, 128, 1],
-  silver: [192, 192, 192, 1],
-  yellow: [255, 255, 0, 1],
-  whitesmoke: [245, 245, 245, 1],
-  snow: [255, 250, 250, 1],
-  ivory: [255, 255, 240, 1],
-};
-
-function fromHex(hex: string): Rgba | undefined {
-  const digits = hex.length <= 4 ? [...hex].map((digit) => digit + digit).join('') : hex;
-  if (!/^[0-9a-f]{6}([0-9a-f]{2})?$/i.test(digits)) return undefined;
-  const channel = (at: number) => Number.parseInt(digits.slice(at, at + 2), 16);
-  return [channel(0), channel(2), channel(4), digits.length === 8 ? channel(6) / 255 : 1];
-}
 
 /**
  * Parsed colours by their text: a page uses a handful of colours, and capture asks about each element's ink and
@@ -130,7 +108,6 @@ function fromLabFamily(name: string, inner: string): Rgba | undefined {
 
 function parse(value: string): Rgba | undefined {
   const text = value.trim().toLowerCase();
-  if (text.startsWith('#')) return fromHex(text.slice(1));
   const modern = text.match(/^(color|lab|lch|oklab|oklch)\(([^()]*)\)$/);
   if (modern) {
     const [, name = '', inner = ''] = modern;
@@ -148,22 +125,11 @@ function parse(value: string): Rgba | undefined {
       alphaPart === undefined ? 1 : alphaPart.endsWith('%') ? Number.parseFloat(alphaPart) / 100 : Number(alphaPart);
     return [red, green, blue, alpha];
   }
-  return named[text];
-}
-
-/** Colour tokens in a longer value (a gradient, a shorthand): hex, functional notations, names. */
-export const colorToken = /#[0-9a-f]{3,8}\b|(?:rgba?|color|lab|lch|oklab|oklch)\([^()]*\)|\b[a-z]+\b/gi;
-
-/** The first colour token of a `background` shorthand ("#fff url(x) no-repeat" → #fff). */
-export function colorInBackground(value: string | undefined): Rgba | undefined {
-  if (!value) return undefined;
-  const token = value.match(colorToken) ?? [];
-  for (const candidate of token) {
-    const color = parseColor(candidate);
-    if (color) return color;
-  }
   return undefined;
 }
+
+/** Colour tokens in a longer value (a gradient, a shadow), in the functional notations computed style writes. */
+export const colorToken = /(?:rgba?|color|lab|lch|oklab|oklch)\([^()]*\)/gi;
 
 /** Near-identical colours count as equal: #fefefe text on white is as unreadable as #fff. */
 export function indistinguishable(text: Rgba, background: Rgba): boolean {

@@ -1,6 +1,7 @@
-import { colorInBackground, parseColor, type Rgba } from './color';
+import { parseColor, type Rgba } from './color';
 import { blend, gradientColors, over, unreadableAgainst } from './contrast';
 import { type Declarations, DeclaredStyles } from './css-rules';
+import { asComputed, colorInBackground } from './declared-colors';
 import { svgFilterOpacity } from './svg-filter';
 import {
   blockTags,
@@ -106,7 +107,7 @@ export class DeclaredVisibility extends MemoisedVisibility {
       filterEffects(filter).opacity *
       (filter?.includes('url(') ? svgFilterOpacity(element, filter) : 1) *
       maskOpacity(
-        this.value(element, 'mask-image') ?? this.value(element, '-webkit-mask-image'),
+        asComputed(this.value(element, 'mask-image') ?? this.value(element, '-webkit-mask-image')),
         this.value(element, 'mask-size') ?? this.value(element, '-webkit-mask-size'),
       ) *
       this.opacity(parentOf(element));
@@ -174,10 +175,10 @@ export class DeclaredVisibility extends MemoisedVisibility {
       const shorthand = this.value(current, 'background');
       if (shorthand?.includes('url(')) return undefined;
       if (shorthand?.includes('gradient(')) {
-        const stops = gradientColors(shorthand);
+        const stops = gradientColors(asComputed(shorthand) ?? '');
         if (stops) return stops.map((stop) => over(stop, [255, 255, 255, 1]));
       }
-      const color = parseColor(this.value(current, 'background-color')) ?? colorInBackground(shorthand);
+      const color = parseColor(asComputed(this.value(current, 'background-color'))) ?? colorInBackground(shorthand);
       if (color && color[3] > 0.5) return [over(color, [255, 255, 255, 1])];
     }
     return [[255, 255, 255, 1]];
@@ -189,8 +190,8 @@ export class DeclaredVisibility extends MemoisedVisibility {
     if (this.fontSize(element) < minimumFontPx) return true;
     const indent = lengthPx(this.inheritedValue(element, 'text-indent'));
     if (indent !== undefined && indent <= -offscreenPx) return true;
-    const fill = parseColor(this.inheritedValue(element, '-webkit-text-fill-color'));
-    const color = fill ?? parseColor(this.inheritedValue(element, 'color'));
+    const fill = parseColor(asComputed(this.inheritedValue(element, '-webkit-text-fill-color')));
+    const color = fill ?? parseColor(asComputed(this.inheritedValue(element, 'color')));
     if (!color) return false;
     const opacity = color[3] * this.opacity(element);
     if (opacity < minimumOpacity) return true;

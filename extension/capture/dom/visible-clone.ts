@@ -1,16 +1,16 @@
-import { visibilityOf } from './visibility';
+import type { Visibility } from './visibility-rules';
 
 /**
  * A copy of the document without what the person cannot see, for libraries that read a whole document
  * (Readability) and know nothing of our visibility rules. The live page is never touched: the copy is made
- * first, and hidden elements are removed from the copy by position in document order.
+ * first, and hidden elements are removed from the copy by position in document order. It travels in the article
+ * reader's file (article-reader.ts), with the capture's judge of the page passed in.
  */
-export function visibleClone(document: Document): Document {
+export function visibleClone(document: Document, visibility: Pick<Visibility, 'isHidden' | 'visibleTextOf'>): Document {
   const clone = document.cloneNode(true) as Document;
   const originals = Array.from(document.body?.querySelectorAll('*') ?? []);
   const copies = Array.from(clone.body?.querySelectorAll('*') ?? []);
   if (originals.length !== copies.length) throw new Error('clone does not mirror the document');
-  const visibility = visibilityOf(document);
   const hidden: Element[] = [];
   originals.forEach((original, index) => {
     const copy = copies[index] as Element;
