@@ -478,6 +478,32 @@ export const tricks: Trick[] = [
     id: 'blank-glyphs-field-value',
     html: (h, s) => `<p>${s}</p><input readonly value="${h}" style="font-family:'Blank Glyphs',sans-serif">`,
   },
+  // A line-through as thick as the glyphs are tall is a bar painted over them (the redaction look), whatever its
+  // colour; it is drawn over the text of every in-flow descendant too.
+  {
+    id: 'line-through-bar',
+    html: (h, s) => `<p>${s}</p><p style="text-decoration:line-through 1em #111">${h}</p>`,
+  },
+  {
+    id: 'line-through-bar-from-the-block',
+    html: (h, s) => `<p>${s}</p><p style="text-decoration:line-through 0.8em #fff"><span><b>${h}</b></span></p>`,
+  },
+  { id: 'text-security-discs', html: (h, s) => `<p>${s}</p><p style="-webkit-text-security:disc">${h}</p>` },
+  {
+    id: 'blurred-shadow-drawn-text',
+    html: (h, s) => `<p>${s}</p><p style="color:transparent;text-shadow:0 0 12px #000">${h}</p>`,
+  },
+  // The individual transform properties (CSS Transforms 2) place a box as `transform` does.
+  {
+    id: 'rotate-property-turned-away',
+    html: (h, s) => `<p>${s}</p><p style="rotate:y 180deg;backface-visibility:hidden">${h}</p>`,
+  },
+  {
+    id: 'translate-property-behind-viewer',
+    html: (h, s) => `<p>${s}</p><div style="perspective:200px"><p style="translate:0 0 300px">${h}</p></div>`,
+  },
+  // Sheared so far that each glyph is a slanted streak: the box keeps its area, the text its rectangle.
+  { id: 'skewed-flat', html: (h, s) => `<p>${s}</p><p style="transform:skewX(85deg);width:20em">${h}</p>` },
 ];
 
 /** Unusual but visible: each must reach the model. */
@@ -546,6 +572,17 @@ export const controls: Trick[] = [
     html: (_, s) => `<iframe style="width:400px;height:80px;border:0" srcdoc="<p>${s}</p>"></iframe>`,
   },
   { id: 'mirrored', html: (_, s) => `<p style="transform:rotateY(180deg)">${s}</p>` },
+  // Decorations that leave the glyphs readable, and text a block's decoration does not reach (an inline block).
+  { id: 'struck-through-price', html: (_, s) => `<p style="text-decoration:line-through">${s}</p>` },
+  { id: 'thick-underline', html: (_, s) => `<p style="text-decoration:underline 0.3em #111">${s}</p>` },
+  {
+    id: 'line-through-bar-skips-inline-block',
+    html: (_, s) =>
+      `<p style="text-decoration:line-through 1em #111">&nbsp;<span style="display:inline-block">${s}</span></p>`,
+  },
+  { id: 'soft-shadow-drawn-text', html: (_, s) => `<p style="color:transparent;text-shadow:0 0 2px #000">${s}</p>` },
+  { id: 'rotate-property-mirrored', html: (_, s) => `<p style="rotate:y 180deg">${s}</p>` },
+  { id: 'skewed-italic', html: (_, s) => `<p style="transform:skewX(-20deg)">${s}</p>` },
   {
     id: 'negative-layer-no-background',
     html: (_, s) => `<div><p style="position:relative;z-index:-1">${s}</p></div>`,

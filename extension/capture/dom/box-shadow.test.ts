@@ -12,6 +12,13 @@ describe('boxShadows', () => {
     expect(boxShadows('')).toEqual([]);
   });
 
+  it('reads a computed text-shadow, which has no spread', () => {
+    expect(boxShadows('rgb(0, 0, 0) 0px 0px 12px, rgba(255, 0, 0, 0.5) 1px 2px 0px')).toEqual([
+      { color: [0, 0, 0, 1], x: 0, y: 0, blur: 12, spread: 0, inset: false },
+      { color: [255, 0, 0, 0.5], x: 1, y: 2, blur: 0, spread: 0, inset: false },
+    ]);
+  });
+
   it('leaves out a shadow it cannot read, and never throws on any string', () => {
     expect(boxShadows('rgb(0, 0, 0) 1em 0px 0px 0px, rgb(1, 2, 3) 0px 0px 0px 4px')).toHaveLength(1);
     fc.assert(fc.property(fc.string(), (value) => Array.isArray(boxShadows(value))));

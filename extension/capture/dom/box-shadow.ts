@@ -12,17 +12,24 @@ export interface BoxShadow {
 }
 
 /**
- * The shadows of a computed `box-shadow`, as browsers serialise it: colour first, then x, y, blur and spread in px,
- * then `inset` (`rgb(255, 255, 255) 0px 0px 0px 3000px, rgba(0, 0, 0, 0.5) 2px 3px 4px 5px inset`). A shadow it
- * cannot read is left out.
+ * The shadows of a computed `box-shadow` or `text-shadow`, as browsers serialise them: colour first, then x, y, blur
+ * and (box shadows only) spread in px, then `inset` (`rgb(255, 255, 255) 0px 0px 0px 3000px, rgba(0, 0, 0, 0.5) 2px
+ * 3px 4px 5px inset`). A shadow it cannot read is left out.
  */
 export function boxShadows(value: string): BoxShadow[] {
   if (!value || value === 'none') return [];
   return value.split(/,(?![^(]*\))/).flatMap((part) => {
-    const match = part.trim().match(/^(\S+|\S+\([^)]*\)) (-?[\d.]+)px (-?[\d.]+)px ([\d.]+)px (-?[\d.]+)px( inset)?$/);
+    const match = part
+      .trim()
+      .match(/^(\S+|\S+\([^)]*\)) (-?[\d.]+)px (-?[\d.]+)px ([\d.]+)px(?: (-?[\d.]+)px)?( inset)?$/);
     const color = parseColor(match?.[1]);
     if (!match || !color) return [];
-    const [x, y, blur, spread] = match.slice(2, 6).map(Number) as [number, number, number, number];
+    const [x, y, blur, spread] = match.slice(2, 6).map((value) => Number(value ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     return [{ color, x, y, blur, spread, inset: match[6] !== undefined }];
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipPathBox } from './clip-path';
 import { isEmpty } from './rects';
-import { maskOpacity, turnedAway } from './visibility-rules';
+import { maskOpacity } from './visibility-rules';
 
 /** A 200 × 40 px paragraph, as computed style serialises its clip-path. */
 const box = (value: string) => clipPathBox(value, 200, 40);
@@ -81,17 +81,6 @@ describe('maskOpacity', () => {
     expect(maskOpacity('linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))', '100px 0px')).toBe(0);
     expect(maskOpacity('linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))', '10px 0.5px')).toBe(1);
     expect(maskOpacity('url("mask.png")', 'auto')).toBe(1);
-  });
-});
-
-describe('turnedAway', () => {
-  it('reads the back face from the computed matrix', () => {
-    // rotateY(180deg), as computed style gives it.
-    expect(turnedAway('matrix3d(-1, 0, -1.22465e-16, 0, 0, 1, 0, 0, 1.22465e-16, 0, -1, 0, 0, 0, 0, 1)')).toBe(true);
-    // rotateY(30deg): still facing the viewer; a 2D mirror (scaleX(-1)) has no back face to show.
-    expect(turnedAway('matrix3d(0.866025, 0, -0.5, 0, 0, 1, 0, 0, 0.5, 0, 0.866025, 0, 0, 0, 0, 1)')).toBe(false);
-    expect(turnedAway('matrix(-1, 0, 0, 1, 0, 0)')).toBe(false);
-    expect(turnedAway('none')).toBe(false);
   });
 });
 

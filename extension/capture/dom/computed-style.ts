@@ -1,5 +1,11 @@
 // biome-ignore-all lint/suspicious/noAssignInExpressions: each getter returns what `??=` assigns, one expression per property (the script is injected into every page read: its size has a budget)
 /**
+ * A computed declaration, with Chromium's prefixed properties that draw text as discs (`-webkit-text-security`) and
+ * say which decorations reach an element from its ancestors (`-webkit-text-decorations-in-effect`).
+ */
+type Declaration = CSSStyleDeclaration & { webkitTextSecurity: string; webkitTextDecorationsInEffect: string };
+
+/**
  * The computed style properties capture reads. The list also tells the bench's floor (bench/lib/capture-floor.ts)
  * what to replay.
  */
@@ -52,17 +58,23 @@ export const computedStyleProperties = [
   'overflowY',
   'perspective',
   'position',
+  'rotate',
+  'scale',
+  'textDecoration',
   'textOverflow',
   'textShadow',
   'transform',
+  'translate',
   'visibility',
+  'webkitTextDecorationsInEffect',
   'webkitTextFillColor',
+  'webkitTextSecurity',
   'webkitTextStrokeColor',
   'webkitTextStrokeWidth',
   'zIndex',
-] as const satisfies readonly (keyof CSSStyleDeclaration)[];
+] as const satisfies readonly (keyof Declaration)[];
 
-export type ComputedStyle = Readonly<Pick<CSSStyleDeclaration, (typeof computedStyleProperties)[number]>>;
+export type ComputedStyle = Readonly<Pick<Declaration, (typeof computedStyleProperties)[number]>>;
 
 /**
  * One element's computed style as capture reads it: each property asked of the browser once, then remembered. Every
@@ -73,10 +85,10 @@ export type ComputedStyle = Readonly<Pick<CSSStyleDeclaration, (typeof computedS
  * engine can inline.
  */
 export class RememberedStyle implements ComputedStyle {
-  readonly #live: CSSStyleDeclaration;
+  readonly #live: Declaration;
 
   constructor(live: CSSStyleDeclaration) {
-    this.#live = live;
+    this.#live = live as Declaration;
   }
 
   #backdropFilter?: string;
@@ -302,5 +314,29 @@ export class RememberedStyle implements ComputedStyle {
   #zIndex?: string;
   get zIndex(): string {
     return (this.#zIndex ??= this.#live.zIndex);
+  }
+  #rotate?: string;
+  get rotate(): string {
+    return (this.#rotate ??= this.#live.rotate);
+  }
+  #scale?: string;
+  get scale(): string {
+    return (this.#scale ??= this.#live.scale);
+  }
+  #translate?: string;
+  get translate(): string {
+    return (this.#translate ??= this.#live.translate);
+  }
+  #textDecoration?: string;
+  get textDecoration(): string {
+    return (this.#textDecoration ??= this.#live.textDecoration);
+  }
+  #webkitTextDecorationsInEffect?: string;
+  get webkitTextDecorationsInEffect(): string {
+    return (this.#webkitTextDecorationsInEffect ??= this.#live.webkitTextDecorationsInEffect);
+  }
+  #webkitTextSecurity?: string;
+  get webkitTextSecurity(): string {
+    return (this.#webkitTextSecurity ??= this.#live.webkitTextSecurity);
   }
 }

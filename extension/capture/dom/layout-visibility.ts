@@ -1,6 +1,6 @@
 import { boxShadows, insetFills } from './box-shadow';
 import { clipPathBox, svgClipBox } from './clip-path';
-import { colorToken, parseColor, type Rgba } from './color';
+import { parseColor, type Rgba } from './color';
 import { type ComputedStyle, RememberedStyle } from './computed-style';
 import { blend, colorFilterOf, gradientColors, over, unreadableAgainst } from './contrast';
 import { isFrame } from './frame-document';
@@ -24,7 +24,9 @@ import {
   minimumFontPx,
   minimumOpacity,
   parentOf,
+  placementOf,
   scaledToNothing,
+  shearedFlat,
   someOwnText,
   turnedAway,
   unreadableBlurPx,
@@ -63,6 +65,9 @@ const isAbsolutelyPositioned = (style: ComputedStyle) => style.position === 'abs
 const minimumReadableWidthPx = 12;
 /** Rendered glyphs shorter than this (after every transform) are specks, not text. */
 const minimumRenderedPx = 4;
+/** A line-through this thick (in em) and this opaque covers the glyphs it crosses, cap height and x-height alike. */
+const barEm = 0.7;
+const barAlpha = 0.9;
 
 /**
  * What the page is painted on where nothing else is: white, or the browser's dark canvas when the page asks for a
@@ -348,12 +353,14 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (filter !== 'none' && filterEffects(filter).blurPx >= unreadableBlurPx) return true;
     if (!inline) {
       const transform = style.transform;
-      if (transform !== 'none') {
-        if (scaledToNothing(transform)) return true;
-        if (turnedAway(transform) && style.backfaceVisibility === 'hidden') return true;
-        const parent = parentOf(element);
-        if (parent && behindViewer(transform, this.style(parent).perspective)) return true;
-      }
+      if (scaledToNothing(transform)) return true;
+      // Facing and depth matter only where the back face is not drawn or a perspective projects the box.
+      const parent = parentOf(element);
+      const perspective = parent ? this.style(parent).perspective : 'none';
+      const backHidden = style.backfaceVisibility === 'hidden';
+      const placed = transform !== 'none' || backHidden || perspective !== 'none' ? placementOf(style) : undefined;
+      if (placed && (shearedFlat(placed) || (backHidden && turnedAway(placed)) || behindViewer(placed, perspective)))
+        return true;
     }
     const clipPath = style.clipPath;
     // clip-path shapes are measured below (a first-value test would hide the half an inset leaves).
@@ -504,19 +511,42 @@ export class LayoutVisibility extends MemoisedVisibility {
   /**
    * The colour the glyphs are filled with. `-webkit-text-fill-color` resolves to the text colour when it is not set,
    * so one read gives the fill either way (`color` answers only where the property is unknown). Transparent glyphs
-   * drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour.
+   * drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour, unless it is blurred so wide
+   * (a radius twice the blur filter's, which is a standard deviation) that it smears them.
    */
   #fill(style: ComputedStyle): Rgba | undefined {
     const glyphs = parseColor(style.webkitTextFillColor || style.color);
     if (!glyphs || glyphs[3] >= minimumOpacity) return glyphs;
-    const shadow = style.textShadow;
-    if (shadow && shadow !== 'none') {
-      for (const token of shadow.match(colorToken) ?? []) {
-        const color = parseColor(token);
-        if (color && color[3] >= minimumOpacity) return color;
+    for (const shadow of boxShadows(style.textShadow))
+      if (shadow.color[3] >= minimumOpacity && shadow.blur < 2 * unreadableBlurPx) return shadow.color;
+    return glyphs;
+  }
+
+  /**
+   * A line-through drawn as a bar over the glyphs (the redaction look): solid, opaque and nearly as thick as the
+   * glyphs are tall, whatever its colour, set on the element or on the ancestor it reaches the text from. Chromium
+   * says which decorations reach an element (`-webkit-text-decorations-in-effect`, none past an inline block or a
+   * box out of flow): almost always no line-through, and then no ancestor is read.
+   */
+  #barredOver(element: Element): boolean {
+    for (let current: Element | null = element; current; current = parentOf(current)) {
+      const style = this.style(current);
+      if (!style.webkitTextDecorationsInEffect?.includes('line-through')) return false;
+      // The computed shorthand leaves out what is the default: a solid line, in the text's colour.
+      const decoration = style.textDecoration;
+      if (decoration.includes('line-through') && !/dotted|dashed|wavy|double/.test(decoration)) {
+        const size = Number.parseFloat(style.fontSize);
+        const [, thickness = '', unit] = decoration.match(/ ([\d.]+)(px|%)/) ?? [];
+        const color = parseColor(decoration.match(/\w+\(.*\)/)?.[0] ?? style.color);
+        if (
+          Number.parseFloat(thickness) * (unit === '%' ? size / 100 : 1) >= barEm * size &&
+          color &&
+          color[3] >= barAlpha
+        )
+          return true;
       }
     }
-    return glyphs;
+    return false;
   }
 
   /**
@@ -951,6 +981,9 @@ export class LayoutVisibility extends MemoisedVisibility {
     const style = this.style(element);
     if (style.visibility !== 'visible') return true;
     if (Number.parseFloat(style.fontSize) < minimumFontPx) return true;
+    // Drawn as discs (`-webkit-text-security`, where the browser knows it), or under a bar.
+    const security = style.webkitTextSecurity;
+    if ((security && security !== 'none') || this.#barredOver(element)) return true;
     if (this.#unreadableColors(element, style) && !this.#readableOnBackdrop(element, style)) return true;
     const clip = this.#contentClip(element);
     if (control)

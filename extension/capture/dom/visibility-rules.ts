@@ -198,25 +198,56 @@ export function filterEffects(filter: string | undefined): { opacity: number; bl
   return { opacity, blurPx };
 }
 
+/** What the placement rules read of a box's transform matrix (a DOMMatrix, see placementOf). */
+export type Placement = Pick<DOMMatrixReadOnly, 'a' | 'b' | 'c' | 'd' | 'm33' | 'm43' | 'm44'>;
+
 /**
- * A back face turned to the viewer (`rotateY(180deg)` and the like), from the computed 3D matrix: the transformed
- * normal points away when its depth component (m33) is negative. Paints nothing under `backface-visibility: hidden`.
+ * The matrix a box is drawn with: CSS Transforms 2 applies the individual `translate`, `rotate` and `scale`, in that
+ * order, before `transform`. Undefined when none is set, or a value cannot be read; a percentage moves a box in its
+ * own plane, which turns it nowhere and gives it no depth.
  */
-/**
- * A box moved behind the viewer: under the parent's `perspective` (or a `perspective()` in its own transform), a
- * point at or past the eye's depth gets a w of 0 or less in the computed 3D matrix and is not drawn.
- */
-export function behindViewer(transform: string, perspective: string): boolean {
-  if (!transform.startsWith('matrix3d(')) return false;
-  const matrix = transform.slice(9).split(',').map(Number.parseFloat);
-  return (matrix[15] ?? 1) - (matrix[14] ?? 0) / (Number.parseFloat(perspective) || Number.POSITIVE_INFINITY) <= 0;
+export function placementOf(
+  style: Pick<CSSStyleDeclaration, 'translate' | 'rotate' | 'scale' | 'transform'>,
+): Placement | undefined {
+  const { translate, rotate, scale, transform } = style;
+  if (translate + rotate + scale + transform === 'nonenonenonenone') return undefined;
+  const [x = '0px', y = '0px', z = '0px'] =
+    translate === 'none' ? [] : translate.replace(/-?[\d.]+%/g, '0px').split(' ');
+  // `y 180deg`, `1 1 0 45deg`, or `45deg` (about z).
+  const turn =
+    rotate === 'none' ? ['0deg'] : rotate.replace('x', '1 0 0').replace('y', '0 1 0').replace('z', '0 0 1').split(' ');
+  const [sx = '1', sy = sx, sz = '1'] = scale === 'none' ? [] : scale.split(' ');
+  try {
+    return new DOMMatrix(
+      `translate3d(${x}, ${y}, ${z}) rotate3d(${turn.length > 1 ? turn.slice(0, 3).join() : '0, 0, 1'}, ${turn.at(-1)}) scale3d(${sx}, ${sy}, ${sz}) ${transform === 'none' ? '' : transform}`,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
-export function turnedAway(transform: string | undefined): boolean {
-  if (!transform?.startsWith('matrix3d(')) return false;
-  const m33 = Number.parseFloat(transform.slice(9).split(',')[10] ?? '');
-  return Number.isFinite(m33) && m33 < 0;
-}
+/**
+ * A back face turned to the viewer (`rotateY(180deg)` and the like): the transformed normal points away when its
+ * depth component (m33) is negative. Paints nothing under `backface-visibility: hidden`.
+ */
+export const turnedAway = (placed: Placement) => placed.m33 < 0;
+
+/**
+ * A box moved behind the viewer: under the parent's `perspective` (or a `perspective()` in its own transform), a
+ * point at or past the eye's depth gets a w of 0 or less and is not drawn.
+ */
+export const behindViewer = (placed: Placement, perspective: string) =>
+  placed.m44 - placed.m43 / (Number.parseFloat(perspective) || Number.POSITIVE_INFINITY) <= 0;
+
+/** Sheared so far (`skewX(85deg)`) that the box's two axes nearly meet: each glyph is drawn as a slanted streak. */
+const minimumAxisSine = 0.2;
+
+/**
+ * Whether the box's axes are drawn within about 12 degrees of each other. Its area is kept (a skew's determinant is
+ * 1), so the text's rectangle alone does not show it.
+ */
+export const shearedFlat = ({ a, b, c, d }: Placement) =>
+  Math.abs(a * d - b * c) < minimumAxisSine * Math.hypot(a, b) * Math.hypot(c, d);
 
 /**
  * How much of an element a `mask-image` lets through, at most: 0 for a mask that is empty (every gradient stop
