@@ -5,10 +5,10 @@
  * from the real layout can cost on this page and machine; "capture over floor" is what our code adds to it.
  */
 import type { Page } from 'playwright-core';
-import { type ComputedStyle, computedStyleProperties } from '../../extension/capture/dom/computed-style';
+import { computedStyleProperties } from '../../extension/capture/dom/computed-style';
 
 /** Every property capture reads (computed-style.ts), each replayed as a plain property read like capture's own. */
-const properties: readonly (keyof ComputedStyle)[] = computedStyleProperties;
+const properties: readonly string[] = computedStyleProperties;
 
 /** Operation codes of the recording: [code, node index, argument] per question asked. */
 const op = { style: 0, property: 1, textRects: 2, boxRect: 3, checkVisibility: 4, hitTest: 5 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computedStyleProperties, RememberedStyle } from './computed-style';
+import { liveStyleProperties, RememberedStyle, rememberedStyleProperties } from './computed-style';
 
 /** A live declaration that answers each property with its name and a read count, and counts every read. */
 function countingDeclaration() {
@@ -21,12 +21,20 @@ describe('RememberedStyle', () => {
   it('answers every property capture reads from the live declaration, asking it once', () => {
     const { live, reads } = countingDeclaration();
     const style = new RememberedStyle(live);
-    for (const property of computedStyleProperties) {
+    for (const property of rememberedStyleProperties) {
       expect(style[property]).toBe(`${property}#1`);
       expect(style[property]).toBe(`${property}#1`);
     }
-    expect(reads.size).toBe(computedStyleProperties.length);
+    expect(reads.size).toBe(rememberedStyleProperties.length);
     expect([...reads.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('gives the rarely read properties from the live declaration itself, one read per ask', () => {
+    const { live, reads } = countingDeclaration();
+    const style = new RememberedStyle(live);
+    for (const property of liveStyleProperties) expect(style.live[property]).toBe(`${property}#1`);
+    expect(style.live.maskSize).toBe('maskSize#2');
+    expect(reads.size).toBe(liveStyleProperties.length);
   });
 
   it('does not read a property nobody asked for', () => {

@@ -5,28 +5,12 @@
  */
 type Declaration = CSSStyleDeclaration & { webkitTextSecurity: string; webkitTextDecorationsInEffect: string };
 
-/**
- * The computed style properties capture reads. The list also tells the bench's floor (bench/lib/capture-floor.ts)
- * what to replay.
- */
-export const computedStyleProperties = [
-  'backdropFilter',
+/** The computed style properties capture reads of (nearly) every element it judges: each is remembered. */
+export const rememberedStyleProperties = [
   'backfaceVisibility',
   'backgroundClip',
   'backgroundColor',
   'backgroundImage',
-  'borderBottomColor',
-  'borderBottomStyle',
-  'borderBottomWidth',
-  'borderLeftColor',
-  'borderLeftStyle',
-  'borderLeftWidth',
-  'borderRightColor',
-  'borderRightStyle',
-  'borderRightWidth',
-  'borderTopColor',
-  'borderTopStyle',
-  'borderTopWidth',
   'boxShadow',
   'clip',
   'clipPath',
@@ -43,17 +27,9 @@ export const computedStyleProperties = [
   'fontWeight',
   'isolation',
   'maskImage',
-  'maskMode',
-  'maskPosition',
-  'maskRepeat',
-  'maskSize',
   'mixBlendMode',
-  'objectFit',
   'opacity',
-  'outlineColor',
-  'outlineOffset',
   'outlineStyle',
-  'outlineWidth',
   'overflowX',
   'overflowY',
   'perspective',
@@ -74,7 +50,43 @@ export const computedStyleProperties = [
   'zIndex',
 ] as const satisfies readonly (keyof Declaration)[];
 
-export type ComputedStyle = Readonly<Pick<Declaration, (typeof computedStyleProperties)[number]>>;
+/**
+ * Properties read only of a few boxes, once each (a mask's size, a positioned box's borders, an outline's width): read
+ * from the live declaration (`style.live`), as remembering them would cost the script a getter each and save nothing.
+ */
+export const liveStyleProperties = [
+  'backdropFilter',
+  'borderBottomColor',
+  'borderBottomStyle',
+  'borderBottomWidth',
+  'borderLeftColor',
+  'borderLeftStyle',
+  'borderLeftWidth',
+  'borderRightColor',
+  'borderRightStyle',
+  'borderRightWidth',
+  'borderTopColor',
+  'borderTopStyle',
+  'borderTopWidth',
+  'maskMode',
+  'maskPosition',
+  'maskRepeat',
+  'maskSize',
+  'objectFit',
+  'outlineColor',
+  'outlineOffset',
+  'outlineWidth',
+] as const satisfies readonly (keyof Declaration)[];
+
+/** Every computed style property capture reads: the bench's floor (bench/lib/capture-floor.ts) replays them. */
+export const computedStyleProperties = [...rememberedStyleProperties, ...liveStyleProperties];
+
+type Properties = Readonly<Pick<Declaration, (typeof computedStyleProperties)[number]>>;
+
+export type ComputedStyle = Readonly<Pick<Declaration, (typeof rememberedStyleProperties)[number]>> & {
+  /** The declaration itself, for the properties of `liveStyleProperties`. */
+  readonly live: Properties;
+};
 
 /**
  * One element's computed style as capture reads it: each property asked of the browser once, then remembered. Every
@@ -91,10 +103,10 @@ export class RememberedStyle implements ComputedStyle {
     this.#live = live as Declaration;
   }
 
-  #backdropFilter?: string;
-  get backdropFilter(): string {
-    return (this.#backdropFilter ??= this.#live.backdropFilter);
+  get live(): Properties {
+    return this.#live;
   }
+
   #backfaceVisibility?: string;
   get backfaceVisibility(): string {
     return (this.#backfaceVisibility ??= this.#live.backfaceVisibility);
@@ -110,54 +122,6 @@ export class RememberedStyle implements ComputedStyle {
   #backgroundImage?: string;
   get backgroundImage(): string {
     return (this.#backgroundImage ??= this.#live.backgroundImage);
-  }
-  #borderBottomColor?: string;
-  get borderBottomColor(): string {
-    return (this.#borderBottomColor ??= this.#live.borderBottomColor);
-  }
-  #borderBottomStyle?: string;
-  get borderBottomStyle(): string {
-    return (this.#borderBottomStyle ??= this.#live.borderBottomStyle);
-  }
-  #borderBottomWidth?: string;
-  get borderBottomWidth(): string {
-    return (this.#borderBottomWidth ??= this.#live.borderBottomWidth);
-  }
-  #borderLeftColor?: string;
-  get borderLeftColor(): string {
-    return (this.#borderLeftColor ??= this.#live.borderLeftColor);
-  }
-  #borderLeftStyle?: string;
-  get borderLeftStyle(): string {
-    return (this.#borderLeftStyle ??= this.#live.borderLeftStyle);
-  }
-  #borderLeftWidth?: string;
-  get borderLeftWidth(): string {
-    return (this.#borderLeftWidth ??= this.#live.borderLeftWidth);
-  }
-  #borderRightColor?: string;
-  get borderRightColor(): string {
-    return (this.#borderRightColor ??= this.#live.borderRightColor);
-  }
-  #borderRightStyle?: string;
-  get borderRightStyle(): string {
-    return (this.#borderRightStyle ??= this.#live.borderRightStyle);
-  }
-  #borderRightWidth?: string;
-  get borderRightWidth(): string {
-    return (this.#borderRightWidth ??= this.#live.borderRightWidth);
-  }
-  #borderTopColor?: string;
-  get borderTopColor(): string {
-    return (this.#borderTopColor ??= this.#live.borderTopColor);
-  }
-  #borderTopStyle?: string;
-  get borderTopStyle(): string {
-    return (this.#borderTopStyle ??= this.#live.borderTopStyle);
-  }
-  #borderTopWidth?: string;
-  get borderTopWidth(): string {
-    return (this.#borderTopWidth ??= this.#live.borderTopWidth);
   }
   #boxShadow?: string;
   get boxShadow(): string {
@@ -223,49 +187,17 @@ export class RememberedStyle implements ComputedStyle {
   get maskImage(): string {
     return (this.#maskImage ??= this.#live.maskImage);
   }
-  #maskMode?: string;
-  get maskMode(): string {
-    return (this.#maskMode ??= this.#live.maskMode);
-  }
-  #maskPosition?: string;
-  get maskPosition(): string {
-    return (this.#maskPosition ??= this.#live.maskPosition);
-  }
-  #maskRepeat?: string;
-  get maskRepeat(): string {
-    return (this.#maskRepeat ??= this.#live.maskRepeat);
-  }
-  #maskSize?: string;
-  get maskSize(): string {
-    return (this.#maskSize ??= this.#live.maskSize);
-  }
   #mixBlendMode?: string;
   get mixBlendMode(): string {
     return (this.#mixBlendMode ??= this.#live.mixBlendMode);
-  }
-  #objectFit?: string;
-  get objectFit(): string {
-    return (this.#objectFit ??= this.#live.objectFit);
   }
   #opacity?: string;
   get opacity(): string {
     return (this.#opacity ??= this.#live.opacity);
   }
-  #outlineColor?: string;
-  get outlineColor(): string {
-    return (this.#outlineColor ??= this.#live.outlineColor);
-  }
-  #outlineOffset?: string;
-  get outlineOffset(): string {
-    return (this.#outlineOffset ??= this.#live.outlineOffset);
-  }
   #outlineStyle?: string;
   get outlineStyle(): string {
     return (this.#outlineStyle ??= this.#live.outlineStyle);
-  }
-  #outlineWidth?: string;
-  get outlineWidth(): string {
-    return (this.#outlineWidth ??= this.#live.outlineWidth);
   }
   #overflowX?: string;
   get overflowX(): string {

@@ -253,9 +253,9 @@ export class LayoutVisibility extends MemoisedVisibility {
   /** What a mask lets through: its colours, or nothing when it is placed outside the box (its layout size). */
   #maskOpacity(element: Element, style: ComputedStyle): number {
     const html = element as HTMLElement;
-    return maskOutsideBox(style, html.offsetWidth, html.offsetHeight)
+    return maskOutsideBox(style.live, html.offsetWidth, html.offsetHeight)
       ? 0
-      : maskOpacity(style.maskImage, style.maskSize, style.maskMode);
+      : maskOpacity(style.maskImage, style.live.maskSize, style.live.maskMode);
   }
 
   /**

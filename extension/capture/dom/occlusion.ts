@@ -58,6 +58,12 @@ function solidColorOf(style: { backgroundColor: string; backgroundImage: string 
   return background && background[3] >= opaqueAlpha && style.backgroundImage === 'none' ? background : undefined;
 }
 
+/**
+ * A modal dialog or an open popover, in the top layer. Asked only of boxes that render: a popover that is not open
+ * renders nothing, so its attribute is enough.
+ */
+const inTopLayer = (element: Element) => element.hasAttribute('popover') || element.matches(':modal');
+
 /** Whether `a` is painted over `b`: a higher stack level, or the same one and later in the document. */
 function paintedOver(a: Cover, b: Cover): boolean {
   if (a.z !== b.z) return a.z > b.z;
@@ -102,8 +108,12 @@ export class Occlusion {
    * the page (rendered-tree.ts). Frames are left out: their boxes are in the frame's own coordinates and cannot
    * cover the page's text.
    */
-  /** Fixed boxes that fill the viewport with a solid colour: behind every point of the page, however it scrolls. */
-  readonly #fixedBackdrops: Cover[] = [];
+  /**
+   * Sheets over or under every point of the page, however it scrolls: fixed boxes that fill the viewport with a
+   * solid colour, and the opaque `::backdrop` of a modal dialog or a popover. Whether one is over a text or under
+   * it is the paint order's to say (see paintsAbove).
+   */
+  readonly #sheets: Cover[] = [];
   /** Per image laid over text: whether it paints its whole box (see image-paint.ts). */
   readonly #opaqueImages = new Map<HTMLImageElement, boolean>();
 
@@ -129,14 +139,19 @@ export class Occlusion {
     this.#source = source;
     const view = document.defaultView;
     for (const element of fixed) {
+      if (!view) break;
       const style = this.#source.style(element);
+      // The top layer is painted over everything else, the element's `::backdrop` (filling the viewport) just under it.
+      const z = inTopLayer(element) ? Number.POSITIVE_INFINITY : stackLevel(element, this.#source);
+      const backdrop = z === Number.POSITIVE_INFINITY && solidColorOf(view.getComputedStyle(element, '::backdrop'));
+      if (backdrop) this.#sheets.push({ element, box: everywhere, z, color: backdrop });
       const color = parseColor(style.backgroundColor);
-      if (!view || !color || color[3] < opaqueAlpha || style.visibility !== 'visible') continue;
+      if (!color || color[3] < opaqueAlpha || style.visibility !== 'visible') continue;
       if (this.#source.opacity(element) < opaqueAlpha) continue;
       const rect = element.getBoundingClientRect();
       if (rect.left > 1 || rect.top > 1 || rect.right < view.innerWidth - 1 || rect.bottom < view.innerHeight - 1)
         continue;
-      this.#fixedBackdrops.push({ element, box: everywhere, z: stackLevel(element, this.#source), color });
+      this.#sheets.push({ element, box: everywhere, z, color });
     }
     for (const element of positioned) {
       this.#addCovers(element, this.#source.style(element));
@@ -161,8 +176,8 @@ export class Occlusion {
    * that grown by its width too. (`auto` is the browser's focus ring.)
    */
   #addOutline(element: Element, style: ComputedStyle): void {
-    const width = Number.parseFloat(style.outlineWidth);
-    const color = parseColor(style.outlineColor);
+    const width = Number.parseFloat(style.live.outlineWidth);
+    const color = parseColor(style.live.outlineColor);
     if (
       !(width >= minimumCoverPx) ||
       !color ||
@@ -171,7 +186,7 @@ export class Occlusion {
     )
       return;
     if (style.visibility !== 'visible' || this.#source.opacity(element) < opaqueAlpha) return;
-    const offset = Number.parseFloat(style.outlineOffset) || 0;
+    const offset = Number.parseFloat(style.live.outlineOffset) || 0;
     const rect = element.getBoundingClientRect();
     const grown = (by: number): Box => ({
       left: rect.left - by,
@@ -239,7 +254,8 @@ export class Occlusion {
       (background !== undefined && background[3] >= opaqueAlpha) ||
       (image !== 'none' && (gradientColors(image)?.every((stop) => stop[3] >= opaqueAlpha) ?? true));
     if (style.visibility !== 'visible' || style.display === 'none') return;
-    if (!opaque && style.boxShadow === 'none' && style.backdropFilter === 'none' && !this.#thickBorder(element)) return;
+    if (!opaque && style.boxShadow === 'none' && style.live.backdropFilter === 'none' && !this.#thickBorder(element))
+      return;
     if (this.#source.opacity(element) < opaqueAlpha) return;
     const rect = element.getBoundingClientRect();
     const box: Box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
@@ -249,7 +265,7 @@ export class Occlusion {
       return;
     }
     // A backdrop filter that turns every colour into one (`contrast(0) brightness(9)`) lays a sheet of that colour.
-    const backdrop = colorFilterOf(style.backdropFilter);
+    const backdrop = colorFilterOf(style.live.backdropFilter);
     const sheet = backdrop?.([255, 255, 255, 1]);
     if (backdrop && sheet && indistinguishable(sheet, backdrop([0, 0, 0, 1])))
       this.#add(this.#cover(element, box, sheet));
@@ -260,9 +276,9 @@ export class Occlusion {
     // Each drawn side must be solid and opaque: a see-through or broken one (dotted, dashed, double) shares its
     // corners with the sides next to it.
     const drawn = sides.map((side) => {
-      const width = Number.parseFloat(style[`border${side}Width`]);
-      const line = style[`border${side}Style`];
-      return { width: /none|hidden/.test(line) ? 0 : width, line, color: parseColor(style[`border${side}Color`]) };
+      const width = Number.parseFloat(style.live[`border${side}Width`]);
+      const line = style.live[`border${side}Style`];
+      return { width: /none|hidden/.test(line) ? 0 : width, line, color: parseColor(style.live[`border${side}Color`]) };
     });
     if (
       drawn.some(
@@ -286,7 +302,7 @@ export class Occlusion {
    * when some text lies wholly under it.
    */
   #addImage(image: HTMLImageElement, style: ComputedStyle): void {
-    if (style.visibility !== 'visible' || (style.objectFit !== 'fill' && style.objectFit !== 'cover')) return;
+    if (style.visibility !== 'visible' || (style.live.objectFit !== 'fill' && style.live.objectFit !== 'cover')) return;
     if (this.#source.opacity(image) < opaqueAlpha) return;
     const rect = image.getBoundingClientRect();
     // The picture is drawn inside the borders.
@@ -339,6 +355,8 @@ export class Occlusion {
 
   /** Whether an opaque box is painted over the whole of `rect` (the shown part of `element`'s text). */
   covers(element: Element, rect: Box): boolean {
+    for (const sheet of this.#sheets)
+      if (!holds(sheet.element, element) && this.#paintsAbove(sheet, element, rect)) return true;
     const skippedBlock = this.#source.skippedBlockOf(element);
     if (this.#pending.length > 0 && skippedBlock) this.#measurePending();
     const first = Math.floor(rect.top / bandPx);
@@ -376,7 +394,7 @@ export class Occlusion {
         : cover.z >= 0 && !this.#paintsAbove(cover, element, rect);
       if (below && (!best || paintedOver(cover, best))) best = cover;
     }
-    return best?.color ?? (onCanvas ? this.#fixedBackdrops.at(-1)?.color : undefined);
+    return best?.color ?? (onCanvas ? this.#sheets.at(-1)?.color : undefined);
   }
 
   #paintsAbove(cover: Cover, element: Element, rect: Box): boolean {

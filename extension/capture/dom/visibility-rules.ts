@@ -211,15 +211,15 @@ export function placementOf(
 ): Placement | undefined {
   const { translate, rotate, scale, transform } = style;
   if (translate + rotate + scale + transform === 'nonenonenonenone') return undefined;
-  const [x = '0px', y = '0px', z = '0px'] =
-    translate === 'none' ? [] : translate.replace(/-?[\d.]+%/g, '0px').split(' ');
-  // `y 180deg`, `1 1 0 45deg`, or `45deg` (about z).
-  const turn =
-    rotate === 'none' ? ['0deg'] : rotate.replace('x', '1 0 0').replace('y', '0 1 0').replace('z', '0 0 1').split(' ');
+  const moved = `${translate === 'none' ? 0 : translate.replace(/-?[\d.]+%/g, '0')} 0 0`.split(' ', 3);
+  // `y 180deg`, `1 1 0 45deg`, or `45deg` (about z), as the four numbers rotate3d() takes.
+  const turned = (rotate.includes(' ') ? rotate : `z ${rotate === 'none' ? '0deg' : rotate}`)
+    .replace(/^[xyz]/, (axis) => ({ x: '1 0 0', y: '0 1 0' })[axis] ?? '0 0 1')
+    .split(' ');
   const [sx = '1', sy = sx, sz = '1'] = scale === 'none' ? [] : scale.split(' ');
   try {
     return new DOMMatrix(
-      `translate3d(${x}, ${y}, ${z}) rotate3d(${turn.length > 1 ? turn.slice(0, 3).join() : '0, 0, 1'}, ${turn.at(-1)}) scale3d(${sx}, ${sy}, ${sz}) ${transform === 'none' ? '' : transform}`,
+      `translate3d(${moved}) rotate3d(${turned}) scale3d(${[sx, sy, sz]}) ${transform === 'none' ? '' : transform}`,
     );
   } catch {
     return undefined;
