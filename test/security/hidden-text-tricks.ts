@@ -441,6 +441,12 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><img alt="" src="${whiteSvg}" style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none"></div>`,
   },
+  // A canvas is a picture the page draws: painted white, it hides what it is laid over.
+  {
+    id: 'canvas-cover',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><canvas width="400" height="40" style="position:absolute;inset:0;width:100%;height:100%"></canvas><script>{const c=document.currentScript.previousElementSibling.getContext('2d');c.fillStyle='#fff';c.fillRect(0,0,400,40)}</script></div>`,
+  },
   {
     id: 'image-cover-below-the-fold',
     html: (h, s) =>
@@ -489,6 +495,11 @@ export const tricks: Trick[] = [
     html: (h, s) => `<p>${s}</p><p style="text-decoration:line-through 0.8em #fff"><span><b>${h}</b></span></p>`,
   },
   { id: 'text-security-discs', html: (h, s) => `<p>${s}</p><p style="-webkit-text-security:disc">${h}</p>` },
+  // Transparent glyphs whose only shadow is cast far off, where nothing of it is read beside the text.
+  {
+    id: 'shadow-drawn-far-away',
+    html: (h, s) => `<p>${s}</p><p style="color:transparent;text-shadow:-9999px 0 0 #000">${h}</p>`,
+  },
   {
     id: 'blurred-shadow-drawn-text',
     html: (h, s) => `<p>${s}</p><p style="color:transparent;text-shadow:0 0 12px #000">${h}</p>`,
@@ -581,6 +592,12 @@ export const controls: Trick[] = [
       `<p style="text-decoration:line-through 1em #111">&nbsp;<span style="display:inline-block">${s}</span></p>`,
   },
   { id: 'soft-shadow-drawn-text', html: (_, s) => `<p style="color:transparent;text-shadow:0 0 2px #000">${s}</p>` },
+  { id: 'shadow-drawn-beside', html: (_, s) => `<p style="color:transparent;text-shadow:4px 3px 0 #000">${s}</p>` },
+  {
+    id: 'canvas-clear-over-text',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s}</p><canvas width="400" height="40" style="position:absolute;inset:0;width:100%;height:100%"></canvas><script>{const c=document.currentScript.previousElementSibling.getContext('2d');c.fillStyle='#fff';c.fillRect(0,0,400,4)}</script></div>`,
+  },
   { id: 'rotate-property-mirrored', html: (_, s) => `<p style="rotate:y 180deg">${s}</p>` },
   { id: 'skewed-italic', html: (_, s) => `<p style="transform:skewX(-20deg)">${s}</p>` },
   {

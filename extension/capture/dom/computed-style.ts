@@ -17,15 +17,9 @@ export const rememberedStyleProperties = [
   'color',
   'contain',
   'contentVisibility',
-  'direction',
   'display',
   'filter',
-  'flexDirection',
-  'fontFamily',
   'fontSize',
-  'fontStyle',
-  'fontWeight',
-  'isolation',
   'maskImage',
   'mixBlendMode',
   'opacity',
@@ -34,25 +28,19 @@ export const rememberedStyleProperties = [
   'overflowY',
   'perspective',
   'position',
-  'rotate',
-  'scale',
-  'textDecoration',
-  'textOverflow',
-  'textShadow',
   'transform',
-  'translate',
   'visibility',
   'webkitTextDecorationsInEffect',
   'webkitTextFillColor',
   'webkitTextSecurity',
-  'webkitTextStrokeColor',
   'webkitTextStrokeWidth',
   'zIndex',
 ] as const satisfies readonly (keyof Declaration)[];
 
 /**
- * Properties read only of a few boxes, once each (a mask's size, a positioned box's borders, an outline's width): read
- * from the live declaration (`style.live`), as remembering them would cost the script a getter each and save nothing.
+ * Properties read only of a few boxes or on rare paths, about once each (a mask's size, a positioned box's borders, a
+ * scroller's direction, the font of a text judged glyph by glyph): read from the live declaration (`style.live`), as
+ * remembering them would cost the script a getter each and save next to nothing.
  */
 export const liveStyleProperties = [
   'backdropFilter',
@@ -68,6 +56,12 @@ export const liveStyleProperties = [
   'borderTopColor',
   'borderTopStyle',
   'borderTopWidth',
+  'direction',
+  'flexDirection',
+  'fontFamily',
+  'fontStyle',
+  'fontWeight',
+  'isolation',
   'maskMode',
   'maskPosition',
   'maskRepeat',
@@ -76,6 +70,13 @@ export const liveStyleProperties = [
   'outlineColor',
   'outlineOffset',
   'outlineWidth',
+  'rotate',
+  'scale',
+  'textDecoration',
+  'textOverflow',
+  'textShadow',
+  'translate',
+  'webkitTextStrokeColor',
 ] as const satisfies readonly (keyof Declaration)[];
 
 /** Every computed style property capture reads: the bench's floor (bench/lib/capture-floor.ts) replays them. */
@@ -147,10 +148,6 @@ export class RememberedStyle implements ComputedStyle {
   get contentVisibility(): string {
     return (this.#contentVisibility ??= this.#live.contentVisibility);
   }
-  #direction?: string;
-  get direction(): string {
-    return (this.#direction ??= this.#live.direction);
-  }
   #display?: string;
   get display(): string {
     return (this.#display ??= this.#live.display);
@@ -159,29 +156,9 @@ export class RememberedStyle implements ComputedStyle {
   get filter(): string {
     return (this.#filter ??= this.#live.filter);
   }
-  #flexDirection?: string;
-  get flexDirection(): string {
-    return (this.#flexDirection ??= this.#live.flexDirection);
-  }
-  #fontFamily?: string;
-  get fontFamily(): string {
-    return (this.#fontFamily ??= this.#live.fontFamily);
-  }
   #fontSize?: string;
   get fontSize(): string {
     return (this.#fontSize ??= this.#live.fontSize);
-  }
-  #fontStyle?: string;
-  get fontStyle(): string {
-    return (this.#fontStyle ??= this.#live.fontStyle);
-  }
-  #fontWeight?: string;
-  get fontWeight(): string {
-    return (this.#fontWeight ??= this.#live.fontWeight);
-  }
-  #isolation?: string;
-  get isolation(): string {
-    return (this.#isolation ??= this.#live.isolation);
   }
   #maskImage?: string;
   get maskImage(): string {
@@ -215,14 +192,6 @@ export class RememberedStyle implements ComputedStyle {
   get position(): string {
     return (this.#position ??= this.#live.position);
   }
-  #textOverflow?: string;
-  get textOverflow(): string {
-    return (this.#textOverflow ??= this.#live.textOverflow);
-  }
-  #textShadow?: string;
-  get textShadow(): string {
-    return (this.#textShadow ??= this.#live.textShadow);
-  }
   #transform?: string;
   get transform(): string {
     return (this.#transform ??= this.#live.transform);
@@ -235,10 +204,6 @@ export class RememberedStyle implements ComputedStyle {
   get webkitTextFillColor(): string {
     return (this.#webkitTextFillColor ??= this.#live.webkitTextFillColor);
   }
-  #webkitTextStrokeColor?: string;
-  get webkitTextStrokeColor(): string {
-    return (this.#webkitTextStrokeColor ??= this.#live.webkitTextStrokeColor);
-  }
   #webkitTextStrokeWidth?: string;
   get webkitTextStrokeWidth(): string {
     return (this.#webkitTextStrokeWidth ??= this.#live.webkitTextStrokeWidth);
@@ -246,22 +211,6 @@ export class RememberedStyle implements ComputedStyle {
   #zIndex?: string;
   get zIndex(): string {
     return (this.#zIndex ??= this.#live.zIndex);
-  }
-  #rotate?: string;
-  get rotate(): string {
-    return (this.#rotate ??= this.#live.rotate);
-  }
-  #scale?: string;
-  get scale(): string {
-    return (this.#scale ??= this.#live.scale);
-  }
-  #translate?: string;
-  get translate(): string {
-    return (this.#translate ??= this.#live.translate);
-  }
-  #textDecoration?: string;
-  get textDecoration(): string {
-    return (this.#textDecoration ??= this.#live.textDecoration);
   }
   #webkitTextDecorationsInEffect?: string;
   get webkitTextDecorationsInEffect(): string {

@@ -102,7 +102,7 @@ function startsStackingContext(style: ComputedStyle): boolean {
     Number.parseFloat(style.opacity) < 1 ||
     style.transform !== 'none' ||
     style.filter !== 'none' ||
-    style.isolation === 'isolate' ||
+    style.live.isolation === 'isolate' ||
     style.mixBlendMode !== 'normal' ||
     /paint|layout|strict|content/.test(style.contain)
   );
@@ -358,7 +358,7 @@ export class LayoutVisibility extends MemoisedVisibility {
       const parent = parentOf(element);
       const perspective = parent ? this.style(parent).perspective : 'none';
       const backHidden = style.backfaceVisibility === 'hidden';
-      const placed = transform !== 'none' || backHidden || perspective !== 'none' ? placementOf(style) : undefined;
+      const placed = transform !== 'none' || backHidden || perspective !== 'none' ? placementOf(style.live) : undefined;
       if (placed && (shearedFlat(placed) || (backHidden && turnedAway(placed)) || behindViewer(placed, perspective)))
         return true;
     }
@@ -454,8 +454,8 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (isEmpty(window, 1)) return { left: 0, top: 0, right: 0, bottom: 0 };
     // A box that starts at its end (right-to-left text, a reversed flex box: the chat pane that opens on its latest
     // message) scrolls back from 0 into negative positions; its content starts that far before the window.
-    const flow = style.display.includes('flex') ? style.flexDirection : 'row';
-    const fromEndX = style.direction === 'rtl' || flow === 'row-reverse';
+    const flow = style.display.includes('flex') ? style.live.flexDirection : 'row';
+    const fromEndX = style.live.direction === 'rtl' || flow === 'row-reverse';
     const fromEndY = flow === 'column-reverse';
     const scrolledX = element.scrollLeft + (fromEndX ? element.scrollWidth - element.clientWidth : 0);
     const scrolledY = element.scrollTop + (fromEndY ? element.scrollHeight - element.clientHeight : 0);
@@ -512,13 +512,19 @@ export class LayoutVisibility extends MemoisedVisibility {
    * The colour the glyphs are filled with. `-webkit-text-fill-color` resolves to the text colour when it is not set,
    * so one read gives the fill either way (`color` answers only where the property is unknown). Transparent glyphs
    * drawn by their shadow (`text-shadow: 0 0 0 #000`) read in the shadow's colour, unless it is blurred so wide
-   * (a radius twice the blur filter's, which is a standard deviation) that it smears them.
+   * (a radius twice the blur filter's, which is a standard deviation) that it smears them, or cast an em or more
+   * away, where nothing is read beside the text.
    */
   #fill(style: ComputedStyle): Rgba | undefined {
     const glyphs = parseColor(style.webkitTextFillColor || style.color);
     if (!glyphs || glyphs[3] >= minimumOpacity) return glyphs;
-    for (const shadow of boxShadows(style.textShadow))
-      if (shadow.color[3] >= minimumOpacity && shadow.blur < 2 * unreadableBlurPx) return shadow.color;
+    for (const shadow of boxShadows(style.live.textShadow))
+      if (
+        shadow.color[3] >= minimumOpacity &&
+        shadow.blur < 2 * unreadableBlurPx &&
+        Math.abs(shadow.x) + Math.abs(shadow.y) < Number.parseFloat(style.fontSize)
+      )
+        return shadow.color;
     return glyphs;
   }
 
@@ -533,7 +539,7 @@ export class LayoutVisibility extends MemoisedVisibility {
       const style = this.style(current);
       if (!style.webkitTextDecorationsInEffect?.includes('line-through')) return false;
       // The computed shorthand leaves out what is the default: a solid line, in the text's colour.
-      const decoration = style.textDecoration;
+      const decoration = style.live.textDecoration;
       if (decoration.includes('line-through') && !/dotted|dashed|wavy|double/.test(decoration)) {
         const size = Number.parseFloat(style.fontSize);
         const [, thickness = '', unit] = decoration.match(/ ([\d.]+)(px|%)/) ?? [];
@@ -555,7 +561,7 @@ export class LayoutVisibility extends MemoisedVisibility {
    */
   #stroke(style: ComputedStyle): Rgba | undefined {
     if (!(Number.parseFloat(style.webkitTextStrokeWidth || '0') > 0)) return undefined;
-    const stroke = parseColor(style.webkitTextStrokeColor);
+    const stroke = parseColor(style.live.webkitTextStrokeColor);
     return stroke && stroke[3] >= minimumOpacity ? stroke : undefined;
   }
 
@@ -678,9 +684,9 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (!glyphsJudged() || !text) return text;
     this.#glyphs ??= new GlyphInk(this.#view.document);
     if (!this.#glyphs.any) return text;
-    const style = this.style(element);
-    if (!this.#glyphs.inWebFont(style.fontFamily)) return text;
-    return this.#glyphs.drawn(text, `${style.fontStyle} ${style.fontWeight} 50px ${style.fontFamily}`);
+    const { fontFamily, fontStyle, fontWeight } = this.style(element).live;
+    if (!this.#glyphs.inWebFont(fontFamily)) return text;
+    return this.#glyphs.drawn(text, `${fontStyle} ${fontWeight} 50px ${fontFamily}`);
   }
 
   #readableOf(element: Element, node: Text): string {
@@ -711,7 +717,7 @@ export class LayoutVisibility extends MemoisedVisibility {
   #endsInEllipsis(element: Element): boolean {
     let block: Element | null = element;
     while (block && isPlainInline(this.style(block))) block = parentOf(block);
-    return !!block && this.style(block).textOverflow === 'ellipsis';
+    return !!block && this.style(block).live.textOverflow === 'ellipsis';
   }
 
   /** A character's box, or undefined for one that has none (a collapsed space). */

@@ -2,7 +2,7 @@ import { boxShadows, shadowSheet } from './box-shadow';
 import { indistinguishable, parseColor, type Rgba } from './color';
 import type { ComputedStyle } from './computed-style';
 import { colorFilterOf, gradientColors } from './contrast';
-import { paintsWholeBox } from './image-paint';
+import { type Picture, paintsWholeBox } from './image-paint';
 import { type Box, contains, everywhere, intersect, isEmpty } from './rects';
 import { holds, parentOf } from './visibility-rules';
 
@@ -31,7 +31,7 @@ interface Cover {
   /** A grid item that is not positioned: it paints over the items before it in its grid only. */
   gridItem?: true;
   /** An image: it covers only if its pixels are opaque, read when text under it is first judged (see imageCovers). */
-  image?: HTMLImageElement;
+  image?: Picture;
 }
 
 /** Whether a cover paints over the whole of `rect`. */
@@ -115,7 +115,7 @@ export class Occlusion {
    */
   readonly #sheets: Cover[] = [];
   /** Per image laid over text: whether it paints its whole box (see image-paint.ts). */
-  readonly #opaqueImages = new Map<HTMLImageElement, boolean>();
+  readonly #opaqueImages = new Map<Picture, boolean>();
 
   readonly #document: Document;
   readonly #source: StyleSource;
@@ -247,7 +247,7 @@ export class Occlusion {
    */
   #addCovers(element: Element, style: ComputedStyle): void {
     if (style.position !== 'absolute' && style.position !== 'relative') return;
-    if (element.localName === 'img') this.#addImage(element as HTMLImageElement, style);
+    if (element.localName === 'img' || element.localName === 'canvas') this.#addImage(element as Picture, style);
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const opaque =
@@ -301,7 +301,7 @@ export class Occlusion {
    * `cover`; a letterboxed one leaves bands of its box unpainted). Whether its pixels are opaque is read only
    * when some text lies wholly under it.
    */
-  #addImage(image: HTMLImageElement, style: ComputedStyle): void {
+  #addImage(image: Picture, style: ComputedStyle): void {
     if (style.visibility !== 'visible' || (style.live.objectFit !== 'fill' && style.live.objectFit !== 'cover')) return;
     if (this.#source.opacity(image) < opaqueAlpha) return;
     const rect = image.getBoundingClientRect();
@@ -314,7 +314,7 @@ export class Occlusion {
     if (cover) this.#add({ ...cover, image, color: undefined });
   }
 
-  #imageCovers(image: HTMLImageElement): boolean {
+  #imageCovers(image: Picture): boolean {
     let known = this.#opaqueImages.get(image);
     if (known === undefined) {
       known = paintsWholeBox(image, opaqueAlpha);
