@@ -36,6 +36,28 @@ describe('typed capture of app pages through the extension, in Chromium', () => 
     await browser?.close();
   });
 
+  // An article page asks for the article reader (a second script) before it answers: the two scripts, each minified
+  // on its own, meet in the page, and the article reaches the model read by Readability, hidden lines left out.
+  it('captures an article page through the article reader, without its hidden lines', async () => {
+    await browser.openFixture('help-article.html');
+    const panel = await browser.openPanel();
+    const chip = panel.getByTestId('capture-chip');
+    await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toContain("Reset a teammate's password");
+    const question = 'How long does a reset link stay valid?';
+    await panel.getByLabel('Your question').fill(`[[reply: ok]] ${question}`);
+    await panel.getByLabel('Your question').press('Enter');
+    await expect
+      .poll(() => panel.locator('article[data-role="assistant"]').last().textContent(), { timeout: 15_000 })
+      .toContain('ok');
+    const prompt = JSON.stringify(
+      (await upstreamRequests()).filter((request) => JSON.stringify(request.body).includes(question)).at(-1)?.body,
+    );
+    expect(prompt).toContain('kind: article');
+    expect(prompt).toContain('The link stays valid for 24 hours');
+    expect(prompt).toContain('Send password reset');
+    expect(prompt).not.toContain('ARTICLE-HIDDEN-MARKER');
+  });
+
   for (const { fixture, at, question } of pages) {
     it(`captures ${fixture} as typed data, shows it in the chip, and sends it to the model`, async () => {
       const want = expected(fixture);

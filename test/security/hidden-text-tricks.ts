@@ -441,6 +441,12 @@ export const tricks: Trick[] = [
     html: (h, s) =>
       `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><img alt="" src="${whiteSvg}" style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none"></div>`,
   },
+  // An inline SVG paints no background of its own, but its solid shapes cover like one.
+  {
+    id: 'inline-svg-cover',
+    html: (h, s) =>
+      `<p>${s}</p><div style="position:relative"><p style="margin:0">${h}</p><svg style="position:absolute;inset:0" width="100%" height="100%"><rect width="100%" height="100%" fill="#fff"/></svg></div>`,
+  },
   // A canvas is a picture the page draws: painted white, it hides what it is laid over.
   {
     id: 'canvas-cover',
@@ -592,6 +598,11 @@ export const controls: Trick[] = [
       `<p style="text-decoration:line-through 1em #111">&nbsp;<span style="display:inline-block">${s}</span></p>`,
   },
   { id: 'soft-shadow-drawn-text', html: (_, s) => `<p style="color:transparent;text-shadow:0 0 2px #000">${s}</p>` },
+  {
+    id: 'inline-svg-outline-and-defs-over-text',
+    html: (_, s) =>
+      `<div style="position:relative"><p style="margin:0">${s}</p><svg style="position:absolute;inset:0" width="100%" height="100%"><defs><rect id="sheet" width="100%" height="100%" fill="#fff"/></defs><mask id="fade"><rect width="100%" height="100%" fill="#fff"/></mask><rect width="100%" height="100%" fill="none" stroke="#111"/></svg></div>`,
+  },
   { id: 'shadow-drawn-beside', html: (_, s) => `<p style="color:transparent;text-shadow:4px 3px 0 #000">${s}</p>` },
   {
     id: 'canvas-clear-over-text',

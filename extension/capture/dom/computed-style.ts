@@ -57,6 +57,8 @@ export const liveStyleProperties = [
   'borderTopStyle',
   'borderTopWidth',
   'direction',
+  'fill',
+  'fillOpacity',
   'flexDirection',
   'fontFamily',
   'fontStyle',

@@ -248,6 +248,7 @@ export class Occlusion {
   #addCovers(element: Element, style: ComputedStyle): void {
     if (style.position !== 'absolute' && style.position !== 'relative') return;
     if (element.localName === 'img' || element.localName === 'canvas') this.#addImage(element as Picture, style);
+    if (element.localName === 'svg') this.#addShapes(element);
     const background = parseColor(style.backgroundColor);
     const image = style.backgroundImage;
     const opaque =
@@ -312,6 +313,26 @@ export class Occlusion {
     const cover = this.#cover(image, painted);
     // No colour: what the picture shows is not known, so nothing is read against it (see backdropUnder).
     if (cover) this.#add({ ...cover, image, color: undefined });
+  }
+
+  /**
+   * An inline SVG paints no background of its own: its solid rectangles cover as one would (a white sheet drawn as
+   * `<rect width="100%" height="100%" fill="#fff">`). Shapes kept for later use (definitions, masks, clip paths,
+   * patterns, symbols, markers) paint nothing where they are written.
+   */
+  #addShapes(svg: Element): void {
+    for (const shape of svg.querySelectorAll('rect')) {
+      const style = this.#source.style(shape);
+      const fill = parseColor(style.live.fill);
+      if (
+        fill &&
+        fill[3] * Number.parseFloat(style.live.fillOpacity) >= opaqueAlpha &&
+        style.visibility === 'visible' &&
+        this.#source.opacity(shape) >= opaqueAlpha &&
+        !shape.closest('defs, mask, clipPath, pattern, symbol, marker')
+      )
+        this.#add(this.#cover(shape, shape.getBoundingClientRect(), fill));
+    }
   }
 
   #imageCovers(image: Picture): boolean {
