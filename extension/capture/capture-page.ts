@@ -100,13 +100,17 @@ export function capturePageWith(bundle: SiteBundle | undefined, siteExtractors: 
       const documents = candidateDocuments(document);
       const needed = neededSiteScript(documents, bundle);
       if (needed) return { needs: 'site-script', bundle: needed };
-      const page = capturePage(extractors, document, documents, options);
+      const read = () => capturePage(extractors, document, documents, options);
+      const undrawn = (text: string) => documents.some((candidate) => loadsUndrawnGlyphs(candidate, text));
+      // A face that draws no plain letter (a ligature icon font, as mail apps load, or a blank one) would have every
+      // capture read twice: each text's font is asked from the start.
+      if (undrawn('aeinost')) return judgingGlyphs(read);
+      const page = read();
       // A face the page loaded draws nothing for some character kept: read again, asking each text's font.
-      const kept = `${page.markdown}${page.selection?.text ?? ''}`;
-      if (!documents.some((candidate) => loadsUndrawnGlyphs(candidate, kept))) return page;
+      if (!undrawn(`${page.markdown}${page.selection?.text ?? ''}`)) return page;
       resetVisibility();
       resetWalk();
-      return judgingGlyphs(() => capturePage(extractors, document, documents, options));
+      return judgingGlyphs(read);
     } finally {
       // What one capture learnt holds the page's elements: let them go with the capture, not at the next one.
       resetVisibility();

@@ -1,6 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
+import { blankFontFace } from '../security/support/blank-font';
 import { bundleForPage } from '../support/page-scripts';
 
 /**
@@ -215,6 +216,43 @@ describe('capture’s layout shortcuts keep visible text and only visible text, 
     });
     expect(second).not.toContain('seen-then-hidden');
     expect(second).toContain('hidden-then-seen');
+  });
+
+  it('reads a page that loads an icon font (letters drawn as nothing) once, leaving out the icons’ names', async () => {
+    const body = (icons: string) =>
+      `${icons}<h1>Inbox</h1>${'<p>seen-message from a customer about an order</p>'.repeat(40)}<span class="icon">archive</span>`;
+    /** The computed styles one capture asks for: each read of the page is one per element it judges. */
+    const stylesAsked = () =>
+      page.evaluate(() => {
+        const original = window.getComputedStyle;
+        let asked = 0;
+        window.getComputedStyle = (element: Element, pseudo?: string | null) => {
+          asked++;
+          return original.call(window, element, pseudo);
+        };
+        try {
+          __capture.fresh();
+          const { markdown } = __capture.capturePage(document, { tokenBudget: 2_000 });
+          return { asked, markdown };
+        } finally {
+          window.getComputedStyle = original;
+        }
+      });
+    await load(page, 'https://mail.example.com/inbox', body('<style>.icon{font-family:serif}</style>'), script);
+    const plain = await stylesAsked();
+    await load(
+      page,
+      'https://mail.example.com/inbox',
+      body(`<style>${blankFontFace('Icons')}.icon{font-family:Icons}</style>`),
+      script,
+    );
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const withIcons = await stylesAsked();
+    expect(plain.markdown).toContain('archive');
+    expect(withIcons.markdown).toContain('seen-message');
+    expect(withIcons.markdown).not.toContain('archive');
+    // Read twice (once as usual, then again asking each text's font), it would ask about twice as many.
+    expect(withIcons.asked).toBeLessThan(plain.asked * 1.5);
   });
 
   it('reads a page larger than a call can take arguments as far as the budget keeps, and says it cut', async () => {
