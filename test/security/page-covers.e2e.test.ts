@@ -1,7 +1,5 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
-import { bundleForPage, pageScripts } from '../support/page-scripts';
+import { hiddenMarker, type OwnPageCapture, ownPageCapture, seenMarker } from './support/own-page-capture';
 
 /**
  * Sheets laid over the whole page: a fixed box that fills the viewport, a modal dialog's `::backdrop`, a popover
@@ -68,43 +66,22 @@ const cases: Case[] = [
   },
 ];
 
-const hidden = 'HIDDENQZMARK';
-const seen = 'SEENQZMARK';
-
-type Capture = (document: Document, options: { tokenBudget: number }) => { markdown: string };
-declare const __besideCapture: Capture;
-
 describe('sheets laid over the whole page, each on a page of its own, in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let script: string;
+  let pages: OwnPageCapture;
 
   beforeAll(async () => {
-    script = await bundleForPage(pageScripts.capture);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages = await ownPageCapture();
   });
   afterAll(async () => {
-    await browser?.close();
+    await pages?.close();
   });
-
-  async function captured(entry: Case): Promise<string> {
-    const body = entry.html.replaceAll('HIDDEN', hidden).replaceAll('SEEN', seen);
-    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Notes</title><style>body{font:16px/1.4 sans-serif;margin:16px;background:#fff;color:#111}</style></head><body><main>${body}</main></body></html>`;
-    await page.goto('about:blank');
-    await page.unroute('**/*');
-    await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-    await page.goto('https://example.test/notes', { waitUntil: 'load' });
-    await page.addScriptTag({ content: script });
-    return page.evaluate(() => __besideCapture(document, { tokenBudget: 20_000 }).markdown);
-  }
 
   for (const entry of cases) {
     it(`${entry.id}: ${entry.control ? 'SEEN gets in' : 'HIDDEN stays out, SEEN gets in'}`, async () => {
-      const markdown = await captured(entry);
-      if (!entry.control) expect(markdown).not.toContain(hidden);
-      expect(markdown).toContain(seen);
-      if (entry.id === 'fixed-app-shell') expect(markdown).toContain(`${seen} below the fold`);
+      const markdown = await pages.captured(entry.html);
+      if (!entry.control) expect(markdown).not.toContain(hiddenMarker);
+      expect(markdown).toContain(seenMarker);
+      if (entry.id === 'fixed-app-shell') expect(markdown).toContain(`${seenMarker} below the fold`);
     });
   }
 });

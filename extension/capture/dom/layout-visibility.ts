@@ -353,7 +353,7 @@ export class LayoutVisibility extends MemoisedVisibility {
     if (filter !== 'none' && filterEffects(filter).blurPx >= unreadableBlurPx) return true;
     if (!inline) {
       const transform = style.transform;
-      if (scaledToNothing(transform)) return true;
+      if (transform !== 'none' && scaledToNothing(transform)) return true;
       // Facing and depth matter only where the back face is not drawn or a perspective projects the box.
       const parent = parentOf(element);
       const perspective = parent ? this.style(parent).perspective : 'none';
